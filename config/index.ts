@@ -1,0 +1,67 @@
+import { defineConfig, type UserConfigExport } from '@tarojs/cli'
+import path from 'node:path'
+import devConfig from './dev'
+import prodConfig from './prod'
+import { themeScssVariables } from './theme'
+
+// https://docs.taro.zone/docs/next/config
+export default defineConfig<'webpack5'>(async (merge) => {
+  const platform = process.env.TARO_ENV ?? 'h5'
+  const baseConfig: UserConfigExport<'webpack5'> = {
+    projectName: 'alipay-taro-shop',
+    date: '2026-11-22',
+    designWidth: 750,
+    deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
+    sourceRoot: 'src',
+    // One folder per platform: mini.project.json points at dist/alipay, project.config.json at dist/weapp.
+    outputRoot: `dist/${platform}`,
+    plugins: [],
+    defineConstants: {},
+    alias: {
+      '@': path.resolve(__dirname, '..', 'src'),
+    },
+    // Colours from src/shop.config.ts become SCSS variables in every stylesheet.
+    sass: { data: themeScssVariables() },
+    // src/assets (logo, tab icons) is copied as /assets into every build.
+    copy: { patterns: [{ from: 'src/assets/', to: `dist/${platform}/assets/` }], options: {} },
+    framework: 'react',
+    // Prebundling (dev only) breaks with the enhanced-resolve that npm installs beside webpack 5.91
+    // ("options.roots.map is not a function"); without it dev builds are just as correct.
+    compiler: { type: 'webpack5', prebundle: { enable: false } },
+    cache: { enable: false },
+    mini: {
+      // Taro compiles node_modules only when asked: zustand ships ES2018 (object spread).
+      compile: { include: [(file: string) => /node_modules[\\/]zustand[\\/]/.test(file)] },
+      postcss: {
+        pxtransform: { enable: true, config: {} },
+        cssModules: {
+          enable: false,
+          config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' },
+        },
+      },
+    },
+    h5: {
+      publicPath: '/',
+      staticDirectory: 'static',
+      output: { filename: 'js/[name].[hash:8].js', chunkFilename: 'js/[name].[chunkhash:8].js' },
+      miniCssExtractPluginOption: {
+        ignoreOrder: true,
+        filename: 'css/[name].[hash].css',
+        chunkFilename: 'css/[name].[chunkhash].css',
+      },
+      router: { mode: 'hash' },
+      devServer: { port: Number(process.env.H5_PORT ?? 10086), host: '0.0.0.0' },
+      postcss: {
+        autoprefixer: { enable: true, config: {} },
+        cssModules: {
+          enable: false,
+          config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' },
+        },
+      },
+    },
+  }
+  if (process.env.NODE_ENV === 'development') {
+    return merge({}, baseConfig, devConfig)
+  }
+  return merge({}, baseConfig, prodConfig)
+})

@@ -1,0 +1,135 @@
+#!/usr/bin/env node
+/**
+ * `npm start`: the reference server and the H5 dev server together, then both URLs.
+ * PORT (server, default 3000) and H5_PORT (default 10086) can be changed; the H5 app is pointed
+ * at the server that was started here.
+ */
+import { spawn } from 'node:child_process'
+import { createRequire } from 'node:module'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const require = createRequire(import.meta.url)
+const serverPort = Number(process.env.PORT ?? 3000)
+const h5Port = Number(process.env.H5_PORT ?? 10086)
+const apiUrl = process.env.TARO_APP_API_BASE_URL ?? `http://localhost:${serverPort}`
+const shopUrl = `http://localhost:${h5Port}/`
+const started = Date.now()
+const children = []
+
+const say = (line) => process.stdout.write(`${line}\n`)
+const seconds = () => `${((Date.now() - started) / 1000).toFixed(1)} s`
+
+function run(name, args, env, onLine) {
+  const child = spawn(process.execPath, args, {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  children.push(child)
+  for (const stream of [child.stdout, child.stderr]) {
+    let buffered = ''
+    stream.on('data', (chunk) => {
+      buffered += chunk
+      const lines = buffered.split('\n')
+      buffered = lines.pop()
+      lines.forEach(onLine)
+    })
+  }
+  child.on('exit', (code, signal) => {
+    if (stopping) return
+    say(`\n✖ ${name} stopped (${signal ?? `exit code ${code}`}). Scroll up for its error.`)
+    stop(1)
+  })
+  return child
+}
+
+/** The server logs JSON (for production log collectors); here one short line per entry is enough. */
+function serverLine(line) {
+  let entry
+  try {
+    entry = JSON.parse(line)
+  } catch {
+    if (line.trim()) say(`[server] ${line}`)
+    return
+  }
+  if (entry.req) return // the response line below says it all
+  const request = entry.res ? `${entry.res.statusCode} ${Math.round(entry.responseTime ?? 0)} ms` : ''
+  const level = entry.level >= 50 ? 'ERROR ' : entry.level >= 40 ? 'WARN ' : ''
+  say(`[server] ${level}${entry.msg ?? ''} ${request}`.trimEnd())
+}
+
+/** Taro's output is a progress bar meant for a terminal of its own: keep results and errors. */
+function h5Line(line) {
+  // eslint-disable-next-line no-control-regex
+  const text = line.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '').trim()
+  if (/^webpack .*compiled|ERROR|Error:|Module not found/.test(text)) say(`[h5] ${text}`)
+}
+
+async function waitFor(url, what, timeoutMs) {
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(url)
+      if (response.ok) return
+    } catch {
+      // not up yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 300))
+  }
+  throw new Error(`${what} did not answer at ${url} within ${timeoutMs / 1000} s`)
+}
+
+function banner() {
+  say('')
+  say('  ┌─────────────────────────────────────────────────────────────')
+  say(`  │ Shop (H5):        ${shopUrl}`)
+  say(`  │ API server:       http://localhost:${serverPort}   (docs: http://localhost:${serverPort}/docs)`)
+  say(`  │ Ready in ${seconds()}. Ctrl-C stops both.`)
+  say('  │ Mini-programs: npm run dev:alipay, then open this folder in the Alipay IDE.')
+  say('  └─────────────────────────────────────────────────────────────')
+  say('')
+}
+
+let stopping = false
+function stop(code = 0) {
+  if (stopping) return
+  stopping = true
+  for (const child of children) child.kill('SIGTERM')
+  setTimeout(() => process.exit(code), 500).unref()
+}
+process.on('SIGINT', () => stop(0))
+process.on('SIGTERM', () => stop(0))
+
+say(`Starting the reference server on port ${serverPort}…`)
+run(
+  'The reference server',
+  [require.resolve('tsx/cli'), 'server/main.ts'],
+  { PORT: String(serverPort) },
+  serverLine,
+)
+try {
+  await waitFor(`http://localhost:${serverPort}/healthz`, 'The reference server', 60_000)
+} catch (error) {
+  say(`✖ ${error.message}. Is port ${serverPort} taken? Try PORT=3100 npm start.`)
+  stop(1)
+  await new Promise(() => undefined) // exiting
+}
+say(`✔ Server ready (${seconds()}). Compiling the H5 app (the first build takes a little while)…`)
+run(
+  'The H5 dev server',
+  [require.resolve('@tarojs/cli/bin/taro'), 'build', '--type', 'h5', '--watch'],
+  { NODE_ENV: 'development', TARO_APP_API_BASE_URL: apiUrl, H5_PORT: String(h5Port) },
+  h5Line,
+)
+const progress = setInterval(() => say(`  … still compiling (${seconds()})`), 10_000)
+try {
+  await waitFor(shopUrl, 'The H5 dev server', 300_000)
+  banner()
+} catch (error) {
+  say(`✖ ${error.message}. Is port ${h5Port} taken? Try H5_PORT=10100 npm start.`)
+  stop(1)
+} finally {
+  clearInterval(progress)
+}

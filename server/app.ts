@@ -1,0 +1,86 @@
+/**
+ * Assembles the HTTP app from one plugin per concern. Does not listen and does not call ready(),
+ * so tests can add routes and use `app.inject()`.
+ */
+import cors from '@fastify/cors'
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import type { FastifyInstance, FastifyServerOptions } from 'fastify'
+import { catalogRoutes } from './catalog/plugin'
+import { imageRoutes } from './catalog/images'
+import type { ServerConfig } from './config'
+import type { Db } from './db/types'
+import { errorHandling } from './http/errors'
+import { numberGuards } from './http/number-guards'
+import { healthRoutes } from './http/health'
+import { registerOpenApi } from './http/openapi'
+import { requestIdHeader, resolveRequestId } from './http/request-id'
+import { nativeRequire } from './native-require'
+
+// Loaded natively so `app.inject()` works in jest: light-my-request requires the ESM-only
+// `cookie@2`, which jest's sandbox cannot load. Identical to a normal import under node/tsx.
+const { fastify: Fastify } = nativeRequire('fastify') as typeof import('fastify')
+
+export const BODY_LIMIT_BYTES = 64 * 1024
+
+export interface BuildAppOptions {
+  db: Db
+  config: ServerConfig
+  /** false (default) for silence, true for JSON logs at config.logLevel, or pino options. */
+  logger?: boolean | Record<string, unknown>
+  /** Where product images are read from (tests); default server/catalog/images. */
+  imagesDir?: string
+}
+
+function loggerOptions(
+  logger: BuildAppOptions['logger'],
+  config: ServerConfig,
+): FastifyServerOptions['logger'] {
+  if (!logger) return false
+  return {
+    level: config.logLevel,
+    redact: {
+      paths: ['req.headers.authorization', 'req.headers.cookie', 'headers.authorization'],
+      censor: '[redacted]',
+    },
+    ...(typeof logger === 'object' ? logger : {}),
+  }
+}
+
+export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> {
+  const { db, config } = opts
+  const app = Fastify({
+    logger: loggerOptions(opts.logger, config),
+    // We decide what an acceptable incoming id is (see request-id.ts), not Fastify.
+    requestIdHeader: false,
+    genReqId: (request) => resolveRequestId(request.headers['x-request-id']),
+    bodyLimit: BODY_LIMIT_BYTES,
+    // Requests Node cannot even parse (e.g. raw non-ASCII in the URL) still get our error shape.
+    clientErrorHandler: (_error, socket) => {
+      if (!socket.writable) return
+      const body = JSON.stringify({
+        code: 'bad_request',
+        message: 'Malformed HTTP request (check the URL is percent-encoded).',
+      })
+      socket.end(
+        `HTTP/1.1 400 Bad Request\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+      )
+    },
+  }).withTypeProvider<TypeBoxTypeProvider>()
+
+  await app.register(errorHandling)
+  await app.register(requestIdHeader)
+  await app.register(numberGuards)
+  await app.register(cors, {
+    origin: config.corsOrigin,
+    exposedHeaders: ['x-request-id'],
+    allowedHeaders: ['content-type', 'authorization', 'idempotency-key', 'x-request-id', 'accept-language'],
+    methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
+    maxAge: 600,
+  })
+  await registerOpenApi(app, config)
+
+  await app.register(healthRoutes, { db })
+  await app.register(imageRoutes, { directory: opts.imagesDir })
+  await app.register(catalogRoutes, { prefix: '/api', db, config })
+  return app
+}

@@ -1,0 +1,93 @@
+/** Catalog API, registered under `/api`: categories, paged product lists and product details. */
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import type { FastifyRequest } from 'fastify'
+import {
+  ApiErrorBody,
+  CategoryList,
+  ProductDetail,
+  ProductIdParams,
+  ProductPage,
+  ProductQuery,
+} from '../../contract'
+import type { ServerConfig } from '../config'
+import type { Db } from '../db/types'
+import { notFound } from '../http/errors'
+import { pickLanguage } from '../http/language'
+import { getProduct, listCategories, listProducts, type ImageUrl } from './repository'
+
+const DEFAULT_PAGE_SIZE = 20
+
+/** PUBLIC_URL when configured, else the origin the client used to reach us. */
+function imageUrlFor(request: FastifyRequest, config: ServerConfig): ImageUrl {
+  const base = config.publicUrl ?? `${request.protocol}://${request.host}`
+  return (file) => `${base}/images/${encodeURIComponent(file)}`
+}
+
+export const catalogRoutes: FastifyPluginAsyncTypebox<{ db: Db; config: ServerConfig }> = async (
+  app,
+  { db, config },
+) => {
+  // Responses depend on Accept-Language, so caches must key on it.
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header('vary', 'Accept-Language')
+  })
+
+  app.get(
+    '/categories',
+    {
+      schema: {
+        tags: ['catalog'],
+        summary: 'All categories with their product counts',
+        response: { 200: CategoryList },
+      },
+    },
+    async (request) => ({
+      items: await listCategories(db, pickLanguage(request.headers['accept-language'])),
+    }),
+  )
+
+  app.get(
+    '/products',
+    {
+      schema: {
+        tags: ['catalog'],
+        summary: 'Products, optionally by category and/or title search (both languages), paged',
+        querystring: ProductQuery,
+        response: { 200: ProductPage, 400: ApiErrorBody },
+      },
+    },
+    async (request) => {
+      const page = request.query.page ?? 1
+      const pageSize = request.query.pageSize ?? DEFAULT_PAGE_SIZE
+      const { items, total } = await listProducts(
+        db,
+        { categoryId: request.query.categoryId, q: request.query.q, page, pageSize },
+        pickLanguage(request.headers['accept-language']),
+        imageUrlFor(request, config),
+      )
+      return { items, page, pageSize, total, hasMore: page * pageSize < total }
+    },
+  )
+
+  app.get(
+    '/products/:id',
+    {
+      schema: {
+        tags: ['catalog'],
+        summary: 'One product with its options and SKUs',
+        params: ProductIdParams,
+        response: { 200: ProductDetail, 400: ApiErrorBody, 404: ApiErrorBody },
+      },
+    },
+    async (request) => {
+      const product = await getProduct(
+        db,
+        request.params.id,
+        pickLanguage(request.headers['accept-language']),
+        imageUrlFor(request, config),
+      )
+      if (!product) throw notFound(`No product with id "${request.params.id}".`)
+      return product
+    },
+  )
+}

@@ -1,0 +1,103 @@
+/**
+ * Server configuration, read once from the environment. Every problem is reported as an Error
+ * that names the variable and says what to set, so a misconfigured start fails loudly and early.
+ */
+import path from 'node:path'
+
+export interface ServerConfig {
+  port: number
+  host: string
+  /** Directory for local state (the embedded PGlite database lives in `${dataDir}/pglite`). */
+  dataDir: string
+  /** When set, PostgreSQL via `pg`; otherwise embedded PGlite. */
+  databaseUrl?: string
+  logLevel: LogLevel
+  /** Absolute base URL for links the API returns (image URLs); default: the request's own origin. */
+  publicUrl?: string
+  /** Value for Access-Control-Allow-Origin: `*`, one origin, or a comma-separated list. */
+  corsOrigin: string | string[]
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
+export type LogLevel = (typeof LOG_LEVELS)[number]
+
+type Env = Record<string, string | undefined>
+
+/** Treats unset and blank values alike, so `PORT=` in a .env file means "use the default". */
+function read(env: Env, name: string): string | undefined {
+  const value = env[name]?.trim()
+  return value ? value : undefined
+}
+
+function readPort(env: Env): number {
+  const raw = read(env, 'PORT')
+  if (raw === undefined) return 3000
+  const port = Number(raw)
+  if (!/^\d+$/.test(raw) || port < 1 || port > 65535) {
+    throw new Error(
+      `PORT must be an integer between 1 and 65535 (got "${raw}"). Set PORT=3000 or another free port.`,
+    )
+  }
+  return port
+}
+
+function readUrl(env: Env, name: string, protocols: string[], example: string): string | undefined {
+  const raw = read(env, name)
+  if (raw === undefined) return undefined
+  let url: URL
+  try {
+    url = new URL(raw)
+  } catch {
+    throw new Error(`${name} must be an absolute URL (got "${raw}"). Example: ${name}=${example}`)
+  }
+  if (!protocols.includes(url.protocol)) {
+    throw new Error(
+      `${name} must use ${protocols.join(' or ')} (got "${url.protocol}"). Example: ${name}=${example}`,
+    )
+  }
+  return raw
+}
+
+function readLogLevel(env: Env): LogLevel {
+  const raw = read(env, 'LOG_LEVEL') ?? 'info'
+  if (!(LOG_LEVELS as readonly string[]).includes(raw)) {
+    throw new Error(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${raw}").`)
+  }
+  return raw as LogLevel
+}
+
+function readCorsOrigin(env: Env): string | string[] {
+  const raw = read(env, 'CORS_ORIGIN') ?? '*'
+  if (raw === '*') return raw
+  const origins = raw
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean)
+  for (const origin of origins) {
+    if (!/^https?:\/\/[^/\s]+$/.test(origin)) {
+      throw new Error(
+        `CORS_ORIGIN must be "*" or comma-separated origins like https://shop.example.com (got "${origin}").`,
+      )
+    }
+  }
+  return origins.length === 1 ? origins[0] : origins
+}
+
+export function loadConfig(env: Env = process.env): ServerConfig {
+  const publicUrl = readUrl(env, 'PUBLIC_URL', ['http:', 'https:'], 'https://shop.example.com')
+  return {
+    port: readPort(env),
+    host: read(env, 'HOST') ?? '0.0.0.0',
+    dataDir: path.resolve(read(env, 'DATA_DIR') ?? '.data'),
+    databaseUrl: readUrl(
+      env,
+      'DATABASE_URL',
+      ['postgres:', 'postgresql:'],
+      'postgres://user:pass@localhost:5432/shop',
+    ),
+    logLevel: readLogLevel(env),
+    // Stored without a trailing slash so `${publicUrl}/images/x.png` is always well-formed.
+    publicUrl: publicUrl?.replace(/\/+$/, ''),
+    corsOrigin: readCorsOrigin(env),
+  }
+}

@@ -1,0 +1,38 @@
+import fs from 'node:fs'
+import type { PGlite as PGliteClass, Transaction } from '@electric-sql/pglite'
+import { nativeRequire } from '../native-require'
+import type { Db, Queryable } from './types'
+
+// Loaded natively: PGlite's dynamic import() of its WASM fails inside jest's sandbox.
+const { PGlite } = nativeRequire('@electric-sql/pglite') as typeof import('@electric-sql/pglite')
+type PGlite = PGliteClass
+
+function wrap(target: PGlite | Transaction): Queryable {
+  return {
+    async query<T>(sql: string, params?: unknown[]) {
+      const result = await target.query<T>(sql, params)
+      return result.rows
+    },
+    async exec(sql: string) {
+      await target.exec(sql)
+    },
+  }
+}
+
+/**
+ * Embedded PostgreSQL (WASM). `dataDir` persists to disk (created if missing); omit it for an
+ * in-memory database (tests). PGlite has a single connection and queues every query and
+ * transaction behind one lock, so transactions are serialised — real, just not concurrent.
+ */
+export async function openPglite(dataDir?: string): Promise<Db> {
+  if (dataDir) fs.mkdirSync(dataDir, { recursive: true })
+  const pglite = new PGlite(dataDir)
+  await pglite.waitReady
+  return {
+    kind: 'pglite',
+    description: dataDir ? `PGlite at ${dataDir}` : 'PGlite in memory',
+    ...wrap(pglite),
+    transaction: (fn) => pglite.transaction((tx) => fn(wrap(tx))),
+    close: () => pglite.close(),
+  }
+}

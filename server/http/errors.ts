@@ -1,0 +1,91 @@
+/**
+ * The single error handler and not-found handler: every error the API returns is
+ * `{ code, message, requestId }` (contract/errors.ts). 4xx messages come from validation or from
+ * our own HttpErrors and are safe to show; anything else becomes a generic 500 `internal_error`,
+ * logged in full with the request id but never leaked to the client.
+ */
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
+import type { ApiErrorBody, ApiErrorCode } from '../../contract'
+import { applyToWholeApp } from './plugin-scope'
+
+/** Throw from a handler to answer with a specific status and code. */
+export class HttpError extends Error {
+  constructor(
+    readonly statusCode: number,
+    readonly code: ApiErrorCode,
+    message: string,
+  ) {
+    super(message)
+    this.name = 'HttpError'
+  }
+}
+
+export const notFound = (message: string) => new HttpError(404, 'not_found', message)
+
+const CODE_BY_STATUS: Record<number, ApiErrorCode> = {
+  400: 'bad_request',
+  404: 'not_found',
+  413: 'payload_too_large',
+  415: 'unsupported_media_type',
+  429: 'rate_limited',
+}
+
+/** Fastify's own messages for these are terse or technical; ours say what to do. */
+const MESSAGE_BY_FASTIFY_CODE: Record<string, string> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: 'Request body is too large.',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'Unsupported Content-Type; send application/json.',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'Request body is empty but Content-Type is application/json.',
+  FST_ERR_CTP_INVALID_JSON_BODY: 'Request body is not valid JSON.',
+}
+
+export function toErrorBody(
+  error: FastifyError | HttpError,
+  requestId: string,
+): { status: number; body: ApiErrorBody } {
+  if (error instanceof HttpError) {
+    return { status: error.statusCode, body: { code: error.code, message: error.message, requestId } }
+  }
+  const status = error.statusCode ?? 500
+  if (status >= 400 && status < 500) {
+    // Validation errors already read like "querystring/page must be >= 1".
+    const message = (error.code && MESSAGE_BY_FASTIFY_CODE[error.code]) || error.message
+    // By name, not instanceof: Fastify's JSON parser may run in another realm (see native-require.ts).
+    if (error.name === 'SyntaxError') {
+      return {
+        status: 400,
+        body: {
+          code: 'bad_request',
+          message: MESSAGE_BY_FASTIFY_CODE.FST_ERR_CTP_INVALID_JSON_BODY,
+          requestId,
+        },
+      }
+    }
+    return { status, body: { code: CODE_BY_STATUS[status] ?? 'bad_request', message, requestId } }
+  }
+  return {
+    status: 500,
+    body: {
+      code: 'internal_error',
+      message: 'Something went wrong on our side. Please try again.',
+      requestId,
+    },
+  }
+}
+
+export const errorHandling = applyToWholeApp('error-handling', async (app) => {
+  app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+    const { status, body } = toErrorBody(error, request.id)
+    if (status >= 500) request.log.error({ err: error }, 'request failed')
+    else request.log.info({ code: body.code, message: body.message }, 'request rejected')
+    return reply.status(status).send(body)
+  })
+
+  app.setNotFoundHandler((request, reply) => {
+    const body: ApiErrorBody = {
+      code: 'not_found',
+      message: `No route for ${request.method} ${request.url.split('?')[0]}`,
+      requestId: request.id,
+    }
+    return reply.status(404).send(body)
+  })
+})

@@ -1,0 +1,77 @@
+/**
+ * Entry point: `npx tsx server/main.ts`. Reads config, opens and migrates the database, seeds the
+ * catalog, listens, and shuts down cleanly on SIGINT/SIGTERM.
+ */
+import path from 'node:path'
+import { buildApp } from './app'
+import { seedCatalog } from './catalog/seed'
+import { loadConfig } from './config'
+import { migrate, openDatabase } from './db'
+
+function fail(message: string): never {
+  console.error(`\nReference server failed to start: ${message}\n`)
+  process.exit(1)
+}
+
+async function main(): Promise<void> {
+  let config
+  try {
+    config = loadConfig()
+  } catch (error) {
+    fail((error as Error).message)
+  }
+
+  let db
+  try {
+    db = await openDatabase(config)
+  } catch (error) {
+    fail(
+      config.databaseUrl
+        ? `cannot connect to DATABASE_URL (${(error as Error).message}). Check the URL, or unset DATABASE_URL to use the embedded PGlite database.`
+        : `cannot open PGlite in ${path.join(config.dataDir, 'pglite')} (${(error as Error).message}). Set DATA_DIR to a writable directory.`,
+    )
+  }
+
+  const applied = await migrate(db)
+  await seedCatalog(db)
+  const app = await buildApp({ db, config, logger: true })
+  if (applied.length) app.log.info({ migrations: applied }, 'applied database migrations')
+
+  let closing = false
+  const shutdown = async (signal: string) => {
+    if (closing) return
+    closing = true
+    app.log.info({ signal }, 'shutting down')
+    try {
+      await app.close()
+      await db.close()
+      process.exit(0)
+    } catch (error) {
+      app.log.error({ err: error }, 'error during shutdown')
+      process.exit(1)
+    }
+  }
+  process.once('SIGINT', () => void shutdown('SIGINT'))
+  process.once('SIGTERM', () => void shutdown('SIGTERM'))
+
+  try {
+    await app.listen({ port: config.port, host: config.host })
+  } catch (error) {
+    await db.close()
+    const code = (error as NodeJS.ErrnoException).code
+    if (code === 'EADDRINUSE')
+      fail(`port ${config.port} is already in use. Stop the other process or set PORT, e.g. PORT=3001.`)
+    if (code === 'EACCES')
+      fail(`not allowed to listen on port ${config.port}. Set PORT to a number above 1024.`)
+    if (code === 'EADDRNOTAVAIL') fail(`cannot listen on HOST=${config.host}. Set HOST=0.0.0.0 or 127.0.0.1.`)
+    throw error
+  }
+
+  const base = `http://localhost:${config.port}`
+  console.log(`Reference server: ${base}  (API /api, docs /docs, database: ${db.description})`)
+}
+
+main().catch((error) => {
+  console.error(error)
+  process.exit(1)
+})

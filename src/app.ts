@@ -1,0 +1,21 @@
+import { useLaunch } from '@tarojs/taro'
+import type { PropsWithChildren } from 'react'
+import { startCartBadgeSync } from './features/cart'
+import { appConfig } from './shared/config'
+import { t } from './shared/i18n'
+import './app.scss'
+
+function App({ children }: PropsWithChildren) {
+  useLaunch(() => {
+    if (!appConfig.ok) {
+      // Every screen also shows this through its error state; the console tells the developer first.
+      const { problem } = appConfig
+      console.error(t(problem.key, 'value' in problem ? { value: problem.value } : {}))
+    }
+    startCartBadgeSync()
+  })
+  // `children` is the page being rendered.
+  return children
+}
+
+export default App

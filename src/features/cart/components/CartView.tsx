@@ -1,0 +1,49 @@
+import { Button, Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { useT } from '../../../shared/i18n'
+import { Checkbox, Price, StateView } from '../../../shared/ui'
+import { summarize } from '../cart-math'
+import { useCartStore } from '../store'
+import { CartLineItem } from './CartLineItem'
+import './cart.scss'
+
+/** The whole cart: its lines and a footer with select-all and the total of the selected lines. */
+export function CartView({ onShop }: { onShop: () => void }) {
+  const t = useT()
+  const lines = useCartStore((state) => state.lines)
+  const summary = summarize(lines)
+  const showLimit = (count: number) => Taro.showToast({ title: t('cart.maxStock', { count }), icon: 'none' })
+
+  return (
+    <StateView
+      empty={lines.length === 0}
+      emptyText={t('cart.empty')}
+      emptyAction={
+        <Button className='ui-button ui-button--primary' onClick={onShop}>
+          {t('cart.goShopping')}
+        </Button>
+      }
+    >
+      <View className='cart'>
+        {lines.map((line) => (
+          <CartLineItem key={line.skuId} line={line} onLimit={showLimit} />
+        ))}
+        <Text className='cart__hint'>{t('cart.checkoutHint')}</Text>
+      </View>
+      <View className='cart-footer'>
+        <Checkbox
+          checked={summary.allSelected}
+          label={t('cart.selectAll')}
+          onChange={() => useCartStore.getState().selectAll(!summary.allSelected)}
+        />
+        <View className='cart-footer__total'>
+          <Text className='cart-footer__count'>
+            {t('cart.selectedCount', { count: summary.selectedCount })}
+          </Text>
+          <Text>{t('cart.total')}</Text>
+          <Price fen={summary.selectedTotal} size='large' />
+        </View>
+      </View>
+    </StateView>
+  )
+}

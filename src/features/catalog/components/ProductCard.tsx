@@ -1,0 +1,24 @@
+import type { ProductSummary } from '@contract'
+import { Image, Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { useT } from '../../../shared/i18n'
+import { Price } from '../../../shared/ui'
+import { productUrl } from '../routes'
+import './catalog.scss'
+
+export function ProductCard({ product }: { product: ProductSummary }) {
+  const t = useT()
+  const soldOut = product.stock === 0
+  return (
+    <View className='product-card' onClick={() => Taro.navigateTo({ url: productUrl(product.id) })}>
+      <Image className='product-card__image' src={product.image} mode='aspectFill' lazyLoad />
+      <View className='product-card__body'>
+        <Text className='product-card__title'>{product.title}</Text>
+        <View className='product-card__footer'>
+          <Price fen={product.priceFrom} />
+          {soldOut && <Text className='product-card__sold-out'>{t('home.soldOut')}</Text>}
+        </View>
+      </View>
+    </View>
+  )
+}

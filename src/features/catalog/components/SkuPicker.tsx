@@ -1,0 +1,39 @@
+import type { ProductDetail } from '@contract'
+import { Text, View } from '@tarojs/components'
+import { choose, isValueAvailable, type SkuSelection } from '../sku'
+import './catalog.scss'
+
+interface SkuPickerProps {
+  product: ProductDetail
+  selection: SkuSelection
+  onChange: (selection: SkuSelection) => void
+}
+
+/** One row of chips per option; chips that lead to no stock are disabled. */
+export function SkuPicker({ product, selection, onChange }: SkuPickerProps) {
+  return (
+    <View className='sku-picker'>
+      {product.options.map((option, optionIndex) => (
+        <View key={option.name} className='sku-picker__option'>
+          <Text className='sku-picker__name'>{option.name}</Text>
+          <View className='sku-picker__values'>
+            {option.values.map((value) => {
+              const available = isValueAvailable(product.skus, selection, optionIndex, value)
+              const chosen = selection[optionIndex] === value
+              const state = chosen ? 'chip--chosen' : available ? '' : 'chip--disabled'
+              return (
+                <View
+                  key={value}
+                  className={`chip ${state}`}
+                  onClick={() => (available || chosen) && onChange(choose(selection, optionIndex, value))}
+                >
+                  <Text>{value}</Text>
+                </View>
+              )
+            })}
+          </View>
+        </View>
+      ))}
+    </View>
+  )
+}

@@ -1,0 +1,60 @@
+import { Image, Text, View } from '@tarojs/components'
+import Taro, { useDidShow } from '@tarojs/taro'
+import { syncCartBadge } from '../../features/cart'
+import { shopConfig, type Locale } from '../../shop.config'
+import { appConfig } from '../../shared/config'
+import { LOCALES, shopName, useLocaleStore, useT } from '../../shared/i18n'
+import { syncTabBarTexts } from '../../shared/i18n/tab-bar'
+import './index.scss'
+
+const LOCALE_NAMES: Record<Locale, string> = { 'zh-CN': '简体中文', en: 'English' }
+
+export default function MePage() {
+  const t = useT()
+  const locale = useLocaleStore((state) => state.locale)
+  useDidShow(() => {
+    Taro.setNavigationBarTitle({ title: t('me.title') })
+    syncCartBadge()
+  })
+
+  const switchLocale = (next: Locale) => {
+    useLocaleStore.getState().setLocale(next)
+    syncTabBarTexts()
+    Taro.setNavigationBarTitle({ title: t('me.title') })
+  }
+
+  return (
+    <View className='page me'>
+      <View className='me__header'>
+        <Image className='me__logo' src={shopConfig.logo} />
+        <View>
+          <Text className='me__shop'>{shopName(locale)}</Text>
+          <Text className='me__account'>{t('me.notLoggedIn')}</Text>
+        </View>
+      </View>
+      <View className='me__card'>
+        <Text className='me__note'>{t('me.ordersSoon')}</Text>
+      </View>
+      <View className='me__card'>
+        <View className='me__row'>
+          <Text>{t('me.language')}</Text>
+          <View className='me__choices'>
+            {LOCALES.map((option) => (
+              <Text
+                key={option}
+                className={`me__choice ${option === locale ? 'me__choice--active' : ''}`}
+                onClick={() => switchLocale(option)}
+              >
+                {LOCALE_NAMES[option]}
+              </Text>
+            ))}
+          </View>
+        </View>
+        <View className='me__row'>
+          <Text>{t('me.server')}</Text>
+          <Text className='me__value'>{appConfig.ok ? appConfig.apiBaseUrl : '—'}</Text>
+        </View>
+      </View>
+    </View>
+  )
+}

@@ -1,0 +1,36 @@
+import { shopConfig } from '../shop.config'
+
+/**
+ * Money is an integer number of fen (1 yuan = 100 fen) everywhere in this project.
+ * This is the one place that turns fen into text; nothing else divides by 100.
+ */
+export type Fen = number
+
+export function assertFen(value: number, what = 'amount'): Fen {
+  if (!Number.isSafeInteger(value)) {
+    throw new TypeError(`${what} must be an integer number of fen, got ${String(value)}`)
+  }
+  return value
+}
+
+/** 123456 → "¥1,234.56"; -5 → "-¥0.05". */
+export function formatFen(fen: Fen, currencyLabel: string = shopConfig.currencyLabel): string {
+  assertFen(fen)
+  const sign = fen < 0 ? '-' : ''
+  const abs = Math.abs(fen)
+  const yuan = Math.floor(abs / 100)
+  const cents = String(abs % 100).padStart(2, '0')
+  const grouped = String(yuan).replace(/\B(?=(\d{3})+(?!\d))/g, ',')
+  return `${sign}${currencyLabel}${grouped}.${cents}`
+}
+
+/** price × quantity, exact, refusing results that would lose precision. */
+export function multiplyFen(price: Fen, quantity: number): Fen {
+  assertFen(price, 'price')
+  assertFen(quantity, 'quantity')
+  return assertFen(price * quantity, 'line total')
+}
+
+export function sumFen(amounts: readonly Fen[]): Fen {
+  return amounts.reduce<Fen>((total, amount) => assertFen(total + assertFen(amount), 'total'), 0)
+}

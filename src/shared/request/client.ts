@@ -1,0 +1,170 @@
+import Taro from '@tarojs/taro'
+import { RequestError, type RequestErrorKind } from './errors'
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
+export type QueryValue = string | number | boolean | undefined | null
+
+export interface RequestOptions {
+  method?: HttpMethod
+  query?: Record<string, QueryValue>
+  body?: unknown
+  headers?: Record<string, string>
+  timeoutMs?: number
+}
+
+export interface ClientOptions {
+  /** Where the API lives, or a RequestError to throw for every request (misconfigured app). */
+  baseUrl: string | (() => string)
+  timeoutMs?: number
+  /** Extra attempts for GET requests that failed transiently. Other methods are never retried. */
+  getRetries?: number
+  retryDelayMs?: number
+  /** Headers added to every request (language, session token...). */
+  headers?: () => Record<string, string>
+}
+
+export interface RequestClient {
+  request<T>(path: string, options?: RequestOptions): Promise<T>
+  get<T>(path: string, query?: Record<string, QueryValue>): Promise<T>
+  post<T>(path: string, body?: unknown, headers?: Record<string, string>): Promise<T>
+}
+
+interface RawResponse {
+  statusCode: number
+  data: unknown
+}
+
+export function newRequestId(): string {
+  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`
+}
+
+export function buildUrl(baseUrl: string, path: string, query?: Record<string, QueryValue>): string {
+  const pairs = Object.entries(query ?? {})
+    .filter(([, value]) => value !== undefined && value !== null && value !== '')
+    .map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`)
+  return `${baseUrl}${path}${pairs.length ? `?${pairs.join('&')}` : ''}`
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
+
+/** The server's `{ code, message }`, if the body has that shape. */
+function errorBody(data: unknown): { code?: string; message?: string } {
+  if (data && typeof data === 'object') {
+    const { code, message } = data as Record<string, unknown>
+    return {
+      code: typeof code === 'string' ? code : undefined,
+      message: typeof message === 'string' ? message : undefined,
+    }
+  }
+  return {}
+}
+
+/** Platforms disagree on how an HTTP error arrives: WeChat/H5 resolve, Alipay rejects with `status`. */
+function asHttpResponse(failure: unknown): RawResponse | undefined {
+  if (!failure || typeof failure !== 'object') return undefined
+  const { status, statusCode, data } = failure as Record<string, unknown>
+  const code = typeof statusCode === 'number' ? statusCode : status
+  return typeof code === 'number' && code > 0 ? { statusCode: code, data } : undefined
+}
+
+function transportFailureKind(failure: unknown): RequestErrorKind {
+  const text = failure && typeof failure === 'object' ? JSON.stringify(failure) : String(failure)
+  // Alipay reports a timeout as error 13; WeChat and H5 say "timeout" in errMsg.
+  const isTimeout = /time ?out|超时/i.test(text) || (failure as { error?: number } | null)?.error === 13
+  return isTimeout ? 'timeout' : 'network'
+}
+
+export function createRequestClient(options: ClientOptions): RequestClient {
+  const timeoutMs = options.timeoutMs ?? 10_000
+  const getRetries = options.getRetries ?? 2
+  const retryDelayMs = options.retryDelayMs ?? 400
+
+  async function attempt(url: string, method: HttpMethod, requestOptions: RequestOptions, requestId: string) {
+    const header = {
+      'Content-Type': 'application/json',
+      'X-Request-Id': requestId,
+      ...options.headers?.(),
+      ...requestOptions.headers,
+    }
+    const timeout = requestOptions.timeoutMs ?? timeoutMs
+    let task: ReturnType<typeof Taro.request> | undefined
+    let timer: ReturnType<typeof setTimeout> | undefined
+    // The platform's own timeout is not honoured everywhere (H5 fetch), so a timer backs it up.
+    const timedOut = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        task?.abort?.()
+        reject(new RequestError({ kind: 'timeout', message: `No answer within ${timeout} ms`, requestId }))
+      }, timeout)
+    })
+    try {
+      task = Taro.request({
+        url,
+        method,
+        header,
+        data: requestOptions.body as Record<string, unknown> | undefined,
+        timeout,
+        dataType: 'json',
+      })
+      const response = (await Promise.race([task, timedOut])) as RawResponse
+      return response
+    } catch (failure) {
+      if (failure instanceof RequestError) throw failure
+      const httpResponse = asHttpResponse(failure)
+      if (httpResponse) return httpResponse
+      throw new RequestError({
+        kind: transportFailureKind(failure),
+        message: (failure as { errMsg?: string; errorMessage?: string })?.errMsg ?? 'Network request failed',
+        requestId,
+      })
+    } finally {
+      clearTimeout(timer)
+    }
+  }
+
+  function interpret<T>(response: RawResponse, requestId: string): T {
+    const { statusCode, data } = response
+    if (statusCode >= 200 && statusCode < 300) {
+      if (statusCode !== 204 && (data === undefined || data === null || typeof data === 'string')) {
+        throw new RequestError({
+          kind: 'bad_response',
+          message: 'Expected a JSON body',
+          status: statusCode,
+          requestId,
+        })
+      }
+      return data as T
+    }
+    const body = errorBody(data)
+    throw new RequestError({
+      kind: statusCode >= 500 ? 'server' : 'client',
+      status: statusCode,
+      code: body.code ?? `http_${statusCode}`,
+      message: body.message ?? `HTTP ${statusCode}`,
+      requestId,
+    })
+  }
+
+  async function request<T>(path: string, requestOptions: RequestOptions = {}): Promise<T> {
+    const method = requestOptions.method ?? 'GET'
+    const baseUrl = typeof options.baseUrl === 'function' ? options.baseUrl() : options.baseUrl
+    const url = buildUrl(baseUrl, path, requestOptions.query)
+    const requestId = newRequestId()
+    // Only GET is idempotent by contract; a retried POST could create a second order.
+    const attempts = method === 'GET' ? getRetries + 1 : 1
+    for (let attemptNo = 1; ; attemptNo++) {
+      try {
+        return interpret<T>(await attempt(url, method, requestOptions, requestId), requestId)
+      } catch (error) {
+        const retryable = error instanceof RequestError && error.transient && attemptNo < attempts
+        if (!retryable) throw error
+        await sleep(retryDelayMs * 2 ** (attemptNo - 1))
+      }
+    }
+  }
+
+  return {
+    request,
+    get: (path, query) => request(path, { method: 'GET', query }),
+    post: (path, body, headers) => request(path, { method: 'POST', body, headers }),
+  }
+}

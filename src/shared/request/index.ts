@@ -1,0 +1,43 @@
+import { appConfig } from '../config'
+import { t, useLocaleStore } from '../i18n'
+import { createRequestClient } from './client'
+import { RequestError } from './errors'
+
+export { createRequestClient, buildUrl } from './client'
+export type { RequestClient, RequestOptions, QueryValue } from './client'
+export { RequestError, isRequestError } from './errors'
+export type { RequestErrorKind } from './errors'
+
+function apiBaseUrl(): string {
+  if (appConfig.ok) return appConfig.apiBaseUrl
+  const { problem } = appConfig
+  throw new RequestError({
+    kind: 'config',
+    message: t(problem.key, 'value' in problem ? { value: problem.value } : {}),
+  })
+}
+
+/** The app's one API client: every feature calls the backend through it. */
+export const api = createRequestClient({
+  baseUrl: apiBaseUrl,
+  headers: () => ({ 'Accept-Language': useLocaleStore.getState().locale }),
+})
+
+/** A sentence for the buyer about what went wrong. */
+export function describeError(error: unknown): string {
+  if (!(error instanceof RequestError)) return t('error.server')
+  switch (error.kind) {
+    case 'network':
+      return t('error.network')
+    case 'timeout':
+      return t('error.timeout')
+    case 'client':
+      return t('error.client', { message: error.message })
+    case 'bad_response':
+      return t('error.badResponse')
+    case 'config':
+      return t('error.config', { message: error.message })
+    default:
+      return t('error.server')
+  }
+}

@@ -1,0 +1,101 @@
+/**
+ * `@tarojs/taro` for jest: the platform APIs the app's logic uses, backed by Node.
+ * Requests are real HTTP (fetch) with the WeChat/H5 contract (resolve with statusCode for any
+ * HTTP status, reject with errMsg on transport failure); storage keeps Taro's semantics
+ * (a missing key reads as ''); the tab bar records its badge so tests can read it.
+ */
+type Callback = (res: unknown) => void
+interface RequestParams {
+  url: string
+  method?: string
+  header?: Record<string, string>
+  data?: unknown
+  timeout?: number
+  success?: Callback
+  fail?: Callback
+}
+
+function request(params: RequestParams) {
+  const controller = new AbortController()
+  const promise = (async () => {
+    try {
+      const method = params.method ?? 'GET'
+      const hasBody = params.data !== undefined && method !== 'GET'
+      const response = await fetch(params.url, {
+        method,
+        headers: params.header,
+        body: hasBody ? JSON.stringify(params.data) : undefined,
+        signal: controller.signal,
+      })
+      const text = await response.text()
+      let data: unknown = text
+      try {
+        data = text ? JSON.parse(text) : ''
+      } catch {
+        // Not JSON: hand the text over, as the platforms do.
+      }
+      const header: Record<string, string> = {}
+      response.headers.forEach((value, key) => (header[key] = value))
+      const result = { statusCode: response.status, data, header }
+      params.success?.(result)
+      return result
+    } catch (error) {
+      const failure = { errMsg: `request:fail ${(error as Error).message}` }
+      params.fail?.(failure)
+      throw failure
+    }
+  })() as Promise<unknown> & { abort: () => void }
+  promise.abort = () => controller.abort()
+  return promise
+}
+
+/**
+ * Device state lives outside the app: kept on globalThis so that a test that reloads the app's
+ * modules (jest.isolateModules, i.e. an app restart) finds the same storage and tab bar.
+ */
+interface DeviceState {
+  storage: Map<string, unknown>
+  badges: Map<number, string>
+}
+const device: DeviceState = ((globalThis as { __taroNodeDevice?: DeviceState }).__taroNodeDevice ??= {
+  storage: new Map(),
+  badges: new Map(),
+})
+const storage = device.storage
+const getStorageSync = (key: string): unknown => (storage.has(key) ? storage.get(key) : '')
+const setStorageSync = (key: string, value: unknown) => void storage.set(key, value)
+const removeStorageSync = (key: string) => void storage.delete(key)
+const clearStorageSync = () => storage.clear()
+
+export const tabBar = { badges: device.badges }
+const setTabBarBadge = async ({ index, text }: { index: number; text: string }) =>
+  void tabBar.badges.set(index, text)
+const removeTabBarBadge = async ({ index }: { index: number }) => void tabBar.badges.delete(index)
+const setTabBarItem = async () => undefined
+const showToast = async () => undefined
+
+const Taro = {
+  request,
+  getStorageSync,
+  setStorageSync,
+  removeStorageSync,
+  clearStorageSync,
+  setTabBarBadge,
+  removeTabBarBadge,
+  setTabBarItem,
+  showToast,
+  getEnv: () => 'NODE',
+  ENV_TYPE: { WEAPP: 'WEAPP', ALIPAY: 'ALIPAY', WEB: 'WEB', NODE: 'NODE' },
+}
+
+export default Taro
+export {
+  request,
+  getStorageSync,
+  setStorageSync,
+  removeStorageSync,
+  clearStorageSync,
+  setTabBarBadge,
+  removeTabBarBadge,
+  showToast,
+}
