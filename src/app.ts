@@ -11,6 +11,8 @@ function App({ children }: PropsWithChildren) {
       // Every screen also shows this through its error state; the console tells the developer first.
       const { problem } = appConfig
       console.error(t(problem.key, 'value' in problem ? { value: problem.value } : {}))
+    } else if (appConfig.warning) {
+      console.warn(t(appConfig.warning.key, { value: appConfig.warning.value }))
     }
     startCartBadgeSync()
   })

@@ -15,7 +15,45 @@ interface RequestParams {
   fail?: Callback
 }
 
+/**
+ * How the platform reports an HTTP result. WeChat and H5 resolve every HTTP status with
+ * `statusCode`; Alipay's my.request (through Taro) rejects non-2xx with `{ error: 19, status, data }`
+ * (data often as text), and reports other failures by number: 12 network, 13 timeout, 14 not JSON.
+ */
+export type RequestFlavour = 'wechat' | 'alipay'
+let flavour: RequestFlavour = 'wechat'
+export function setRequestFlavour(next: RequestFlavour): void {
+  flavour = next
+}
+
 function request(params: RequestParams) {
+  return flavour === 'alipay' ? alipayRequest(params) : wechatRequest(params)
+}
+
+function alipayRequest(params: RequestParams) {
+  const inner = wechatRequest({ ...params, success: undefined, fail: undefined })
+  const promise = inner.then(
+    (result) => {
+      const { statusCode, data, header } = result as { statusCode: number; data: unknown; header: unknown }
+      if (statusCode >= 200 && statusCode < 300) {
+        if (typeof data === 'string') throw { error: 14, errorMessage: 'JSON parse error' }
+        params.success?.(result)
+        return result
+      }
+      const text = typeof data === 'string' ? data : JSON.stringify(data)
+      throw { error: 19, errorMessage: 'http status error', status: statusCode, data: text, headers: header }
+    },
+    (failure: { errMsg: string }) => {
+      const timedOut = /abort|timeout/i.test(failure.errMsg)
+      throw timedOut ? { error: 13, errorMessage: 'timeout' } : { error: 12, errorMessage: failure.errMsg }
+    },
+  ) as Promise<unknown> & { abort: () => void }
+  promise.catch((failure) => params.fail?.(failure))
+  promise.abort = inner.abort
+  return promise
+}
+
+function wechatRequest(params: RequestParams) {
   const controller = new AbortController()
   const promise = (async () => {
     try {
@@ -56,13 +94,22 @@ function request(params: RequestParams) {
 interface DeviceState {
   storage: Map<string, unknown>
   badges: Map<number, string>
+  /** How many upcoming storage reads fail, as a device's storage sometimes does. */
+  failingReads: number
 }
-const device: DeviceState = ((globalThis as { __taroNodeDevice?: DeviceState }).__taroNodeDevice ??= {
+export const device: DeviceState = ((globalThis as { __taroNodeDevice?: DeviceState }).__taroNodeDevice ??= {
   storage: new Map(),
   badges: new Map(),
+  failingReads: 0,
 })
 const storage = device.storage
-const getStorageSync = (key: string): unknown => (storage.has(key) ? storage.get(key) : '')
+const getStorageSync = (key: string): unknown => {
+  if (device.failingReads > 0) {
+    device.failingReads--
+    throw new Error('getStorageSync:fail storage unavailable')
+  }
+  return storage.has(key) ? storage.get(key) : ''
+}
 const setStorageSync = (key: string, value: unknown) => void storage.set(key, value)
 const removeStorageSync = (key: string) => void storage.delete(key)
 const clearStorageSync = () => storage.clear()

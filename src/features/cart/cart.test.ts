@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import { tabBar } from '../../../tests/support/taro-node'
+import { device, tabBar } from '../../../tests/support/taro-node'
 import { clampQuantity, summarize, type CartLine } from './cart-math'
 import type { NewCartLine } from './store'
 
@@ -30,9 +30,13 @@ const shirt = (sku = 'tee-red-m', stock = 5, price = 5900): NewCartLine => ({
 })
 
 beforeEach(() => {
+  jest.spyOn(console, 'warn').mockImplementation(() => undefined)
+  device.failingReads = 0
   Taro.clearStorageSync()
   tabBar.badges.clear()
 })
+
+afterEach(() => jest.restoreAllMocks())
 
 describe('cart maths', () => {
   const line = (over: Partial<CartLine>): CartLine => ({ ...shirt(), quantity: 1, selected: true, ...over })
@@ -62,7 +66,8 @@ describe('cart store', () => {
     const { store } = relaunch()
     const cart = store.useCartStore.getState()
     expect(cart.add(shirt(), 2)).toBe(2)
-    expect(cart.add(shirt(), 10)).toBe(5)
+    expect(cart.add(shirt(), 10)).toBe(3)
+    expect(store.useCartStore.getState().lines[0].quantity).toBe(5)
     expect(store.useCartStore.getState().lines).toHaveLength(1)
     cart.setQuantity('tee-red-m', 0)
     expect(store.useCartStore.getState().lines[0].quantity).toBe(1)
@@ -97,14 +102,28 @@ describe('cart store', () => {
   it.each([
     ['corrupt JSON', '{"state":{"lines":[{"skuId"'],
     ['a number', 42],
-    ['the wrong shape', JSON.stringify({ state: { lines: 'nope' }, version: 2 })],
-    ['an unknown future version', JSON.stringify({ state: { lines: [{ skuId: 'x' }] }, version: 99 })],
+    ['the wrong shape', JSON.stringify({ state: { lines: 'nope' }, version: 1 })],
+    [
+      'an old version of another shape',
+      JSON.stringify({ state: { items: [{ sku: 'x', count: 2 }] }, version: 0 }),
+    ],
   ])('starts with an empty, working cart from %s', (_what, stored) => {
     storage().setStorageSync('shop.cart', stored)
     const { store } = relaunch()
     expect(store.useCartStore.getState().lines).toEqual([])
     store.useCartStore.getState().add(shirt(), 1)
     expect(relaunch().store.useCartStore.getState().lines).toHaveLength(1)
+  })
+
+  it('does not overwrite a saved cart when the storage fails to read once', () => {
+    relaunch().store.useCartStore.getState().add(shirt('saved'), 2)
+    device.failingReads = 1
+    const unlucky = relaunch()
+    expect(unlucky.store.useCartStore.getState().lines).toEqual([])
+    unlucky.store.useCartStore.getState().add(shirt('other'), 1) // works, in memory
+    expect(unlucky.store.useCartStore.getState().lines).toHaveLength(1)
+    const next = relaunch()
+    expect(next.store.useCartStore.getState().lines.map((l) => [l.skuId, l.quantity])).toEqual([['saved', 2]])
   })
 
   it('drops malformed lines but keeps good ones', () => {
@@ -126,21 +145,29 @@ describe('cart store', () => {
     expect(lines.map((l) => l.skuId)).toEqual(['ok'])
   })
 
-  it('migrates the version-1 shape', () => {
-    const v1 = {
-      version: 1,
-      state: {
-        items: [
-          { sku: 's1', productId: 'p', name: 'Old', unitPrice: 500, stock: 3, count: 7, checked: false },
-          'junk',
-        ],
-      },
-    }
-    storage().setStorageSync('shop.cart', JSON.stringify(v1))
-    const lines = relaunch().store.useCartStore.getState().lines
-    expect(lines).toEqual([
-      expect.objectContaining({ skuId: 's1', title: 'Old', price: 500, quantity: 3, selected: false }),
-    ])
+  it.each([0, 7])(
+    'keeps well-formed lines stored by version %i (older, or newer after a rollback)',
+    (version) => {
+      const line = { ...shirt('kept', 4, 990), quantity: 9, selected: false }
+      storage().setStorageSync(
+        'shop.cart',
+        JSON.stringify({ version, state: { lines: [line, { skuId: 1 }] } }),
+      )
+      const lines = relaunch().store.useCartStore.getState().lines
+      expect(lines).toEqual([
+        expect.objectContaining({ skuId: 'kept', price: 990, quantity: 4, selected: false }),
+      ])
+    },
+  )
+
+  it('adds nothing of a sold-out SKU and reports what it added', () => {
+    const { store } = relaunch()
+    const cart = store.useCartStore.getState()
+    expect(cart.add(shirt('gone', 0), 1)).toBe(0)
+    expect(cart.add(shirt('two', 2), 1)).toBe(1)
+    expect(cart.add(shirt('two', 2), 5)).toBe(1)
+    expect(cart.add(shirt('two', 2), 1)).toBe(0)
+    expect(store.useCartStore.getState().lines.map((l) => [l.skuId, l.quantity])).toEqual([['two', 2]])
   })
 })
 

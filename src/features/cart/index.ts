@@ -9,3 +9,4 @@ export {
 } from './cart-math'
 export { startCartBadgeSync, syncCartBadge, CART_TAB_INDEX } from './badge'
 export { CartView } from './components/CartView'
+export { addSkuToCart, showStockLimit } from './add-sku'

@@ -3,14 +3,23 @@ import type { PersistStorage, StorageValue } from 'zustand/middleware'
 
 /**
  * zustand's persist storage over Taro's synchronous storage, so the cart is ready on the first
- * render. Reads never throw: missing, unreadable or foreign data reads as "nothing stored",
- * and the store starts empty instead of crashing.
+ * render. Reads never throw: missing, corrupt or foreign data reads as "nothing stored" and the
+ * store starts empty instead of crashing. When the storage itself fails to read, nothing is
+ * written for the rest of the session, so a passing failure cannot overwrite a saved cart.
  */
 export function taroStorage<S>(): PersistStorage<S> {
+  let readFailed = false
   return {
     getItem(name): StorageValue<S> | null {
+      let raw: unknown
       try {
-        const raw: unknown = Taro.getStorageSync(name)
+        raw = Taro.getStorageSync(name)
+      } catch (error) {
+        readFailed = true
+        console.warn(`[storage] could not read "${name}"; changes stay in memory this session:`, error)
+        return null
+      }
+      try {
         // Taro returns '' for a missing key; some platforms hand back the object we stored.
         const parsed: unknown = typeof raw === 'string' ? (raw ? JSON.parse(raw) : null) : raw
         if (!parsed || typeof parsed !== 'object' || !('state' in parsed)) return null
@@ -21,6 +30,7 @@ export function taroStorage<S>(): PersistStorage<S> {
       }
     },
     setItem(name, value) {
+      if (readFailed) return
       try {
         Taro.setStorageSync(name, JSON.stringify(value))
       } catch (error) {
@@ -29,7 +39,7 @@ export function taroStorage<S>(): PersistStorage<S> {
       }
     },
     removeItem(name) {
-      Taro.removeStorageSync(name)
+      if (!readFailed) Taro.removeStorageSync(name)
     },
   }
 }

@@ -5,13 +5,16 @@ import { taroStorage } from './persist'
 
 export const CART_STORAGE_KEY = 'shop.cart'
 /** Bump when CartLine changes shape, and teach `migrateCart` the old shape. */
-export const CART_VERSION = 2
+export const CART_VERSION = 1
 
 export type NewCartLine = Omit<CartLine, 'quantity' | 'selected'>
 
 interface CartState {
   lines: CartLine[]
-  /** Adds to the line of that SKU (or creates it); returns the quantity actually in the cart. */
+  /**
+   * Adds to the line of that SKU (or creates it), within stock. Returns how many were actually
+   * added: 0 when the line was already at its limit or the SKU is out of stock.
+   */
   add: (item: NewCartLine, quantity: number) => number
   setQuantity: (skuId: string, quantity: number) => void
   remove: (skuIds: readonly string[]) => void
@@ -23,29 +26,13 @@ interface CartState {
 type PersistedCart = Pick<CartState, 'lines'>
 
 /**
- * Version 1 stored `{ items: [{ sku, name, unitPrice, count, ... }] }`.
- * Anything else unknown starts an empty cart rather than guessing.
+ * Stored data from another version (older, or newer after a rollback of the mini-program): keep
+ * every line that still has the current shape, drop the rest. When CartLine changes shape, convert
+ * the old shape here, keyed on `version`.
  */
-export function migrateCart(persisted: unknown, version: number): PersistedCart {
+export function migrateCart(persisted: unknown, _version: number): PersistedCart {
   const state = (persisted ?? {}) as Record<string, unknown>
-  if (version === 1 && Array.isArray(state.items)) {
-    const lines = state.items.map((value: unknown) => {
-      const item = (value && typeof value === 'object' ? value : {}) as Record<string, unknown>
-      return {
-        skuId: item.sku,
-        productId: item.productId,
-        title: item.name,
-        image: item.image,
-        skuLabel: item.skuLabel,
-        price: item.unitPrice,
-        stock: item.stock,
-        quantity: item.count,
-        selected: item.checked,
-      }
-    })
-    return { lines: sanitizeLines(lines) }
-  }
-  return { lines: [] }
+  return { lines: sanitizeLines(state.lines) }
 }
 
 const updateLine = (lines: CartLine[], skuId: string, change: (line: CartLine) => CartLine) =>
@@ -56,13 +43,15 @@ export const useCartStore = create<CartState>()(
     (set, get) => ({
       lines: [],
       add(item, quantity) {
+        if (item.stock < 1) return 0
         const existing = get().lines.find((line) => line.skuId === item.skuId)
-        const wanted = (existing?.quantity ?? 0) + Math.max(1, Math.floor(quantity))
+        const before = existing?.quantity ?? 0
+        const wanted = before + Math.max(1, Math.floor(quantity))
         const next: CartLine = { ...item, quantity: clampQuantity(wanted, item.stock), selected: true }
         set((state) => ({
           lines: existing ? updateLine(state.lines, item.skuId, () => next) : [next, ...state.lines],
         }))
-        return next.quantity
+        return next.quantity - before
       },
       setQuantity(skuId, quantity) {
         set((state) => ({

@@ -1,14 +1,10 @@
 import { View } from '@tarojs/components'
-import Taro, { useDidShow } from '@tarojs/taro'
-import { CartView, syncCartBadge } from '../../features/cart'
-import { useT } from '../../shared/i18n'
+import Taro from '@tarojs/taro'
+import { CartView } from '../../features/cart'
+import { useTabPage } from '../../features/shell/useTabPage'
 
 export default function CartPage() {
-  const t = useT()
-  useDidShow(() => {
-    Taro.setNavigationBarTitle({ title: t('cart.title') })
-    syncCartBadge()
-  })
+  useTabPage('cart.title')
   return (
     <View className='page'>
       <CartView onShop={() => Taro.switchTab({ url: '/pages/index/index' })} />

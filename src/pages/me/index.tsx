@@ -1,10 +1,8 @@
 import { Image, Text, View } from '@tarojs/components'
-import Taro, { useDidShow } from '@tarojs/taro'
-import { syncCartBadge } from '../../features/cart'
+import { useTabPage } from '../../features/shell/useTabPage'
 import { shopConfig, type Locale } from '../../shop.config'
 import { appConfig } from '../../shared/config'
-import { LOCALES, shopName, useLocaleStore, useT } from '../../shared/i18n'
-import { syncTabBarTexts } from '../../shared/i18n/tab-bar'
+import { LOCALES, shopName, switchLocale, useLocaleStore, useT } from '../../shared/i18n'
 import './index.scss'
 
 const LOCALE_NAMES: Record<Locale, string> = { 'zh-CN': '简体中文', en: 'English' }
@@ -12,16 +10,7 @@ const LOCALE_NAMES: Record<Locale, string> = { 'zh-CN': '简体中文', en: 'Eng
 export default function MePage() {
   const t = useT()
   const locale = useLocaleStore((state) => state.locale)
-  useDidShow(() => {
-    Taro.setNavigationBarTitle({ title: t('me.title') })
-    syncCartBadge()
-  })
-
-  const switchLocale = (next: Locale) => {
-    useLocaleStore.getState().setLocale(next)
-    syncTabBarTexts()
-    Taro.setNavigationBarTitle({ title: t('me.title') })
-  }
+  useTabPage('me.title')
 
   return (
     <View className='page me'>

@@ -21,4 +21,17 @@ describe('TARO_APP_API_BASE_URL check', () => {
     })
     expect(parseApiBaseUrl('ftp://x')).toMatchObject({ ok: false })
   })
+
+  it('warns when a release build points at plain http or localhost', () => {
+    expect(parseApiBaseUrl('http://localhost:3000', true)).toEqual({
+      ok: true,
+      apiBaseUrl: 'http://localhost:3000',
+      warning: { key: 'config.insecureApi', value: 'http://localhost:3000' },
+    })
+    expect(parseApiBaseUrl('https://api.example.com', true)).toEqual({
+      ok: true,
+      apiBaseUrl: 'https://api.example.com',
+    })
+    expect(parseApiBaseUrl('http://localhost:3000', false)).not.toHaveProperty('warning')
+  })
 })

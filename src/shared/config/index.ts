@@ -4,15 +4,28 @@
  */
 export type ConfigProblem = { key: 'config.missingApi' } | { key: 'config.badApi'; value: string }
 
-export type AppConfigResult = { ok: true; apiBaseUrl: string } | { ok: false; problem: ConfigProblem }
+export type AppConfigResult =
+  | { ok: true; apiBaseUrl: string; warning?: { key: 'config.insecureApi'; value: string } }
+  | { ok: false; problem: ConfigProblem }
 
-export function parseApiBaseUrl(raw: string | undefined): AppConfigResult {
+/**
+ * A release build may still point at a development server (e.g. to run the bundle against a
+ * local server), so plain http or localhost only earns a warning then.
+ */
+export function parseApiBaseUrl(raw: string | undefined, release = false): AppConfigResult {
   const value = (raw ?? '').trim()
   if (!value) return { ok: false, problem: { key: 'config.missingApi' } }
   if (!/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/i.test(value)) {
     return { ok: false, problem: { key: 'config.badApi', value } }
   }
-  return { ok: true, apiBaseUrl: value.replace(/\/+$/, '') }
+  const apiBaseUrl = value.replace(/\/+$/, '')
+  const insecure = /^http:|\/\/(localhost|127\.|\[::1\])/i.test(apiBaseUrl)
+  return release && insecure
+    ? { ok: true, apiBaseUrl, warning: { key: 'config.insecureApi', value } }
+    : { ok: true, apiBaseUrl }
 }
 
-export const appConfig: AppConfigResult = parseApiBaseUrl(process.env.TARO_APP_API_BASE_URL)
+export const appConfig: AppConfigResult = parseApiBaseUrl(
+  process.env.TARO_APP_API_BASE_URL,
+  process.env.NODE_ENV === 'production',
+)

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
+import { useLocaleStore } from '../i18n'
 
 export interface Resource<T> {
   data?: T
@@ -8,8 +9,12 @@ export interface Resource<T> {
   reload: () => Promise<void>
 }
 
-/** Loads something once per `key` and keeps the latest answer only (older ones are ignored). */
+/**
+ * Loads something once per `key` and language (the API answers in the buyer's language), keeps
+ * only the latest answer, and keeps showing the last good data when a reload fails.
+ */
 export function useResource<T>(key: string, load: () => Promise<T>): Resource<T> {
+  const locale = useLocaleStore((state) => state.locale)
   const [state, setState] = useState<{ data?: T; error?: unknown; loading: boolean }>({ loading: true })
   const latest = useRef(0)
   const loadRef = useRef(load)
@@ -22,13 +27,13 @@ export function useResource<T>(key: string, load: () => Promise<T>): Resource<T>
       const data = await loadRef.current()
       if (ticket === latest.current) setState({ data, loading: false })
     } catch (error) {
-      if (ticket === latest.current) setState({ error, loading: false })
+      if (ticket === latest.current) setState((previous) => ({ data: previous.data, error, loading: false }))
     }
   }, [])
 
   useEffect(() => {
     void reload()
-  }, [key, reload])
+  }, [key, locale, reload])
 
   return { ...state, reload }
 }

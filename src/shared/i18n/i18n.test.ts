@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs'
+import path from 'node:path'
 import { en } from './en'
 import { translate, t, useLocaleStore } from './index'
 import { zhCN } from './zh-CN'
@@ -19,5 +21,23 @@ describe('i18n dictionary', () => {
     expect(t('tab.cart')).toBe('Cart')
     useLocaleStore.getState().setLocale('zh-CN')
     expect(t('tab.cart')).toBe('购物车')
+  })
+})
+
+describe('i18n keys in use', () => {
+  const sources = (dir: string): string[] =>
+    readdirSync(dir).flatMap((name) => {
+      const file = path.join(dir, name)
+      if (statSync(file).isDirectory()) return sources(file)
+      return /\.tsx?$/.test(name) && !name.endsWith('.test.ts') ? [readFileSync(file, 'utf8')] : []
+    })
+
+  it('every key is used by the app (no dead text to translate)', () => {
+    const root = path.resolve(__dirname, '..', '..')
+    const code = sources(root)
+      .filter((text) => !text.includes('export const zhCN') && !text.includes('export const en:'))
+      .join('\n')
+    const unused = Object.keys(zhCN).filter((key) => !code.includes(`'${key}'`))
+    expect(unused).toEqual([])
   })
 })

@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro'
 import { create } from 'zustand'
 import { shopConfig, type Locale } from '../../shop.config'
+import { syncTabBarTexts } from './tab-bar'
 import { translate, type MessageParams } from './translate'
 import type { MessageKey } from './zh-CN'
 
@@ -48,6 +49,12 @@ export function useT(): Translate {
 
 /** For code outside React (toasts, request errors). */
 export const t: Translate = (key, params) => translate(useLocaleStore.getState().locale, key, params)
+
+/** The buyer picked another language: remember it and re-label what the app shell shows. */
+export function switchLocale(next: Locale): void {
+  useLocaleStore.getState().setLocale(next)
+  syncTabBarTexts(next)
+}
 
 export function shopName(locale: Locale = useLocaleStore.getState().locale): string {
   return shopConfig.name[locale]

@@ -1,12 +1,14 @@
 import Taro from '@tarojs/taro'
-import { t, type MessageKey } from './index'
+import type { Locale } from '../../shop.config'
+import { translate } from './translate'
+import type { MessageKey } from './zh-CN'
 
 /** The tab texts in app.config.ts order; app.config.ts can only set them at build time. */
 const TAB_TEXT_KEYS: readonly MessageKey[] = ['tab.home', 'tab.cart', 'tab.me']
 
-/** Re-labels the tab bar in the current language (after a language switch). */
-export function syncTabBarTexts(): void {
+/** Labels the tab bar in a language: after a switch, and at launch when the stored choice differs. */
+export function syncTabBarTexts(locale: Locale): void {
   TAB_TEXT_KEYS.forEach((key, index) => {
-    Promise.resolve(Taro.setTabBarItem({ index, text: t(key) })).catch(() => undefined)
+    Promise.resolve(Taro.setTabBarItem({ index, text: translate(locale, key) })).catch(() => undefined)
   })
 }

@@ -7,13 +7,13 @@ export const zhCN = {
   'state.loading': '加载中…',
   'state.empty': '这里还什么都没有',
   'state.retry': '重试',
-  'state.loadMore': '加载更多',
   'state.noMore': '没有更多了',
 
   'error.network': '网络连接失败，请检查网络后重试',
   'error.timeout': '请求超时，请稍后重试',
   'error.server': '服务暂时不可用，请稍后重试',
   'error.client': '请求有误：{message}',
+  'error.notFound': '内容不存在或已下架',
   'error.badResponse': '服务器返回了无法识别的数据',
   'error.config': '应用配置有误：{message}',
 
@@ -21,7 +21,6 @@ export const zhCN = {
   'home.allCategories': '全部',
   'home.noProducts': '没有找到商品',
   'home.soldOut': '已售罄',
-  'home.priceFrom': '{price} 起',
 
   'product.selectOptions': '请选择 {names}',
   'product.selected': '已选：{values}',
@@ -30,8 +29,6 @@ export const zhCN = {
   'product.addToCart': '加入购物车',
   'product.added': '已加入购物车',
   'product.soldOut': '已售罄',
-  'product.goToCart': '去购物车',
-  'product.notFound': '商品不存在或已下架',
 
   'cart.title': '购物车',
   'cart.empty': '购物车是空的',
@@ -40,19 +37,18 @@ export const zhCN = {
   'cart.total': '合计：',
   'cart.selectedCount': '已选 {count} 件',
   'cart.remove': '删除',
-  'cart.removeSelected': '删除所选',
   'cart.maxStock': '最多只能买 {count} 件',
   'cart.checkoutHint': '下单与支付见 “我的” 页的说明',
 
   'me.title': '我的',
   'me.language': '语言',
   'me.server': '服务器',
-  'me.version': '版本',
   'me.notLoggedIn': '尚未登录',
   'me.ordersSoon': '登录与订单将在下一个模块中接入',
 
   'config.missingApi':
     '未设置 TARO_APP_API_BASE_URL：请在 .env.development / .env.production 中填写后端地址，例如 http://localhost:3000',
+  'config.insecureApi': '发布版本的 TARO_APP_API_BASE_URL 应为已加入白名单的 HTTPS 域名：{value}',
   'config.badApi': 'TARO_APP_API_BASE_URL 不是有效的 http(s) 地址：{value}',
 } as const
 

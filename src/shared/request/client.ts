@@ -47,8 +47,15 @@ export function buildUrl(baseUrl: string, path: string, query?: Record<string, Q
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
 
-/** The server's `{ code, message }`, if the body has that shape. */
+/** The server's `{ code, message }`, if the body has that shape (Alipay may hand it over as text). */
 function errorBody(data: unknown): { code?: string; message?: string } {
+  if (typeof data === 'string') {
+    try {
+      data = JSON.parse(data)
+    } catch {
+      return {}
+    }
+  }
   if (data && typeof data === 'object') {
     const { code, message } = data as Record<string, unknown>
     return {
@@ -67,11 +74,26 @@ function asHttpResponse(failure: unknown): RawResponse | undefined {
   return typeof code === 'number' && code > 0 ? { statusCode: code, data } : undefined
 }
 
+/** Alipay's my.request error numbers that are not "the network is down". */
+const ALIPAY_FAILURE_KINDS: Record<number, RequestErrorKind> = {
+  11: 'config', // the domain is not in the mini-program's whitelist
+  13: 'timeout',
+  14: 'bad_response', // a 2xx body that is not JSON
+}
+
 function transportFailureKind(failure: unknown): RequestErrorKind {
+  const alipayError = (failure as { error?: unknown } | null)?.error
+  if (typeof alipayError === 'number' && ALIPAY_FAILURE_KINDS[alipayError])
+    return ALIPAY_FAILURE_KINDS[alipayError]
   const text = failure && typeof failure === 'object' ? JSON.stringify(failure) : String(failure)
-  // Alipay reports a timeout as error 13; WeChat and H5 say "timeout" in errMsg.
-  const isTimeout = /time ?out|超时/i.test(text) || (failure as { error?: number } | null)?.error === 13
-  return isTimeout ? 'timeout' : 'network'
+  // WeChat and H5 say "timeout" in errMsg.
+  return /time ?out|超时/i.test(text) ? 'timeout' : 'network'
+}
+
+function failureMessage(failure: unknown): string {
+  const { errMsg, errorMessage } = (failure ?? {}) as { errMsg?: unknown; errorMessage?: unknown }
+  const message = typeof errMsg === 'string' ? errMsg : errorMessage
+  return typeof message === 'string' && message ? message : 'Network request failed'
 }
 
 export function createRequestClient(options: ClientOptions): RequestClient {
@@ -113,7 +135,7 @@ export function createRequestClient(options: ClientOptions): RequestClient {
       if (httpResponse) return httpResponse
       throw new RequestError({
         kind: transportFailureKind(failure),
-        message: (failure as { errMsg?: string; errorMessage?: string })?.errMsg ?? 'Network request failed',
+        message: failureMessage(failure),
         requestId,
       })
     } finally {

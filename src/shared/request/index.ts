@@ -32,7 +32,7 @@ export function describeError(error: unknown): string {
     case 'timeout':
       return t('error.timeout')
     case 'client':
-      return t('error.client', { message: error.message })
+      return error.status === 404 ? t('error.notFound') : t('error.client', { message: error.message })
     case 'bad_response':
       return t('error.badResponse')
     case 'config':

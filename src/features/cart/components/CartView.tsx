@@ -1,7 +1,7 @@
 import { Button, Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import { useT } from '../../../shared/i18n'
 import { Checkbox, Price, StateView } from '../../../shared/ui'
+import { showStockLimit } from '../add-sku'
 import { summarize } from '../cart-math'
 import { useCartStore } from '../store'
 import { CartLineItem } from './CartLineItem'
@@ -12,7 +12,6 @@ export function CartView({ onShop }: { onShop: () => void }) {
   const t = useT()
   const lines = useCartStore((state) => state.lines)
   const summary = summarize(lines)
-  const showLimit = (count: number) => Taro.showToast({ title: t('cart.maxStock', { count }), icon: 'none' })
 
   return (
     <StateView
@@ -26,7 +25,7 @@ export function CartView({ onShop }: { onShop: () => void }) {
     >
       <View className='cart'>
         {lines.map((line) => (
-          <CartLineItem key={line.skuId} line={line} onLimit={showLimit} />
+          <CartLineItem key={line.skuId} line={line} onLimit={showStockLimit} />
         ))}
         <Text className='cart__hint'>{t('cart.checkoutHint')}</Text>
       </View>
