@@ -11,7 +11,8 @@ import { buildTestApp } from '../../server/testing/app'
 import { createPgliteTestDatabase } from '../../server/testing/databases'
 import type { ProductListState } from '../../src/features/catalog/useProductList'
 
-;(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true
+// Tells React this is a test environment that wraps updates in act().
+Object.assign(globalThis, { IS_REACT_ACT_ENVIRONMENT: true })
 
 let app: FastifyInstance
 let dispose: () => Promise<void>
