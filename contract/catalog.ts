@@ -84,6 +84,12 @@ export const PAGE_SIZE_MAX = 50
 /** Catalog ids (categories, products) are lowercase slugs, e.g. `tshirt-classic`. */
 export const CATALOG_ID_PATTERN = '^[a-z0-9-]{1,64}$'
 
+/**
+ * Free text typed by people: no control characters (C0, DEL, C1). Besides being meaningless in a
+ * search, NUL cannot be stored or compared in PostgreSQL text at all.
+ */
+export const NO_CONTROL_CHARACTERS_PATTERN = '^[^\\u0000-\\u001f\\u007f-\\u009f]*$'
+
 /** Path parameters of `GET /api/products/:id`. */
 export const ProductIdParams = Type.Object({
   id: Type.String({ pattern: CATALOG_ID_PATTERN, description: 'Product id, e.g. tshirt-classic' }),
@@ -93,7 +99,7 @@ export const ProductQuery = Type.Object(
   {
     categoryId: Type.Optional(Type.String({ pattern: CATALOG_ID_PATTERN })),
     /** Case-insensitive substring of the title, matched in both languages. */
-    q: Type.Optional(Type.String({ minLength: 1, maxLength: 50 })),
+    q: Type.Optional(Type.String({ minLength: 1, maxLength: 50, pattern: NO_CONTROL_CHARACTERS_PATTERN })),
     page: Type.Optional(Type.Integer({ minimum: 1, maximum: 10000, default: 1 })),
     pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: PAGE_SIZE_MAX, default: 20 })),
   },

@@ -23,3 +23,13 @@ export type ApiErrorCode =
   | 'rate_limited'
   | 'unavailable'
   | 'internal_error'
+  // accounts and orders
+  | 'unauthorized' // 401: no or unknown session token
+  | 'session_expired' // 401: log in again (the client does this once, transparently)
+  | 'auth_code_invalid' // 400: Alipay refused the auth code (used, expired, or from another app)
+  | 'alipay_unavailable' // 502: Alipay (or its simulator) did not answer as expected
+  | 'idempotency_key_required' // 400
+  | 'idempotency_key_reused' // 409: same key, different request body
+  | 'unknown_sku' // 400 (or 409 when it went off sale)
+  | 'insufficient_stock' // 409
+  | 'order_not_cancellable' // 409: already paid or closed

@@ -5,3 +5,5 @@
  */
 export * from './errors'
 export * from './catalog'
+export * from './session'
+export * from './orders'

@@ -12,7 +12,10 @@ export interface ServerConfig {
   /** When set, PostgreSQL via `pg`; otherwise embedded PGlite. */
   databaseUrl?: string
   logLevel: LogLevel
-  /** Absolute base URL for links the API returns (image URLs); default: the request's own origin. */
+  /**
+   * Absolute base URL for links the API returns (image URLs). Required when NODE_ENV=production;
+   * otherwise defaults to the request's own origin (taken from the Host header: development only).
+   */
   publicUrl?: string
   /** Value for Access-Control-Allow-Origin: `*`, one origin, or a comma-separated list. */
   corsOrigin: string | string[]
@@ -83,8 +86,19 @@ function readCorsOrigin(env: Env): string | string[] {
   return origins.length === 1 ? origins[0] : origins
 }
 
+function readPublicUrl(env: Env): string | undefined {
+  const publicUrl = readUrl(env, 'PUBLIC_URL', ['http:', 'https:'], 'https://api.example.com')
+  // Without it, image URLs are built from the request's Host header, which any client can set.
+  if (publicUrl === undefined && read(env, 'NODE_ENV') === 'production') {
+    throw new Error(
+      'PUBLIC_URL must be set in production, e.g. PUBLIC_URL=https://api.example.com (the URL clients use to reach this server).',
+    )
+  }
+  return publicUrl
+}
+
 export function loadConfig(env: Env = process.env): ServerConfig {
-  const publicUrl = readUrl(env, 'PUBLIC_URL', ['http:', 'https:'], 'https://shop.example.com')
+  const publicUrl = readPublicUrl(env)
   return {
     port: readPort(env),
     host: read(env, 'HOST') ?? '0.0.0.0',

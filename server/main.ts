@@ -4,7 +4,7 @@
  */
 import path from 'node:path'
 import { buildApp } from './app'
-import { seedCatalog } from './catalog/seed'
+import { loadSeedData, seedCatalog } from './catalog/seed'
 import { loadConfig } from './config'
 import { migrate, openDatabase } from './db'
 
@@ -21,6 +21,14 @@ async function main(): Promise<void> {
     fail((error as Error).message)
   }
 
+  // Checked before the database is touched: a broken seed file names the entry to fix.
+  let seed
+  try {
+    seed = loadSeedData()
+  } catch (error) {
+    fail((error as Error).message)
+  }
+
   let db
   try {
     db = await openDatabase(config)
@@ -33,7 +41,7 @@ async function main(): Promise<void> {
   }
 
   const applied = await migrate(db)
-  await seedCatalog(db)
+  await seedCatalog(db, seed)
   const app = await buildApp({ db, config, logger: true })
   if (applied.length) app.log.info({ migrations: applied }, 'applied database migrations')
 

@@ -12,7 +12,8 @@ import { ApiErrorBody } from '../../contract'
 import { notFound } from '../http/errors'
 
 export const IMAGES_DIR = path.join(__dirname, 'images')
-const IMAGE_FILE_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}\.png$/
+/** The one rule for image file names: the route serves only these, and the seed may use only these. */
+export const IMAGE_FILE_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}\.png$/
 // Images are regenerated rarely; 30 days with an ETag lets clients revalidate cheaply after that.
 const CACHE_CONTROL = 'public, max-age=2592000'
 

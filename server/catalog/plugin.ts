@@ -13,6 +13,7 @@ import type { ServerConfig } from '../config'
 import type { Db } from '../db/types'
 import { notFound } from '../http/errors'
 import { pickLanguage } from '../http/language'
+import { appendVary } from '../http/vary'
 import { getProduct, listCategories, listProducts, type ImageUrl } from './repository'
 
 const DEFAULT_PAGE_SIZE = 20
@@ -27,9 +28,9 @@ export const catalogRoutes: FastifyPluginAsyncTypebox<{ db: Db; config: ServerCo
   app,
   { db, config },
 ) => {
-  // Responses depend on Accept-Language, so caches must key on it.
+  // Responses depend on Accept-Language, so caches must key on it (next to CORS's `Origin`).
   app.addHook('onSend', async (_request, reply) => {
-    reply.header('vary', 'Accept-Language')
+    appendVary(reply, 'Accept-Language')
   })
 
   app.get(

@@ -72,6 +72,11 @@ export async function listCategories(db: Queryable, lang: Language): Promise<Cat
   }))
 }
 
+/**
+ * One page of products and the total number matching, from ONE statement: both see the same
+ * snapshot, so a concurrent change can never make `total` disagree with the items. The total row
+ * is left-joined to the page, so it comes back even when the page is beyond the end.
+ */
 export async function listProducts(
   db: Queryable,
   filter: ProductFilter,
@@ -82,20 +87,25 @@ export async function listProducts(
   const where = `
     and ($1::text is null or p.category_id = $1)
     and ($2::text is null or p.title_zh ilike $2 escape '\\' or p.title_en ilike $2 escape '\\')`
-  const params = [filter.categoryId ?? null, pattern]
-  const [countRow] = await db.query<{ total: number }>(
-    `select count(*)::int as total from products p join categories c on c.id = p.category_id and c.active
-     where p.active ${where}`,
-    params,
+  // A page beyond the end is one row with the total and nulls for the product columns.
+  const rows = await db.query<{ total: number } & (ProductRow | Record<keyof ProductRow, null>)>(
+    `select counted.total, page.*
+     from (
+       select count(*)::int as total
+       from products p join categories c on c.id = p.category_id and c.active
+       where p.active ${where}
+     ) counted
+     left join lateral (
+       select ${PRODUCT_SUMMARY_COLUMNS}, p.sort_order ${PRODUCT_SUMMARY_FROM} ${where}
+       group by p.id
+       order by p.sort_order, p.id
+       limit $3 offset $4
+     ) page on true
+     order by page.sort_order, page.id`,
+    [filter.categoryId ?? null, pattern, filter.pageSize, (filter.page - 1) * filter.pageSize],
   )
-  const rows = await db.query<ProductRow>(
-    `select ${PRODUCT_SUMMARY_COLUMNS} ${PRODUCT_SUMMARY_FROM} ${where}
-     group by p.id
-     order by p.sort_order, p.id
-     limit $3 offset $4`,
-    [...params, filter.pageSize, (filter.page - 1) * filter.pageSize],
-  )
-  return { items: rows.map((row) => toSummary(row, lang, imageUrl)), total: countRow.total }
+  const items = rows.flatMap((row) => (row.id === null ? [] : [toSummary(row as ProductRow, lang, imageUrl)]))
+  return { items, total: rows[0]?.total ?? 0 }
 }
 
 export async function getProduct(

@@ -13,7 +13,9 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
+import { CATALOG_ID_PATTERN } from '../../contract'
 import type { Db } from '../db/types'
+import { IMAGE_FILE_PATTERN, IMAGES_DIR } from './images'
 
 export type LocalizedText = { 'zh-CN': string; en: string }
 
@@ -51,12 +53,27 @@ export interface SeedSku {
 }
 
 export const SEED_DATA_FILE = path.join(__dirname, 'seed-data.json')
-const ID_PATTERN = /^[a-z0-9-]{1,64}$/
-const IMAGE_FILE_PATTERN = /^[a-z0-9-]+\.png$/
+const ID_PATTERN = new RegExp(CATALOG_ID_PATTERN)
+const OPTION_KEY_PATTERN = /^[a-z0-9]+$/
+const LANGUAGES = ['zh-CN', 'en'] as const
 
-export function loadSeedData(file: string = SEED_DATA_FILE): SeedData {
-  const data = JSON.parse(fs.readFileSync(file, 'utf8')) as SeedData
-  validateSeedData(data)
+/** Reads and validates the seed file; every problem is an Error starting with the file's name. */
+export function loadSeedData(file: string = SEED_DATA_FILE, imagesDir: string = IMAGES_DIR): SeedData {
+  const source = path.basename(file)
+  let data: unknown
+  try {
+    data = JSON.parse(fs.readFileSync(file, 'utf8'))
+  } catch (error) {
+    throw new Error(`${source}: cannot be read as JSON (${(error as Error).message})`)
+  }
+  validateSeedData(data, source)
+  for (const product of data.products) {
+    for (const image of product.images) {
+      if (!fs.existsSync(path.join(imagesDir, image))) {
+        throw new Error(`${source}: product "${product.id}" image "${image}" is not in ${imagesDir}`)
+      }
+    }
+  }
   return data
 }
 
@@ -67,11 +84,14 @@ function combinations(options: SeedOption[]): string[][] {
   )
 }
 
+/** Identifies a combination of option value keys, for comparing overrides with combinations. */
+const comboKey = (optionKeys: string[]) => JSON.stringify(optionKeys)
+
 /** Expands a product's options into its SKUs, applying the overrides. */
 export function expandSkus(product: SeedProduct): SeedSku[] {
   const options = product.options ?? []
   return combinations(options).map((optionKeys) => {
-    const override = product.skus?.find((sku) => sku.values.join('\u0000') === optionKeys.join('\u0000'))
+    const override = product.skus?.find((sku) => comboKey(sku.values) === comboKey(optionKeys))
     return {
       id: optionKeys.length ? `${product.id}-${optionKeys.join('-')}` : `${product.id}-std`,
       productId: product.id,
@@ -82,57 +102,126 @@ export function expandSkus(product: SeedProduct): SeedSku[] {
   })
 }
 
-/** Catches editing mistakes with a message that points at the offending entry. */
-export function validateSeedData(data: SeedData): void {
+type JsonObject = Record<string, unknown>
+const isObject = (value: unknown): value is JsonObject =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+const isCount = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 0
+const show = (value: unknown) => (value === undefined ? 'nothing' : JSON.stringify(value))
+
+/**
+ * Checks the shape of the whole file before anything touches the database, so an editing mistake
+ * is reported as `seed-data.json: product "x" ...` rather than a TypeError or an SQL error.
+ */
+export function validateSeedData(data: unknown, source = 'seed-data.json'): asserts data is SeedData {
   const fail = (message: string): never => {
-    throw new Error(`Invalid catalog seed data: ${message}`)
+    throw new Error(`${source}: ${message}`)
   }
-  const isCount = (n: unknown) => Number.isSafeInteger(n) && (n as number) >= 0
+  /** `{ "zh-CN": "...", "en": "..." }`, both non-blank; PostgreSQL text cannot hold NUL. */
+  const checkText = (value: unknown, where: string, field: string) => {
+    if (!isObject(value)) fail(`${where} has no ${field} (expected { "zh-CN": "...", "en": "..." })`)
+    const text = value as JsonObject
+    for (const lang of LANGUAGES) {
+      const localized = text[lang]
+      if (typeof localized !== 'string' || !localized.trim()) fail(`${where} has no "${lang}" ${field}`)
+      if ((localized as string).includes('\u0000'))
+        fail(`${where} "${lang}" ${field} contains a NUL character`)
+    }
+  }
+  const checkArray = (value: unknown, where: string, what: string): unknown[] =>
+    Array.isArray(value) ? value : fail(`${where} must be an array of ${what} (got ${show(value)})`)
+
+  if (!isObject(data)) return fail('must be an object with "categories" and "products" arrays')
   const categoryIds = new Set<string>()
-  for (const category of data.categories ?? fail('"categories" is missing')) {
-    if (!ID_PATTERN.test(category.id)) fail(`category id "${category.id}" must match ${ID_PATTERN}`)
-    if (categoryIds.has(category.id)) fail(`duplicate category id "${category.id}"`)
-    categoryIds.add(category.id)
-  }
+  checkArray(data.categories, '"categories"', 'categories').forEach((category, index) => {
+    if (!isObject(category)) return fail(`category ${index + 1} must be an object`)
+    const { id } = category
+    if (typeof id !== 'string' || !ID_PATTERN.test(id))
+      return fail(`category ${index + 1} id ${show(id)} must match ${ID_PATTERN}`)
+    if (categoryIds.has(id)) fail(`duplicate category id "${id}"`)
+    categoryIds.add(id)
+    checkText(category.name, `category "${id}"`, 'name')
+  })
+
   const skuIds = new Set<string>()
   const productIds = new Set<string>()
-  for (const product of data.products ?? fail('"products" is missing')) {
-    const where = `product "${product.id}"`
-    if (!ID_PATTERN.test(product.id)) fail(`${where}: id must match ${ID_PATTERN}`)
-    if (productIds.has(product.id)) fail(`duplicate product id "${product.id}"`)
-    productIds.add(product.id)
-    if (!categoryIds.has(product.categoryId)) fail(`${where}: unknown categoryId "${product.categoryId}"`)
-    if (!product.title?.['zh-CN'] || !product.title?.en) fail(`${where}: title needs "zh-CN" and "en"`)
-    if (!product.description?.['zh-CN'] || !product.description?.en)
-      fail(`${where}: description needs "zh-CN" and "en"`)
-    if (!product.images?.length || !product.images.every((file) => IMAGE_FILE_PATTERN.test(file))) {
-      fail(`${where}: images must be one or more file names like "mug.png"`)
+  checkArray(data.products, '"products"', 'products').forEach((product, index) => {
+    if (!isObject(product)) return fail(`product ${index + 1} must be an object`)
+    const { id } = product
+    if (typeof id !== 'string' || !ID_PATTERN.test(id))
+      return fail(`product ${index + 1} id ${show(id)} must match ${ID_PATTERN}`)
+    const where = `product "${id}"`
+    if (productIds.has(id)) fail(`duplicate product id "${id}"`)
+    productIds.add(id)
+    if (typeof product.categoryId !== 'string' || !categoryIds.has(product.categoryId))
+      fail(`${where} has unknown categoryId ${show(product.categoryId)}`)
+    checkText(product.title, where, 'title')
+    checkText(product.description, where, 'description')
+    const images = checkArray(product.images, `${where} "images"`, 'file names like "mug-ceramic.png"')
+    if (!images.length) fail(`${where} needs at least one image`)
+    for (const image of images) {
+      if (typeof image !== 'string' || !IMAGE_FILE_PATTERN.test(image))
+        fail(`${where} image ${show(image)} must be a file name matching ${IMAGE_FILE_PATTERN}`)
     }
-    for (const option of product.options ?? []) {
-      if (!option.values.length) fail(`${where}: option "${option.name.en}" has no values`)
-      for (const value of option.values) {
-        if (!/^[a-z0-9]+$/.test(value.key))
-          fail(`${where}: option value key "${value.key}" must match /^[a-z0-9]+$/`)
+    if (!isCount(product.price))
+      fail(`${where} price must be a non-negative integer number of fen (got ${show(product.price)})`)
+    if (!isCount(product.stock))
+      fail(`${where} stock must be a non-negative integer (got ${show(product.stock)})`)
+
+    const options =
+      product.options === undefined ? [] : checkArray(product.options, `${where} "options"`, 'options')
+    options.forEach((option, optionIndex) => {
+      const at = `${where} option ${optionIndex + 1}`
+      if (!isObject(option)) return fail(`${at} must be an object with "name" and "values"`)
+      checkText(option.name, at, 'name')
+      const values = checkArray(option.values, `${at} "values"`, 'values')
+      if (!values.length) fail(`${at} has no values`)
+      const keys = new Set<string>()
+      values.forEach((value, valueIndex) => {
+        const valueAt = `${at} value ${valueIndex + 1}`
+        if (!isObject(value)) return fail(`${valueAt} must be an object with "key", "zh-CN" and "en"`)
+        if (typeof value.key !== 'string' || !OPTION_KEY_PATTERN.test(value.key))
+          fail(`${valueAt} key ${show(value.key)} must match ${OPTION_KEY_PATTERN}`)
+        if (keys.has(value.key as string)) fail(`${at} has duplicate value key "${value.key}"`)
+        keys.add(value.key as string)
+        checkText(value, valueAt, 'text')
+      })
+    })
+
+    const overrides =
+      product.skus === undefined ? [] : checkArray(product.skus, `${where} "skus"`, 'SKU overrides')
+    const seen = new Set<string>()
+    overrides.forEach((override, overrideIndex) => {
+      const at = `${where} sku override ${overrideIndex + 1}`
+      if (!isObject(override)) return fail(`${at} must be an object with "values"`)
+      const values = checkArray(override.values, `${at} "values"`, 'option value keys')
+      if (!values.every((value) => typeof value === 'string'))
+        fail(`${at} "values" must be option value keys (strings)`)
+      for (const field of ['price', 'stock'] as const) {
+        if (override[field] !== undefined && !isCount(override[field]))
+          fail(`${at} ${field} must be a non-negative integer (got ${show(override[field])})`)
       }
-    }
-    const skus = expandSkus(product)
-    for (const override of product.skus ?? []) {
-      if (!skus.some((sku) => sku.optionKeys.join('\u0000') === override.values.join('\u0000'))) {
-        fail(`${where}: sku override [${override.values.join(', ')}] matches no option combination`)
+      const key = comboKey(values as string[])
+      if (seen.has(key)) fail(`${at} repeats [${values.join(', ')}]`)
+      seen.add(key)
+    })
+
+    // From here on the product has the SeedProduct shape.
+    const skus = expandSkus(product as unknown as SeedProduct)
+    for (const override of (product as unknown as SeedProduct).skus ?? []) {
+      if (!skus.some((sku) => comboKey(sku.optionKeys) === comboKey(override.values))) {
+        fail(`${where} sku override [${override.values.join(', ')}] matches no option combination`)
       }
     }
     for (const sku of skus) {
-      if (!isCount(sku.price))
-        fail(`${where}: price of ${sku.id} must be a non-negative integer number of fen`)
-      if (!isCount(sku.stock)) fail(`${where}: stock of ${sku.id} must be a non-negative integer`)
       if (skuIds.has(sku.id)) fail(`duplicate sku id "${sku.id}"`)
       skuIds.add(sku.id)
     }
-  }
+  })
 }
 
 /** Upserts the catalog in one transaction (see the rules at the top of this file). */
 export async function seedCatalog(db: Db, data: SeedData = loadSeedData()): Promise<void> {
+  validateSeedData(data)
   const categories = data.categories.map((category, index) => ({
     id: category.id,
     name_zh: category.name['zh-CN'],

@@ -1,7 +1,9 @@
 import type { FastifyInstance } from 'fastify'
 import type { CategoryList, ProductDetail, ProductPage } from '../../contract'
-import { seedCatalog } from '../catalog/seed'
+import { listProducts } from '../catalog/repository'
+import { loadSeedData, seedCatalog } from '../catalog/seed'
 import { migrate } from '../db/migrate'
+import type { Queryable } from '../db/types'
 import { buildTestApp } from '../testing/app'
 import { describeEachDatabase } from '../testing/databases'
 
@@ -131,6 +133,43 @@ describeEachDatabase('catalog API', (getDb) => {
     const product = (await get(app, '/api/products/candle-soy')).json<ProductDetail>()
     expect(product.options).toEqual([])
     expect(product.skus).toEqual([{ id: 'candle-soy-std', values: [], price: 8900, stock: 25 }])
+  })
+
+  it('computes total and items from one snapshot, even while the catalog changes', async () => {
+    const db = getDb()
+    // Every statement listProducts runs is preceded by a concurrent write that hides or shows a
+    // product, so two separate statements (count, then page) would see different catalogs.
+    const racing: Queryable = {
+      exec: (sql) => db.exec(sql),
+      query: async (sql, params) => {
+        await db.query(`update products set active = not active where id = 'candle-soy'`)
+        return db.query(sql, params)
+      },
+    }
+    try {
+      for (const before of [true, false]) {
+        await db.query(`update products set active = $1 where id = 'candle-soy'`, [before])
+        const { items, total } = await listProducts(racing, { page: 1, pageSize: 50 }, 'en', (f) => f)
+        expect({ before, total, items: items.length }).toEqual({ before, total: items.length, items: total })
+        expect(total).toBe(before ? 35 : 36)
+      }
+      await db.query(`update products set active = true where id = 'candle-soy'`)
+      const beyond = await listProducts(racing, { page: 9, pageSize: 10 }, 'en', (f) => f)
+      expect(beyond).toEqual({ items: [], total: 35 })
+    } finally {
+      await db.query(`update products set active = true where id = 'candle-soy'`)
+    }
+  })
+
+  it('refuses a broken seed with a readable message before writing anything', async () => {
+    const data = JSON.parse(JSON.stringify(loadSeedData()))
+    data.products[0].title.en = 'Renamed'
+    delete data.categories[0].name.en // was a NOT NULL violation from the database
+    await expect(seedCatalog(getDb(), data)).rejects.toThrow(
+      'seed-data.json: category "apparel" has no "en" name',
+    )
+    const product = (await get(app, '/api/products/tshirt-classic', { 'accept-language': 'en' })).json()
+    expect(product.title).toBe('Classic Cotton T-shirt')
   })
 
   it('answers 404 not_found for an unknown product and 400 for a malformed id', async () => {

@@ -111,9 +111,11 @@ describeEachDatabase('migrations, transactions and seeding', (getDb, kind) => {
   if (kind === 'postgres') {
     it('lets two instances migrate the same schema concurrently', async () => {
       const [{ schema }] = await getDb().query<{ schema: string }>('select current_schema() as schema')
-      await getDb().exec(
-        'drop table skus; drop table products; drop table categories; drop table schema_migrations;',
+      // Start from an empty schema: drop every table the migrations made.
+      const tables = await getDb().query<{ name: string }>(
+        'select tablename as name from pg_tables where schemaname = current_schema()',
       )
+      await getDb().exec(tables.map(({ name }) => `drop table if exists "${name}" cascade;`).join('\n'))
       const a = await openPostgres(TEST_DATABASE_URL, { schema })
       const b = await openPostgres(TEST_DATABASE_URL, { schema })
       try {

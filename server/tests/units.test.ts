@@ -1,7 +1,11 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import { inflateSync } from 'node:zlib'
 import { crc32, encodePng } from '../../scripts/png'
 import { escapeLike } from '../catalog/repository'
-import { validateSeedData, loadSeedData, type SeedData } from '../catalog/seed'
+import { IMAGE_FILE_PATTERN } from '../catalog/images'
+import { validateSeedData, loadSeedData } from '../catalog/seed'
 import { loadConfig } from '../config'
 import { pickLanguage } from '../http/language'
 
@@ -27,6 +31,19 @@ describe('loadConfig', () => {
       publicUrl: 'https://shop.example.com',
       corsOrigin: ['https://a.example.com', 'https://b.example.com'],
     })
+  })
+
+  it('requires PUBLIC_URL in production, where the Host header must not pick image URLs', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(
+      'PUBLIC_URL must be set in production, e.g. PUBLIC_URL=https://api.example.com',
+    )
+    expect(() => loadConfig({ NODE_ENV: 'production', PUBLIC_URL: '  ' })).toThrow(/PUBLIC_URL must be set/)
+    expect(loadConfig({ NODE_ENV: 'production', PUBLIC_URL: 'https://api.example.com/' }).publicUrl).toBe(
+      'https://api.example.com',
+    )
+    // Development and tests keep the convenient default.
+    expect(loadConfig({ NODE_ENV: 'development' }).publicUrl).toBeUndefined()
+    expect(loadConfig({ NODE_ENV: 'test' }).publicUrl).toBeUndefined()
   })
 
   it.each([
@@ -65,7 +82,10 @@ describe('escapeLike', () => {
 })
 
 describe('seed data validation', () => {
-  const clone = (): SeedData => JSON.parse(JSON.stringify(loadSeedData()))
+  // Broken seeds are arbitrary JSON, so the mutations work on untyped data.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  type Loose = any
+  const clone = (): Loose => JSON.parse(JSON.stringify(loadSeedData()))
 
   it('accepts the shipped file, with two languages and enough products for two pages', () => {
     const data = loadSeedData()
@@ -73,20 +93,136 @@ describe('seed data validation', () => {
     expect(data.products.some((p) => p.stock === 0 && !p.skus)).toBe(true)
   })
 
-  it.each<[string, (data: SeedData) => void, RegExp]>([
-    ['float price', (d) => (d.products[0].price = 49.9), /price of tshirt-classic/],
-    ['unknown category', (d) => (d.products[0].categoryId = 'nope'), /unknown categoryId/],
+  it.each<[string, (data: Loose) => void, RegExp | string]>([
+    ['null products', (d) => (d.products = null), /"products" must be an array/],
+    ['missing categories', (d) => delete d.categories, /"categories" must be an array of categories/],
+    ['products as an object', (d) => (d.products = {}), /"products" must be an array/],
+    ['a null category', (d) => (d.categories[1] = null), /category 2 must be an object/],
+    [
+      'a category without an English name',
+      (d) => (d.categories[0].name = { 'zh-CN': '服饰' }),
+      'seed-data.json: category "apparel" has no "en" name',
+    ],
+    ['a category without a name', (d) => delete d.categories[2].name, /category "kitchen" has no name/],
+    ['a null product', (d) => (d.products[1] = null), /product 2 must be an object/],
+    ['a numeric product id', (d) => (d.products[0].id = 123), /product 1 id 123 must match/],
+    [
+      'float price',
+      (d) => (d.products[0].price = 49.9),
+      /product "tshirt-classic" price must be a non-negative integer/,
+    ],
+    ['missing stock', (d) => delete d.products[0].stock, /product "tshirt-classic" stock must be/],
+    ['float override price', (d) => (d.products[0].skus[1].price = 1.5), /sku override 2 price must be/],
+    ['unknown category', (d) => (d.products[0].categoryId = 'nope'), /unknown categoryId "nope"/],
     ['duplicate product', (d) => d.products.push(d.products[0]), /duplicate product id/],
     [
       'bad override',
       (d) => (d.products[0].skus = [{ values: ['purple', 'm'], price: 1 }]),
       /matches no option combination/,
     ],
-    ['missing English', (d) => (d.products[0].title.en = ''), /title needs/],
-  ])('rejects %s', (_label, mutate, message) => {
+    [
+      'override values as a string',
+      (d) => (d.products[0].skus = [{ values: 'white' }]),
+      /sku override 1 "values" must be an array/,
+    ],
+    [
+      'repeated override',
+      (d) => d.products[0].skus.push(d.products[0].skus[0]),
+      /sku override 4 repeats \[white, xl\]/,
+    ],
+    [
+      'blank English title',
+      (d) => (d.products[0].title.en = ' '),
+      'seed-data.json: product "tshirt-classic" has no "en" title',
+    ],
+    ['missing description', (d) => delete d.products[1].description, /product "[a-z-]+" has no description/],
+    [
+      'numeric Chinese description',
+      (d) => (d.products[0].description['zh-CN'] = 5),
+      /has no "zh-CN" description/,
+    ],
+    ['NUL in a title', (d) => (d.products[0].title.en = 'a\u0000b'), /"en" title contains a NUL character/],
+    [
+      'an option without an English name',
+      (d) => delete d.products[0].options[0].name.en,
+      'seed-data.json: product "tshirt-classic" option 1 has no "en" name',
+    ],
+    ['an option without a name', (d) => delete d.products[0].options[1].name, /option 2 has no name/],
+    [
+      'an option value without Chinese text',
+      (d) => delete d.products[0].options[1].values[2]['zh-CN'],
+      'seed-data.json: product "tshirt-classic" option 2 value 3 has no "zh-CN" text',
+    ],
+    [
+      'options as null',
+      (d) => (d.products[0].options = null),
+      /product "tshirt-classic" "options" must be an array/,
+    ],
+    [
+      'option values as a string',
+      (d) => (d.products[0].options[0].values = 'white'),
+      /option 1 "values" must be an array/,
+    ],
+    ['an empty option', (d) => (d.products[0].options[0].values = []), /option 1 has no values/],
+    [
+      'a null option value',
+      (d) => (d.products[0].options[0].values[0] = null),
+      /option 1 value 1 must be an object/,
+    ],
+    [
+      'a bad option key',
+      (d) => (d.products[0].options[0].values[0].key = 'Off White'),
+      /option 1 value 1 key "Off White" must match/,
+    ],
+    [
+      'a duplicate option key',
+      (d) => (d.products[0].options[0].values[1].key = 'white'),
+      /option 1 has duplicate value key "white"/,
+    ],
+    [
+      'missing images',
+      (d) => delete d.products[0].images,
+      /product "tshirt-classic" "images" must be an array/,
+    ],
+    ['no images', (d) => (d.products[0].images = []), /needs at least one image/],
+    ['a non-string image', (d) => (d.products[0].images = [42]), /image 42 must be a file name/],
+  ])('rejects %s with a message naming the entry', (_label, mutate, message) => {
     const data = clone()
     mutate(data)
     expect(() => validateSeedData(data)).toThrow(message)
+  })
+
+  it('rejects null and non-object files', () => {
+    expect(() => validateSeedData(null)).toThrow('seed-data.json: must be an object')
+    expect(() => validateSeedData([])).toThrow('seed-data.json: must be an object')
+  })
+
+  it.each(['-lead.png', `${'a'.repeat(70)}.png`, 'Mug.png', 'mug.PNG', 'mug ceramic.png'])(
+    'rejects image %s, which GET /images/:file would not serve',
+    (file) => {
+      expect(IMAGE_FILE_PATTERN.test(file)).toBe(false)
+      const data = clone()
+      data.products[0].images = [file]
+      expect(() => validateSeedData(data)).toThrow(/product "tshirt-classic" image .* must be a file name/)
+    },
+  )
+
+  it('names the file and the problem when the seed file is broken or points at a missing image', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'seed-'))
+    try {
+      const broken = path.join(dir, 'broken.json')
+      fs.writeFileSync(broken, '{"categories": [')
+      expect(() => loadSeedData(broken)).toThrow(/^broken\.json: cannot be read as JSON/)
+      const missingImage = path.join(dir, 'seed-data.json')
+      const data = clone()
+      data.products[0].images = ['no-such-image.png']
+      fs.writeFileSync(missingImage, JSON.stringify(data))
+      expect(() => loadSeedData(missingImage)).toThrow(
+        /seed-data\.json: product "tshirt-classic" image "no-such-image\.png" is not in/,
+      )
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true })
+    }
   })
 })
 

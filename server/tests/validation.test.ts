@@ -53,6 +53,17 @@ describe('malformed paging', () => {
     ['categoryId=a&categoryId=b', /querystring\/categoryId/],
     ['q=', /querystring\/q/],
     [`q=${'x'.repeat(51)}`, /querystring\/q/],
+    // PostgreSQL text cannot hold NUL (it would be a 500), and no control character belongs in a search.
+    ['q=%00', /querystring\/q must match pattern/],
+    ['q=a%00b', /querystring\/q must match pattern/],
+    ['q=%01', /querystring\/q must match pattern/],
+    ['q=a%09b', /querystring\/q must match pattern/],
+    ['q=a%0Ab', /querystring\/q must match pattern/],
+    ['q=%1F', /querystring\/q must match pattern/],
+    ['q=%7F', /querystring\/q must match pattern/],
+    ['q=%C2%85', /querystring\/q must match pattern/],
+    ['categoryId=%00', /querystring\/categoryId must match pattern/],
+    ['categoryId=a%00b', /querystring\/categoryId must match pattern/],
   ]
 
   it.each(corpus)('GET /api/products?%s → 400 bad_request', async (query, message) => {
@@ -64,6 +75,33 @@ describe('malformed paging', () => {
       message: expect.stringMatching(message),
       requestId: expect.any(String),
     })
+  })
+
+  it.each(['%00', 'a%00b', '%0A', 'tshirt-classic%00', '%7F'])(
+    'GET /api/products/%s → 400 bad_request',
+    async (id) => {
+      const res = await app.inject({ method: 'GET', url: `/api/products/${id}` })
+      expect(res.statusCode).toBe(400)
+      expect(res.json()).toMatchObject({ code: 'bad_request', message: expect.stringMatching(/params\/id/) })
+    },
+  )
+
+  it.each(['q=%ff', 'q=%E4%B8', 'q=%ED%A0%80', 'q=%', 'q=%zz', 'q=a%2500b', 'categoryId=%ff'])(
+    'never answers GET /api/products?%s with a 500',
+    async (query) => {
+      const res = await app.inject({ method: 'GET', url: `/api/products?${query}` })
+      expect([200, 400]).toContain(res.statusCode)
+    },
+  )
+
+  it('still searches ordinary text with spaces, punctuation and CJK', async () => {
+    const res = await app.inject({
+      method: 'GET',
+      url: `/api/products?q=${encodeURIComponent('T恤')}`,
+    })
+    expect(res.statusCode).toBe(200)
+    const spaced = await app.inject({ method: 'GET', url: '/api/products?q=Classic%20Cotton' })
+    expect(spaced.json<ProductPage>().items.map((p) => p.id)).toEqual(['tshirt-classic'])
   })
 
   it('ignores unknown query parameters', async () => {
@@ -212,14 +250,61 @@ describe('CORS', () => {
   it('restricts the origin when CORS_ORIGIN is configured', async () => {
     const restricted = await buildTestApp(testDb.db, { corsOrigin: 'https://shop.example.com' })
     try {
-      const res = await restricted.inject({
-        method: 'GET',
-        url: '/healthz',
-        headers: { origin: 'https://evil.example.com' },
-      })
-      expect(res.headers['access-control-allow-origin']).toBe('https://shop.example.com')
+      for (const url of ['/healthz', '/api/categories']) {
+        const evil = await restricted.inject({
+          method: 'GET',
+          url,
+          headers: { origin: 'https://evil.example.com' },
+        })
+        // A single origin is always announced as itself, so browsers refuse other origins.
+        expect(evil.headers['access-control-allow-origin']).toBe('https://shop.example.com')
+        expect(JSON.stringify(evil.headers)).not.toContain('evil.example.com')
+        const shop = await restricted.inject({
+          method: 'GET',
+          url,
+          headers: { origin: 'https://shop.example.com' },
+        })
+        expect(shop.headers['access-control-allow-origin']).toBe('https://shop.example.com')
+      }
     } finally {
       await restricted.close()
+    }
+  })
+
+  it('reflects only listed origins when CORS_ORIGIN has several, and keeps every Vary entry', async () => {
+    const a = 'https://a.example.com'
+    const b = 'https://b.example.com'
+    const listed = await buildTestApp(testDb.db, { corsOrigin: [a, b] })
+    const varies = (value: unknown) =>
+      String(value ?? '')
+        .split(',')
+        .map((name) => name.trim().toLowerCase())
+    try {
+      for (const [origin, allowed] of [
+        [a, a],
+        [b, b],
+        ['https://evil.example.com', undefined],
+      ]) {
+        const res = await listed.inject({
+          method: 'GET',
+          url: '/api/categories',
+          headers: { origin, 'accept-language': 'en' },
+        })
+        expect(res.statusCode).toBe(200)
+        expect(res.headers['access-control-allow-origin']).toBe(allowed)
+        // Caches must key on both: the CORS answer depends on Origin, the body on Accept-Language.
+        expect(varies(res.headers.vary)).toEqual(expect.arrayContaining(['origin', 'accept-language']))
+      }
+      // Errors from the catalog routes carry both too.
+      const missing = await listed.inject({
+        method: 'GET',
+        url: '/api/products/nope',
+        headers: { origin: a },
+      })
+      expect(missing.headers['access-control-allow-origin']).toBe(a)
+      expect(varies(missing.headers.vary)).toEqual(expect.arrayContaining(['origin', 'accept-language']))
+    } finally {
+      await listed.close()
     }
   })
 })

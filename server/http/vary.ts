@@ -1,0 +1,16 @@
+/**
+ * Adds a field name to the response's `Vary` header without dropping what other plugins put
+ * there (e.g. @fastify/cors adds `Origin` when several origins are allowed).
+ */
+import type { FastifyReply } from 'fastify'
+
+export function appendVary(reply: FastifyReply, field: string): void {
+  const current = reply.getHeader('vary')
+  const existing = (Array.isArray(current) ? current.join(',') : String(current ?? ''))
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean)
+  if (existing.includes('*')) return
+  if (existing.some((name) => name.toLowerCase() === field.toLowerCase())) return
+  reply.header('vary', [...existing, field].join(', '))
+}

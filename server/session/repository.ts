@@ -1,0 +1,90 @@
+/** Buyers and sessions in the database. Tokens are random and opaque; only their hash is stored. */
+import { createHash, randomBytes } from 'node:crypto'
+import type { Queryable } from '../db/types'
+
+export type AlipayIdKind = 'user_id' | 'open_id'
+
+export interface AlipayIdentity {
+  kind: AlipayIdKind
+  value: string
+}
+
+export interface BuyerRecord {
+  /** The shop's own user id. */
+  id: string
+  alipay: AlipayIdentity
+}
+
+interface UserRow {
+  id: string
+  alipay_user_id: string | null
+  alipay_open_id: string | null
+}
+
+const toBuyer = (row: UserRow): BuyerRecord => ({
+  id: String(row.id),
+  alipay: row.alipay_user_id
+    ? { kind: 'user_id', value: row.alipay_user_id }
+    : { kind: 'open_id', value: row.alipay_open_id ?? '' },
+})
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex')
+
+/** Finds the buyer with this Alipay identity, creating them on first login. */
+export async function upsertBuyer(db: Queryable, identity: AlipayIdentity): Promise<BuyerRecord> {
+  const column = identity.kind === 'user_id' ? 'alipay_user_id' : 'alipay_open_id'
+  // `do update` (not `do nothing`) so the row comes back whether it was inserted or found.
+  const [row] = await db.query<UserRow>(
+    `insert into users (${column}) values ($1)
+     on conflict (${column}) do update set ${column} = excluded.${column}
+     returning id, alipay_user_id, alipay_open_id`,
+    [identity.value],
+  )
+  return toBuyer(row)
+}
+
+export async function createSession(
+  db: Queryable,
+  userId: string,
+  ttlSeconds: number,
+): Promise<{ token: string; expiresAt: Date }> {
+  const token = randomBytes(32).toString('base64url')
+  const [row] = await db.query<{ expires_at: Date }>(
+    `insert into sessions (token_hash, user_id, expires_at)
+     values ($1, $2, now() + make_interval(secs => $3))
+     returning expires_at`,
+    [hashToken(token), userId, ttlSeconds],
+  )
+  return { token, expiresAt: new Date(row.expires_at) }
+}
+
+export type SessionLookup =
+  { status: 'valid'; buyer: BuyerRecord; expiresAt: Date } | { status: 'expired' } | { status: 'unknown' }
+
+export async function findSession(db: Queryable, token: string): Promise<SessionLookup> {
+  const [row] = await db.query<UserRow & { expires_at: Date; expired: boolean }>(
+    `select u.id, u.alipay_user_id, u.alipay_open_id, s.expires_at, s.expires_at <= now() as expired
+       from sessions s join users u on u.id = s.user_id
+      where s.token_hash = $1`,
+    [hashToken(token)],
+  )
+  if (!row) return { status: 'unknown' }
+  if (row.expired) return { status: 'expired' }
+  return { status: 'valid', buyer: toBuyer(row), expiresAt: new Date(row.expires_at) }
+}
+
+export async function deleteSession(db: Queryable, token: string): Promise<void> {
+  await db.query('delete from sessions where token_hash = $1', [hashToken(token)])
+}
+
+/** Housekeeping: expired sessions are useless; returns how many were removed. */
+export async function deleteExpiredSessions(db: Queryable): Promise<number> {
+  const rows = await db.query('delete from sessions where expires_at <= now() returning token_hash')
+  return rows.length
+}
+
+/** "2088102177846880" → "2088****6880": enough for a buyer to recognise, no more. */
+export function maskAlipayId(value: string): string {
+  if (value.length <= 8) return `${value.slice(0, 2)}****`
+  return `${value.slice(0, 4)}****${value.slice(-4)}`
+}
