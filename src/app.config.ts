@@ -4,7 +4,15 @@ import { translate } from './shared/i18n/translate'
 const text = (key: Parameters<typeof translate>[1]) => translate(shopConfig.locale, key)
 
 export default defineAppConfig({
-  pages: ['pages/index/index', 'pages/cart/index', 'pages/me/index', 'pages/product/index'],
+  pages: [
+    'pages/index/index',
+    'pages/cart/index',
+    'pages/me/index',
+    'pages/product/index',
+    'pages/checkout/index',
+    'pages/orders/index',
+    'pages/order/index',
+  ],
   window: {
     backgroundTextStyle: 'dark',
     navigationBarBackgroundColor: shopConfig.colors.surface,

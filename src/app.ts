@@ -1,9 +1,13 @@
 import { useLaunch } from '@tarojs/taro'
 import type { PropsWithChildren } from 'react'
 import { startCartBadgeSync } from './features/cart'
+import { connectSessionToApi } from './features/session'
 import { appConfig } from './shared/config'
 import { t } from './shared/i18n'
 import './app.scss'
+
+// Before any page asks for data: requests carry the session, and a 401 logs in again once.
+connectSessionToApi()
 
 function App({ children }: PropsWithChildren) {
   useLaunch(() => {

@@ -1,7 +1,7 @@
 import { create } from 'zustand'
 import { persist } from 'zustand/middleware'
 import { clampQuantity, sanitizeLines, type CartLine } from './cart-math'
-import { taroStorage } from './persist'
+import { taroStorage } from '../../shared/storage'
 
 export const CART_STORAGE_KEY = 'shop.cart'
 /** Bump when CartLine changes shape, and teach `migrateCart` the old shape. */

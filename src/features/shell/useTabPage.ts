@@ -1,6 +1,5 @@
-import Taro, { useDidShow } from '@tarojs/taro'
-import { useEffect } from 'react'
-import { translate, useLocaleStore, type MessageKey } from '../../shared/i18n'
+import { useDidShow } from '@tarojs/taro'
+import { usePageTitle, useLocaleStore, type MessageKey } from '../../shared/i18n'
 import { syncTabBarTexts } from '../../shared/i18n/tab-bar'
 import { syncCartBadge } from '../cart'
 
@@ -10,12 +9,9 @@ import { syncCartBadge } from '../cart'
  * and the title follows the language.
  */
 export function useTabPage(titleKey?: MessageKey): void {
-  const locale = useLocaleStore((state) => state.locale)
   useDidShow(() => {
     syncCartBadge()
     syncTabBarTexts(useLocaleStore.getState().locale)
   })
-  useEffect(() => {
-    if (titleKey) Taro.setNavigationBarTitle({ title: translate(locale, titleKey) })
-  }, [locale, titleKey])
+  usePageTitle(titleKey)
 }

@@ -7,7 +7,10 @@ export default function CartPage() {
   useTabPage('cart.title')
   return (
     <View className='page'>
-      <CartView onShop={() => Taro.switchTab({ url: '/pages/index/index' })} />
+      <CartView
+        onShop={() => Taro.switchTab({ url: '/pages/index/index' })}
+        onCheckout={() => Taro.navigateTo({ url: '/pages/checkout/index?from=cart' })}
+      />
     </View>
   )
 }

@@ -1,4 +1,7 @@
 import { Image, Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { ORDER_TABS, ordersUrl } from '../../features/orders'
+import { SessionCard } from '../../features/session'
 import { useTabPage } from '../../features/shell/useTabPage'
 import { shopConfig, type Locale } from '../../shop.config'
 import { appConfig } from '../../shared/config'
@@ -18,11 +21,25 @@ export default function MePage() {
         <Image className='me__logo' src={shopConfig.logo} />
         <View>
           <Text className='me__shop'>{shopName(locale)}</Text>
-          <Text className='me__account'>{t('me.notLoggedIn')}</Text>
         </View>
       </View>
+      <SessionCard />
       <View className='me__card'>
-        <Text className='me__note'>{t('me.ordersSoon')}</Text>
+        <View className='me__row' onClick={() => Taro.navigateTo({ url: ordersUrl() })}>
+          <Text>{t('me.orders')}</Text>
+          <Text className='me__value'>{t('me.viewAll')} ›</Text>
+        </View>
+        <View className='me__shortcuts'>
+          {ORDER_TABS.filter((tab) => tab.status).map((tab) => (
+            <Text
+              key={tab.status}
+              className='me__shortcut'
+              onClick={() => Taro.navigateTo({ url: ordersUrl(tab.status) })}
+            >
+              {t(tab.label)}
+            </Text>
+          ))}
+        </View>
       </View>
       <View className='me__card'>
         <View className='me__row'>

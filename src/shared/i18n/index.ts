@@ -59,3 +59,5 @@ export function switchLocale(next: Locale): void {
 export function shopName(locale: Locale = useLocaleStore.getState().locale): string {
   return shopConfig.name[locale]
 }
+
+export { usePageTitle } from './usePageTitle'

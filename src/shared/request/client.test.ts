@@ -171,3 +171,33 @@ describe('request client on Alipay-specific failures', () => {
     expect(spy).toHaveBeenCalledTimes(1)
   })
 })
+
+describe('request client with a session', () => {
+  it('renews the session once on 401 and sends the request again with the new token', async () => {
+    let token = 'old-token'
+    const renewals: string[] = []
+    handler = (req, res) =>
+      req.headers.authorization === 'Bearer new-token'
+        ? json(res, 201, { id: 'order-1' })
+        : json(res, 401, { code: 'session_expired', message: 'log in again' })
+    const authed = client({
+      headers: () => ({ Authorization: `Bearer ${token}` }),
+      renewSession: async () => {
+        renewals.push(token)
+        token = 'new-token'
+      },
+    })
+    await expect(authed.post('/api/orders', { lines: [] })).resolves.toEqual({ id: 'order-1' })
+    expect(renewals).toEqual(['old-token'])
+    expect(hits.map((hit) => hit.headers.authorization)).toEqual(['Bearer old-token', 'Bearer new-token'])
+  })
+
+  it('gives up after one renewal', async () => {
+    handler = (_req, res) => json(res, 401, { code: 'unauthorized', message: 'no' })
+    let renewals = 0
+    const authed = client({ renewSession: async () => void renewals++ })
+    await expect(authed.get('/api/me')).rejects.toMatchObject({ status: 401, code: 'unauthorized' })
+    expect(renewals).toBe(1)
+    expect(hits).toHaveLength(2)
+  })
+})

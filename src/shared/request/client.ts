@@ -10,6 +10,8 @@ export interface RequestOptions {
   body?: unknown
   headers?: Record<string, string>
   timeoutMs?: number
+  /** false: a 401 is returned as is, without logging in again (e.g. for logging out). */
+  renewSession?: boolean
 }
 
 export interface ClientOptions {
@@ -21,12 +23,19 @@ export interface ClientOptions {
   retryDelayMs?: number
   /** Headers added to every request (language, session token...). */
   headers?: () => Record<string, string>
+  /**
+   * Called once when a request gets 401: renew the session (log in again), then the request is
+   * sent once more with fresh headers. A second 401 is returned to the caller.
+   */
+  renewSession?: () => Promise<void>
 }
 
 export interface RequestClient {
   request<T>(path: string, options?: RequestOptions): Promise<T>
   get<T>(path: string, query?: Record<string, QueryValue>): Promise<T>
   post<T>(path: string, body?: unknown, headers?: Record<string, string>): Promise<T>
+  put<T>(path: string, body: unknown): Promise<T>
+  delete<T>(path: string): Promise<T>
 }
 
 interface RawResponse {
@@ -173,10 +182,25 @@ export function createRequestClient(options: ClientOptions): RequestClient {
     const requestId = newRequestId()
     // Only GET is idempotent by contract; a retried POST could create a second order.
     const attempts = method === 'GET' ? getRetries + 1 : 1
+    let renewed = false
     for (let attemptNo = 1; ; attemptNo++) {
       try {
         return interpret<T>(await attempt(url, method, requestOptions, requestId), requestId)
       } catch (error) {
+        // A 401 was refused before anything happened, so sending it again is safe for any method
+        // (POST /api/orders also carries its Idempotency-Key).
+        if (
+          error instanceof RequestError &&
+          error.status === 401 &&
+          options.renewSession &&
+          requestOptions.renewSession !== false &&
+          !renewed
+        ) {
+          renewed = true
+          await options.renewSession()
+          attemptNo--
+          continue
+        }
         const retryable = error instanceof RequestError && error.transient && attemptNo < attempts
         if (!retryable) throw error
         await sleep(retryDelayMs * 2 ** (attemptNo - 1))
@@ -188,5 +212,7 @@ export function createRequestClient(options: ClientOptions): RequestClient {
     request,
     get: (path, query) => request(path, { method: 'GET', query }),
     post: (path, body, headers) => request(path, { method: 'POST', body, headers }),
+    put: (path, body) => request(path, { method: 'PUT', body }),
+    delete: (path) => request(path, { method: 'DELETE' }),
   }
 }

@@ -17,10 +17,34 @@ function apiBaseUrl(): string {
   })
 }
 
+/** How the API client reaches the session feature (connected at start-up by features/session). */
+export interface SessionHooks {
+  /** The current session token, if any. */
+  token: () => string | undefined
+  /** Logs in again after a 401. */
+  renew: () => Promise<void>
+}
+let session: SessionHooks | undefined
+
+export function connectSession(hooks: SessionHooks): void {
+  session = hooks
+}
+
 /** The app's one API client: every feature calls the backend through it. */
 export const api = createRequestClient({
   baseUrl: apiBaseUrl,
-  headers: () => ({ 'Accept-Language': useLocaleStore.getState().locale }),
+  headers: () => {
+    const token = session?.token()
+    return {
+      'Accept-Language': useLocaleStore.getState().locale,
+      ...(token ? { Authorization: `Bearer ${token}` } : {}),
+    }
+  },
+  renewSession: async () => {
+    if (!session)
+      throw new RequestError({ kind: 'client', status: 401, code: 'unauthorized', message: 'Not logged in' })
+    await session.renew()
+  },
 })
 
 /** A sentence for the buyer about what went wrong. */

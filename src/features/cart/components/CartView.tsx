@@ -8,7 +8,7 @@ import { CartLineItem } from './CartLineItem'
 import './cart.scss'
 
 /** The whole cart: its lines and a footer with select-all and the total of the selected lines. */
-export function CartView({ onShop }: { onShop: () => void }) {
+export function CartView({ onShop, onCheckout }: { onShop: () => void; onCheckout: () => void }) {
   const t = useT()
   const lines = useCartStore((state) => state.lines)
   const summary = summarize(lines)
@@ -27,7 +27,6 @@ export function CartView({ onShop }: { onShop: () => void }) {
         {lines.map((line) => (
           <CartLineItem key={line.skuId} line={line} onLimit={showStockLimit} />
         ))}
-        <Text className='cart__hint'>{t('cart.checkoutHint')}</Text>
       </View>
       <View className='cart-footer'>
         <Checkbox
@@ -41,6 +40,13 @@ export function CartView({ onShop }: { onShop: () => void }) {
           </Text>
           <Text>{t('cart.total')}</Text>
           <Price fen={summary.selectedTotal} size='large' />
+          <Button
+            className={`ui-button ui-button--accent cart-footer__checkout ${summary.selectedCount ? '' : 'ui-button--disabled'}`}
+            disabled={summary.selectedCount === 0}
+            onClick={onCheckout}
+          >
+            {t('cart.checkout')}
+          </Button>
         </View>
       </View>
     </StateView>

@@ -1,0 +1,33 @@
+import { Image, Text, View } from '@tarojs/components'
+import { useT } from '../../../shared/i18n'
+import { Price } from '../../../shared/ui'
+import { lineTotal, summarize, type CartLine } from '../../cart'
+import './checkout.scss'
+
+/** What will be ordered, at the prices last seen; the server prices the order itself. */
+export function OrderPreview({ lines }: { lines: readonly CartLine[] }) {
+  const t = useT()
+  const summary = summarize(lines)
+  return (
+    <View className='checkout-card'>
+      <Text className='checkout-card__title'>{t('checkout.items', { count: summary.selectedCount })}</Text>
+      {lines.map((line) => (
+        <View key={line.skuId} className='preview-line'>
+          <Image className='preview-line__image' src={line.image} mode='aspectFill' />
+          <View className='preview-line__body'>
+            <Text className='preview-line__title'>{line.title}</Text>
+            <Text className='preview-line__meta'>
+              {line.skuLabel} × {line.quantity}
+            </Text>
+          </View>
+          <Price fen={lineTotal(line)} size='small' />
+        </View>
+      ))}
+      <View className='preview-total'>
+        <Text>{t('cart.total')}</Text>
+        <Price fen={summary.selectedTotal} size='large' />
+      </View>
+      <Text className='checkout-card__hint'>{t('checkout.priceNote')}</Text>
+    </View>
+  )
+}

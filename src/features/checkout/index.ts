@@ -1,0 +1,6 @@
+export { AddressForm } from './components/AddressForm'
+export { OrderPreview } from './components/OrderPreview'
+export { useCheckout } from './useCheckout'
+export { fetchSavedAddress } from './api'
+export { emptyAddress, validateAddress, type AddressErrors } from './address'
+export { createIdempotencyKeys } from './idempotency'

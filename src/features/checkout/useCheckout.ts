@@ -1,0 +1,48 @@
+import type { Address, Order } from '@contract'
+import { useRef, useState } from 'react'
+import { useCartStore, type CartLine } from '../cart'
+import { ensureSession } from '../session'
+import { trimAddress } from './address'
+import { createOrder, saveAddress } from './api'
+import { createIdempotencyKeys } from './idempotency'
+
+export interface CheckoutState {
+  submitting: boolean
+  error?: unknown
+  /** Saves the address, creates the order (retry-safe), and takes the ordered lines out of the cart. */
+  submit: (lines: readonly CartLine[], address: Address) => Promise<Order | undefined>
+}
+
+export function useCheckout(): CheckoutState {
+  const [submitting, setSubmitting] = useState(false)
+  const [error, setError] = useState<unknown>()
+  const keys = useRef(createIdempotencyKeys())
+  const busy = useRef(false)
+
+  async function submit(lines: readonly CartLine[], address: Address) {
+    // One order at a time, whatever the buyer taps.
+    if (busy.current) return undefined
+    busy.current = true
+    setSubmitting(true)
+    setError(undefined)
+    try {
+      await ensureSession()
+      const request = {
+        lines: lines.map((line) => ({ skuId: line.skuId, quantity: line.quantity })),
+        address: trimAddress(address),
+      }
+      await saveAddress(request.address)
+      const order = await createOrder(request, keys.current.keyFor(request))
+      useCartStore.getState().remove(lines.map((line) => line.skuId))
+      return order
+    } catch (failure) {
+      setError(failure)
+      return undefined
+    } finally {
+      busy.current = false
+      setSubmitting(false)
+    }
+  }
+
+  return { submitting, error, submit }
+}

@@ -1,0 +1,88 @@
+import type { Order } from '@contract'
+import { Button, Image, Text, View } from '@tarojs/components'
+import { useT } from '../../../shared/i18n'
+import { Price } from '../../../shared/ui'
+import { statusLabel } from '../status'
+import { formatDuration, useCountdown } from '../useCountdown'
+import './orders.scss'
+
+interface OrderDetailViewProps {
+  order: Order
+  cancelling: boolean
+  onCancel: () => void
+  /** The countdown reached zero: the server closes the order; ask it again. */
+  onExpired: () => void
+}
+
+export function OrderDetailView({ order, cancelling, onCancel, onExpired }: OrderDetailViewProps) {
+  const t = useT()
+  const awaiting = order.status === 'awaiting_payment'
+  const left = useCountdown(awaiting ? order.expiresAt : undefined)
+  const expiredHere = awaiting && left === 0
+
+  return (
+    <View className='order-detail'>
+      <View className={`order-detail__status order-status--${order.status}`}>
+        <Text className='order-detail__status-text'>{t(statusLabel(order))}</Text>
+        {awaiting && !expiredHere && (
+          <Text className='order-detail__countdown'>
+            {t('orders.expiresIn', { time: formatDuration(left) })}
+          </Text>
+        )}
+        {expiredHere && (
+          <Text className='order-detail__countdown' onClick={onExpired}>
+            {t('orders.expiredCheck')}
+          </Text>
+        )}
+      </View>
+
+      <View className='order-detail__card'>
+        <Text className='order-detail__label'>{t('address.title')}</Text>
+        <Text className='order-detail__text'>
+          {order.address.name} {order.address.phone}
+        </Text>
+        <Text className='order-detail__text'>
+          {order.address.region} {order.address.detail}
+        </Text>
+      </View>
+
+      <View className='order-detail__card'>
+        {order.lines.map((line) => (
+          <View key={line.skuId} className='order-line'>
+            <Image className='order-line__image' src={line.image} mode='aspectFill' />
+            <View className='order-line__body'>
+              <Text className='order-line__title'>{line.title}</Text>
+              <Text className='order-line__meta'>
+                {line.skuLabel} × {line.quantity}
+              </Text>
+            </View>
+            <Price fen={line.lineTotal} size='small' />
+          </View>
+        ))}
+        <View className='order-detail__total'>
+          <Text>{t('cart.total')}</Text>
+          <Price fen={order.total} size='large' />
+        </View>
+      </View>
+
+      <View className='order-detail__card'>
+        <Text className='order-detail__meta'>{t('orders.number', { id: order.id })}</Text>
+        <Text className='order-detail__meta'>
+          {t('orders.createdAt', { time: new Date(order.createdAt).toLocaleString() })}
+        </Text>
+      </View>
+
+      {awaiting && !expiredHere && (
+        <View className='order-detail__actions'>
+          <Button
+            className={`ui-button ${cancelling ? 'ui-button--disabled' : ''}`}
+            disabled={cancelling}
+            onClick={onCancel}
+          >
+            {t('orders.cancel')}
+          </Button>
+        </View>
+      )}
+    </View>
+  )
+}

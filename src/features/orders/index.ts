@@ -1,0 +1,8 @@
+export { fetchOrder, fetchOrders, cancelOrder } from './api'
+export { ORDER_TABS, statusLabel, orderUrl, ordersUrl } from './status'
+export { useOrderList } from './useOrderList'
+export { useOrderDetail } from './useOrderDetail'
+export { useCountdown, formatDuration } from './useCountdown'
+export { OrderCard } from './components/OrderCard'
+export { OrderStatusTabs } from './components/OrderStatusTabs'
+export { OrderDetailView } from './components/OrderDetailView'

@@ -1,0 +1,28 @@
+import { View } from '@tarojs/components'
+import { useDidShow, useRouter } from '@tarojs/taro'
+import { OrderDetailView, useOrderDetail } from '../../features/orders'
+import { usePageTitle } from '../../shared/i18n'
+import { StateView } from '../../shared/ui'
+
+export default function OrderPage() {
+  usePageTitle('orders.detailTitle')
+  const id = useRouter().params.id ?? ''
+  const order = useOrderDetail(id)
+  // Back from elsewhere (e.g. the cashier later): show what the server says now.
+  useDidShow(() => void (order.data && order.reload()))
+
+  return (
+    <View className='page'>
+      <StateView loading={order.loading && !order.data} error={order.error} onRetry={order.reload}>
+        {order.data && (
+          <OrderDetailView
+            order={order.data}
+            cancelling={order.cancelling}
+            onCancel={order.cancel}
+            onExpired={order.reload}
+          />
+        )}
+      </StateView>
+    </View>
+  )
+}
