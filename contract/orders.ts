@@ -1,13 +1,26 @@
 import { Type, type Static } from '@sinclair/typebox'
-import { Fen } from './catalog'
+import { Fen, NO_CONTROL_CHARACTERS_PATTERN } from './catalog'
+
+/**
+ * Text a person types into an address: not blank, no control characters (NUL cannot even be
+ * stored in PostgreSQL text).
+ */
+const ADDRESS_TEXT_PATTERN = `^(?=.*\\S)${NO_CONTROL_CHARACTERS_PATTERN.slice(1)}`
+const addressText = (minLength: number, maxLength: number, description?: string) =>
+  Type.String({
+    minLength,
+    maxLength,
+    pattern: ADDRESS_TEXT_PATTERN,
+    ...(description ? { description } : {}),
+  })
 
 export const Address = Type.Object(
   {
-    name: Type.String({ minLength: 1, maxLength: 40 }),
+    name: addressText(1, 40),
     /** Mainland mobile number (11 digits starting with 1) or an international number with +. */
     phone: Type.String({ pattern: '^(1\\d{10}|\\+\\d{6,15})$' }),
-    region: Type.String({ minLength: 2, maxLength: 80, description: 'Province / city / district' }),
-    detail: Type.String({ minLength: 4, maxLength: 120, description: 'Street, building, room' }),
+    region: addressText(2, 80, 'Province / city / district'),
+    detail: addressText(4, 120, 'Street, building, room'),
   },
   { title: 'Address', additionalProperties: false },
 )
@@ -18,17 +31,21 @@ export const OrderLineInput = Type.Object(
     skuId: Type.String({ minLength: 1, maxLength: 64, pattern: '^[a-z0-9][a-z0-9-]*$' }),
     quantity: Type.Integer({ minimum: 1, maximum: 99 }),
   },
-  // Anything else the client sends for a line (a price, a title) is dropped: the server prices
+  // Anything else the client sends for a line (a price, a title) is dropped, not refused (Ajv's
+  // removeAdditional strips properties where additionalProperties is false): the server prices
   // every line from its own catalog.
-  { title: 'OrderLineInput' },
+  { title: 'OrderLineInput', additionalProperties: false },
 )
+
+export const ORDER_LINES_MAX = 50
 
 export const CreateOrderRequest = Type.Object(
   {
-    lines: Type.Array(OrderLineInput, { minItems: 1, maxItems: 50 }),
+    /** A SKU may appear on several lines: they are merged (at most 99 per SKU in all). */
+    lines: Type.Array(OrderLineInput, { minItems: 1, maxItems: ORDER_LINES_MAX }),
     address: Address,
   },
-  { title: 'CreateOrderRequest' },
+  { title: 'CreateOrderRequest', additionalProperties: false },
 )
 export type CreateOrderRequest = Static<typeof CreateOrderRequest>
 

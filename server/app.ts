@@ -5,9 +5,11 @@
 import cors from '@fastify/cors'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { FastifyInstance, FastifyServerOptions } from 'fastify'
+import { alipaySimulator, SIMULATOR_PREFIX } from './alipay-simulator/plugin'
+import type { AppAlipay } from './alipay/setup'
 import { catalogRoutes } from './catalog/plugin'
 import { imageRoutes } from './catalog/images'
-import type { ServerConfig } from './config'
+import { DEFAULT_SESSION_TTL_SECONDS, type ServerConfig } from './config'
 import type { Db } from './db/types'
 import { errorHandling } from './http/errors'
 import { numberGuards } from './http/number-guards'
@@ -15,6 +17,8 @@ import { healthRoutes } from './http/health'
 import { registerOpenApi } from './http/openapi'
 import { requestIdHeader, resolveRequestId } from './http/request-id'
 import { nativeRequire } from './native-require'
+import { orderRoutes } from './orders/plugin'
+import { sessionRoutes } from './session/plugin'
 
 // Loaded natively so `app.inject()` works in jest: light-my-request requires the ESM-only
 // `cookie@2`, which jest's sandbox cannot load. Identical to a normal import under node/tsx.
@@ -29,6 +33,11 @@ export interface BuildAppOptions {
   logger?: boolean | Record<string, unknown>
   /** Where product images are read from (tests); default server/catalog/images. */
   imagesDir?: string
+  /**
+   * The Alipay client for login (and payments), plus the simulator to mount in-process under
+   * /alipay-sim (development; see server/alipay/setup.ts). Without it, login answers 502.
+   */
+  alipay?: AppAlipay
 }
 
 function loggerOptions(
@@ -82,5 +91,15 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   await app.register(healthRoutes, { db })
   await app.register(imageRoutes, { directory: opts.imagesDir })
   await app.register(catalogRoutes, { prefix: '/api', db, config })
+  await app.register(orderRoutes, { prefix: '/api', db, config })
+  await app.register(sessionRoutes, {
+    prefix: '/api',
+    db,
+    alipay: opts.alipay?.client,
+    sessionTtlSeconds: config.sessionTtlSeconds ?? DEFAULT_SESSION_TTL_SECONDS,
+  })
+  if (opts.alipay?.simulator) {
+    await app.register(alipaySimulator, { prefix: SIMULATOR_PREFIX, ...opts.alipay.simulator })
+  }
   return app
 }

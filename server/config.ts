@@ -3,6 +3,7 @@
  * that names the variable and says what to set, so a misconfigured start fails loudly and early.
  */
 import path from 'node:path'
+import { readAlipaySettings, type AlipaySettings } from './alipay/settings'
 
 export interface ServerConfig {
   port: number
@@ -19,7 +20,19 @@ export interface ServerConfig {
   publicUrl?: string
   /** Value for Access-Control-Allow-Origin: `*`, one origin, or a comma-separated list. */
   corsOrigin: string | string[]
+  /** ORDER_TTL_MINUTES: an unpaid order closes (and its stock returns) after this. Default 15. */
+  orderTtlMinutes?: number
+  /** ORDER_EXPIRY_SWEEP_SECONDS: how often expired orders are swept. Default 30. */
+  orderExpirySweepSeconds?: number
+  /** SESSION_TTL_SECONDS: how long a login lasts. Default 7 days. */
+  sessionTtlSeconds?: number
+  /** ALIPAY_* (see server/alipay/settings.ts). Unset: the in-process simulator (development). */
+  alipay?: AlipaySettings
 }
+
+export const DEFAULT_ORDER_TTL_MINUTES = 15
+export const DEFAULT_ORDER_EXPIRY_SWEEP_SECONDS = 30
+export const DEFAULT_SESSION_TTL_SECONDS = 7 * 24 * 3600
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
 export type LogLevel = (typeof LOG_LEVELS)[number]
@@ -86,6 +99,18 @@ function readCorsOrigin(env: Env): string | string[] {
   return origins.length === 1 ? origins[0] : origins
 }
 
+function readWholeNumber(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = read(env, name)
+  if (raw === undefined) return fallback
+  const value = Number(raw)
+  if (!/^\d+$/.test(raw) || value < min || value > max) {
+    throw new Error(
+      `${name} must be a whole number from ${min} to ${max} (got "${raw}"). Default: ${name}=${fallback}.`,
+    )
+  }
+  return value
+}
+
 function readPublicUrl(env: Env): string | undefined {
   const publicUrl = readUrl(env, 'PUBLIC_URL', ['http:', 'https:'], 'https://api.example.com')
   // Without it, image URLs are built from the request's Host header, which any client can set.
@@ -113,5 +138,21 @@ export function loadConfig(env: Env = process.env): ServerConfig {
     // Stored without a trailing slash so `${publicUrl}/images/x.png` is always well-formed.
     publicUrl: publicUrl?.replace(/\/+$/, ''),
     corsOrigin: readCorsOrigin(env),
+    orderTtlMinutes: readWholeNumber(env, 'ORDER_TTL_MINUTES', DEFAULT_ORDER_TTL_MINUTES, 1, 1440),
+    orderExpirySweepSeconds: readWholeNumber(
+      env,
+      'ORDER_EXPIRY_SWEEP_SECONDS',
+      DEFAULT_ORDER_EXPIRY_SWEEP_SECONDS,
+      1,
+      3600,
+    ),
+    sessionTtlSeconds: readWholeNumber(
+      env,
+      'SESSION_TTL_SECONDS',
+      DEFAULT_SESSION_TTL_SECONDS,
+      1,
+      365 * 24 * 3600,
+    ),
+    alipay: readAlipaySettings(env),
   }
 }

@@ -3,10 +3,12 @@
  * catalog, listens, and shuts down cleanly on SIGINT/SIGTERM.
  */
 import path from 'node:path'
+import { setUpAlipay, type AlipaySetup } from './alipay/setup'
 import { buildApp } from './app'
 import { loadSeedData, seedCatalog } from './catalog/seed'
-import { loadConfig } from './config'
+import { DEFAULT_ORDER_EXPIRY_SWEEP_SECONDS, loadConfig } from './config'
 import { migrate, openDatabase } from './db'
+import { startExpirySweeper } from './orders/expiry'
 
 function fail(message: string): never {
   console.error(`\nReference server failed to start: ${message}\n`)
@@ -29,6 +31,14 @@ async function main(): Promise<void> {
     fail((error as Error).message)
   }
 
+  // Before the database: a bad key or an unwritable DATA_DIR/keys is named here.
+  let alipay: AlipaySetup | undefined
+  try {
+    alipay = config.alipay && setUpAlipay(config.alipay, config)
+  } catch (error) {
+    fail(`Alipay: ${(error as Error).message}`)
+  }
+
   let db
   try {
     db = await openDatabase(config)
@@ -42,8 +52,21 @@ async function main(): Promise<void> {
 
   const applied = await migrate(db)
   await seedCatalog(db, seed)
-  const app = await buildApp({ db, config, logger: true })
+  const app = await buildApp({ db, config, logger: true, alipay })
   if (applied.length) app.log.info({ migrations: applied }, 'applied database migrations')
+  if (alipay) app.log.info(alipay.description)
+  // alipay-sdk stamps requests with local time, which Alipay reads as China time (UTC+8).
+  if (config.alipay?.credentials && new Date().getTimezoneOffset() !== -480) {
+    app.log.warn(
+      'the server is not on China time: set TZ=Asia/Shanghai, or Alipay may reject request timestamps',
+    )
+  }
+
+  // Closes unpaid orders past their expiry and returns their stock (server/orders/expiry.ts).
+  const stopExpirySweeper = startExpirySweeper(db, {
+    intervalMs: (config.orderExpirySweepSeconds ?? DEFAULT_ORDER_EXPIRY_SWEEP_SECONDS) * 1000,
+    logger: app.log,
+  })
 
   let closing = false
   const shutdown = async (signal: string) => {
@@ -52,6 +75,7 @@ async function main(): Promise<void> {
     app.log.info({ signal }, 'shutting down')
     try {
       await app.close()
+      await stopExpirySweeper()
       await db.close()
       process.exit(0)
     } catch (error) {
@@ -65,6 +89,7 @@ async function main(): Promise<void> {
   try {
     await app.listen({ port: config.port, host: config.host })
   } catch (error) {
+    await stopExpirySweeper()
     await db.close()
     const code = (error as NodeJS.ErrnoException).code
     if (code === 'EADDRINUSE')

@@ -8,6 +8,7 @@ import { IMAGE_FILE_PATTERN } from '../catalog/images'
 import { validateSeedData, loadSeedData } from '../catalog/seed'
 import { loadConfig } from '../config'
 import { pickLanguage } from '../http/language'
+import { productionAlipayEnv } from '../alipay-simulator/test-harness'
 
 describe('loadConfig', () => {
   it('uses defaults when nothing is set', () => {
@@ -38,9 +39,10 @@ describe('loadConfig', () => {
       'PUBLIC_URL must be set in production, e.g. PUBLIC_URL=https://api.example.com',
     )
     expect(() => loadConfig({ NODE_ENV: 'production', PUBLIC_URL: '  ' })).toThrow(/PUBLIC_URL must be set/)
-    expect(loadConfig({ NODE_ENV: 'production', PUBLIC_URL: 'https://api.example.com/' }).publicUrl).toBe(
-      'https://api.example.com',
-    )
+    const alipay = productionAlipayEnv() // production also requires real Alipay keys
+    expect(
+      loadConfig({ NODE_ENV: 'production', PUBLIC_URL: 'https://api.example.com/', ...alipay }).publicUrl,
+    ).toBe('https://api.example.com')
     // Development and tests keep the convenient default.
     expect(loadConfig({ NODE_ENV: 'development' }).publicUrl).toBeUndefined()
     expect(loadConfig({ NODE_ENV: 'test' }).publicUrl).toBeUndefined()

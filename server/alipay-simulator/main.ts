@@ -1,0 +1,72 @@
+/**
+ * `npm run simulator`: the Alipay Open API simulator alone, for pointing a server (or anything
+ * using alipay-sdk) at it. Uses the development keys in ${DATA_DIR}/keys, like the server does, so
+ * `ALIPAY_GATEWAY=<printed URL> npm run server` works with no other setting.
+ *
+ * Env: SIMULATOR_PORT (3100), SIMULATOR_HOST (127.0.0.1), DATA_DIR (.data),
+ * ALIPAY_SIM_ID_MODE (user_id | open_id), ALIPAY_SIM_AUTH_CODE_TTL_SECONDS (300).
+ */
+import path from 'node:path'
+import { readAlipaySettings, readPositiveInteger } from '../alipay/settings'
+import { SIMULATED_APP_ID, devKeysDir, loadOrCreateDevKeys } from './dev-keys'
+import { SIMULATOR_PREFIX } from './plugin'
+import { buildSimulatorApp } from './standalone'
+
+function fail(message: string): never {
+  console.error(`\nAlipay simulator failed to start: ${message}\n`)
+  process.exit(1)
+}
+
+async function main(): Promise<void> {
+  if (process.env.NODE_ENV === 'production') fail('it is a development tool; unset NODE_ENV=production.')
+  let port: number
+  let simulator
+  try {
+    port = readPositiveInteger(process.env, 'SIMULATOR_PORT', 3100)
+    // Only the simulator part: ALIPAY_GATEWAY etc. describe the server's side, not ours.
+    simulator = readAlipaySettings({
+      ALIPAY_SIM_ID_MODE: process.env.ALIPAY_SIM_ID_MODE,
+      ALIPAY_SIM_AUTH_CODE_TTL_SECONDS: process.env.ALIPAY_SIM_AUTH_CODE_TTL_SECONDS,
+    }).simulator
+  } catch (error) {
+    fail((error as Error).message)
+  }
+  const host = process.env.SIMULATOR_HOST?.trim() || '127.0.0.1'
+  const dataDir = path.resolve(process.env.DATA_DIR?.trim() || '.data')
+  let keys
+  try {
+    keys = loadOrCreateDevKeys(dataDir)
+  } catch (error) {
+    fail(
+      `cannot use ${devKeysDir(dataDir)} (${(error as Error).message}). Set DATA_DIR to a writable directory.`,
+    )
+  }
+
+  const app = await buildSimulatorApp({
+    apps: [{ appId: SIMULATED_APP_ID, appPublicKey: keys.app.publicKey, idMode: simulator.idMode }],
+    simulatorPrivateKey: keys.simulator.privateKey,
+    authCodeTtlSeconds: simulator.authCodeTtlSeconds,
+  })
+  try {
+    await app.listen({ port, host })
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE')
+      fail(`port ${port} is already in use. Set SIMULATOR_PORT, e.g. SIMULATOR_PORT=3101.`)
+    throw error
+  }
+  const base = `http://${host.includes(':') ? `[${host}]` : host}:${port}${SIMULATOR_PREFIX}`
+  console.log(
+    `Alipay simulator (app ${SIMULATED_APP_ID}, ${simulator.idMode}, keys in ${devKeysDir(dataDir)})`,
+  )
+  console.log(`  gateway:    ${base}/gateway.do`)
+  console.log(`  auth codes: POST ${base}/auth-codes  {"buyer":"buyer-1"}`)
+  console.log(`  server:     ALIPAY_GATEWAY=${base}/gateway.do npm run server`)
+  const stop = () => void app.close().then(() => process.exit(0))
+  process.once('SIGINT', stop)
+  process.once('SIGTERM', stop)
+}
+
+main().catch((error) => {
+  console.error(error)
+  process.exit(1)
+})

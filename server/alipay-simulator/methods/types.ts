@@ -1,0 +1,68 @@
+/** What a simulated Open API method receives and returns; see gateway.ts for the dispatch. */
+import type { GatewayParams } from '../signing'
+import type { SimulatorStore } from '../store'
+
+export const DEFAULT_AUTH_CODE_TTL_SECONDS = 300
+
+export type IdMode = 'user_id' | 'open_id'
+
+/** An app registered with the simulator, as an app is registered on open.alipay.com. */
+export interface SimulatedApp {
+  appId: string
+  /** PEM (SPKI): verifies the app's request signatures. */
+  appPublicKey: string
+  /** Which buyer id oauth.token returns: legacy `user_id` or per-app `open_id`. */
+  idMode: IdMode
+}
+
+export interface SimulatorContext {
+  store: SimulatorStore
+  now: () => number
+  authCodeTtlMs: number
+}
+
+export interface MethodCall {
+  app: SimulatedApp
+  /** All request parameters (query and form merged), strings as sent. */
+  params: GatewayParams
+  /** `biz_content` parsed, when sent. */
+  bizContent: Record<string, unknown> | undefined
+  context: SimulatorContext
+}
+
+/** The inner `<method>_response` object, snake_case as Alipay sends it. */
+export type MethodResponse = Record<string, unknown>
+
+export type MethodHandler = (call: MethodCall) => MethodResponse | Promise<MethodResponse>
+
+/** method name → handler. The payment issue adds alipay.trade.* here without touching the gateway. */
+export type MethodRegistry = Map<string, MethodHandler>
+
+/** Alipay's common error bodies (https://opendocs.alipay.com/common/02km9f). */
+export const gatewayError = {
+  missingArguments: (subCode: string, subMsg: string) => ({
+    code: '40001',
+    msg: 'Missing Required Arguments',
+    sub_code: subCode,
+    sub_msg: subMsg,
+  }),
+  invalidArguments: (subCode: string, subMsg: string) => ({
+    code: '40002',
+    msg: 'Invalid Arguments',
+    sub_code: subCode,
+    sub_msg: subMsg,
+  }),
+  /** Business errors: `ACQ.*` / `isv.*` sub codes, inside the method's own response key. */
+  businessFailed: (subCode: string, subMsg: string) => ({
+    code: '40004',
+    msg: 'Business Failed',
+    sub_code: subCode,
+    sub_msg: subMsg,
+  }),
+  unavailable: () => ({
+    code: '20000',
+    msg: 'Service Currently Unavailable',
+    sub_code: 'isp.unknow-error',
+    sub_msg: '系统繁忙',
+  }),
+}

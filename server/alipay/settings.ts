@@ -1,0 +1,127 @@
+/**
+ * Alipay settings from the environment (read by server/config.ts). Two shapes:
+ * - development default: no ALIPAY_* at all → the in-process simulator with generated dev keys;
+ *   ALIPAY_GATEWAY alone → another simulator (e.g. `npm run simulator`) with the same dev keys;
+ * - real credentials: ALIPAY_GATEWAY + ALIPAY_APP_ID + ALIPAY_PRIVATE_KEY + ALIPAY_PUBLIC_KEY,
+ *   always the case in production (NODE_ENV=production), where the simulator is refused.
+ */
+import type { IdMode } from '../alipay-simulator/methods/types'
+import { DEFAULT_AUTH_CODE_TTL_SECONDS } from '../alipay-simulator/methods/types'
+import { normalizePrivateKey, normalizePublicKey, publicKeyOf, type PrivateKeyType } from './keys'
+
+export const ALIPAY_PRODUCTION_GATEWAY = 'https://openapi.alipay.com/gateway.do'
+export const DEFAULT_ALIPAY_TIMEOUT_MS = 5000
+const SANDBOX_GATEWAY = 'https://openapi-sandbox.dl.alipaydev.com/gateway.do'
+
+export interface AlipayCredentials {
+  appId: string
+  /** PKCS8 PEM. */
+  privateKey: string
+  /** SPKI PEM of Alipay's public key. */
+  alipayPublicKey: string
+}
+
+export interface AlipaySettings {
+  /** undefined: the in-process simulator (development only). */
+  gateway?: string
+  /** undefined: the development keys and the simulated app (development only). */
+  credentials?: AlipayCredentials
+  timeoutMs: number
+  /** How the in-process simulator behaves. */
+  simulator: { idMode: IdMode; authCodeTtlSeconds: number }
+}
+
+type Env = Record<string, string | undefined>
+
+const read = (env: Env, name: string) => env[name]?.trim() || undefined
+
+export function readPositiveInteger(env: Env, name: string, fallback: number): number {
+  const raw = read(env, name)
+  if (raw === undefined) return fallback
+  if (!/^\d+$/.test(raw) || Number(raw) < 1) {
+    throw new Error(`${name} must be a positive whole number (got "${raw}"). Example: ${name}=${fallback}`)
+  }
+  return Number(raw)
+}
+
+function readGateway(env: Env, production: boolean): string | undefined {
+  const raw = read(env, 'ALIPAY_GATEWAY')
+  if (raw === undefined) return production ? ALIPAY_PRODUCTION_GATEWAY : undefined
+  let url: URL
+  try {
+    url = new URL(raw)
+  } catch {
+    throw new Error(
+      `ALIPAY_GATEWAY must be an absolute URL (got "${raw}"). Example: ALIPAY_GATEWAY=${ALIPAY_PRODUCTION_GATEWAY}`,
+    )
+  }
+  if (production && (url.protocol !== 'https:' || url.pathname.includes('/alipay-sim'))) {
+    throw new Error(
+      `ALIPAY_GATEWAY must be Alipay's https gateway in production, not a simulator (got "${raw}"). Unset it for ${ALIPAY_PRODUCTION_GATEWAY}.`,
+    )
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new Error(`ALIPAY_GATEWAY must use http: or https: (got "${url.protocol}").`)
+  }
+  return raw
+}
+
+function readKeyType(env: Env): PrivateKeyType | undefined {
+  const raw = read(env, 'ALIPAY_KEY_TYPE')?.toUpperCase()
+  if (raw === undefined || raw === 'PKCS1' || raw === 'PKCS8') return raw
+  throw new Error(
+    `ALIPAY_KEY_TYPE must be PKCS1 or PKCS8 (got "${raw}"), or unset to detect it from the key.`,
+  )
+}
+
+const CREDENTIAL_VARIABLES = ['ALIPAY_APP_ID', 'ALIPAY_PRIVATE_KEY', 'ALIPAY_PUBLIC_KEY'] as const
+
+function readCredentials(env: Env, production: boolean): AlipayCredentials | undefined {
+  const missing = CREDENTIAL_VARIABLES.filter((name) => read(env, name) === undefined)
+  if (missing.length === CREDENTIAL_VARIABLES.length && !production) return undefined
+  if (missing.length > 0) {
+    throw new Error(
+      `${missing.join(', ')} must be set${production ? ' in production' : ' (or unset all ALIPAY_* to use the simulator)'}: ` +
+        'ALIPAY_APP_ID is the app id from open.alipay.com, ALIPAY_PRIVATE_KEY the app private key, ' +
+        "ALIPAY_PUBLIC_KEY Alipay's public key (支付宝公钥, not the app public key).",
+    )
+  }
+  const privateKey = normalizePrivateKey(env.ALIPAY_PRIVATE_KEY ?? '', 'ALIPAY_PRIVATE_KEY', readKeyType(env))
+  const alipayPublicKey = normalizePublicKey(env.ALIPAY_PUBLIC_KEY ?? '', 'ALIPAY_PUBLIC_KEY')
+  if (alipayPublicKey === publicKeyOf(privateKey)) {
+    // The most common mix-up: every response would then fail verification.
+    throw new Error(
+      "ALIPAY_PUBLIC_KEY is the app's own public key; set Alipay's public key (支付宝公钥) shown next to it on open.alipay.com.",
+    )
+  }
+  return { appId: read(env, 'ALIPAY_APP_ID') ?? '', privateKey, alipayPublicKey }
+}
+
+function readIdMode(env: Env): IdMode {
+  const raw = read(env, 'ALIPAY_SIM_ID_MODE') ?? 'user_id'
+  if (raw === 'user_id' || raw === 'open_id') return raw
+  throw new Error(`ALIPAY_SIM_ID_MODE must be user_id or open_id (got "${raw}").`)
+}
+
+export function readAlipaySettings(env: Env): AlipaySettings {
+  const production = read(env, 'NODE_ENV') === 'production'
+  const gateway = readGateway(env, production)
+  const credentials = readCredentials(env, production)
+  if (credentials && gateway === undefined) {
+    // The in-process simulator cannot sign as Alipay for real credentials.
+    throw new Error(`ALIPAY_GATEWAY must be set with real credentials, e.g. the sandbox ${SANDBOX_GATEWAY}.`)
+  }
+  return {
+    gateway,
+    credentials,
+    timeoutMs: readPositiveInteger(env, 'ALIPAY_TIMEOUT_MS', DEFAULT_ALIPAY_TIMEOUT_MS),
+    simulator: {
+      idMode: readIdMode(env),
+      authCodeTtlSeconds: readPositiveInteger(
+        env,
+        'ALIPAY_SIM_AUTH_CODE_TTL_SECONDS',
+        DEFAULT_AUTH_CODE_TTL_SECONDS,
+      ),
+    },
+  }
+}

@@ -1,0 +1,140 @@
+/**
+ * Closing unpaid orders once they pass expires_at, which returns their stock. Two paths:
+ *  - the sweeper (startExpirySweeper, started by server/main.ts) closes everyone's, in batches;
+ *  - reads close the buyer's own expired orders first (closeExpiredOrdersOfBuyer), so nobody sees
+ *    a stale "awaiting payment" between sweeps.
+ * Both transition through state.ts, whose conditional UPDATE closes an order (and returns its
+ * stock) exactly once, however many sweepers and readers race.
+ *
+ * PAYMENT ISSUE SEAM: every closed order's Alipay trade must be closed too (alipay.trade.close),
+ * so a buyer cannot pay for an order whose stock went back. Pass `onClosed` for that: it runs
+ * after the commit with the ids this call closed, and its errors are logged, never thrown.
+ */
+import type { Db } from '../db/types'
+import { closeOrders, type OrdersClosedListener } from './state'
+
+export interface ExpiryLogger {
+  info(details: object, message: string): void
+  error(details: object, message: string): void
+}
+
+export interface CloseExpiredOptions {
+  /** Most orders closed per transaction. */
+  limit?: number
+  onClosed?: OrdersClosedListener
+  logger?: ExpiryLogger
+}
+
+const DEFAULT_BATCH = 100
+
+async function notifyClosed(orderIds: string[], options: CloseExpiredOptions): Promise<void> {
+  if (orderIds.length === 0 || !options.onClosed) return
+  try {
+    await options.onClosed(orderIds, 'expired')
+  } catch (error) {
+    options.logger?.error({ err: error, orderIds }, 'onClosed failed for expired orders')
+  }
+}
+
+/**
+ * One batch: closes up to `limit` expired orders and returns their ids. Candidates are locked
+ * with SKIP LOCKED, so several server instances on one PostgreSQL split the work instead of
+ * queueing behind each other; state.ts re-checks each order anyway.
+ */
+export async function closeExpiredOrders(db: Db, options: CloseExpiredOptions = {}): Promise<string[]> {
+  const closed = await db.transaction(async (tx) => {
+    const candidates = await tx.query<{ id: string }>(
+      `select id from orders
+        where status = 'awaiting_payment' and expires_at <= now()
+        order by expires_at, id
+        limit $1
+        for update skip locked`,
+      [options.limit ?? DEFAULT_BATCH],
+    )
+    return closeOrders(
+      tx,
+      candidates.map((row) => row.id),
+      'expired',
+    )
+  })
+  await notifyClosed(closed, options)
+  return closed
+}
+
+/**
+ * Closes the buyer's expired orders (only `orderId` when given) before they are shown. Unlike the
+ * sweeper it WAITS for rows another transaction holds, then sees them closed: a read must never
+ * show an expired order as awaiting payment. Costs one indexed query when nothing has expired.
+ */
+export async function closeExpiredOrdersOfBuyer(
+  db: Db,
+  userId: string,
+  orderId?: string,
+  options: CloseExpiredOptions = {},
+): Promise<string[]> {
+  const where = `user_id = $1 and status = 'awaiting_payment' and expires_at <= now()
+    and ($2::text is null or id = $2)`
+  const params = [userId, orderId ?? null]
+  const expired = await db.query(`select 1 from orders where ${where} limit 1`, params)
+  if (expired.length === 0) return []
+  const closed = await db.transaction(async (tx) => {
+    // Locked in id order, so two reads of the same buyer cannot deadlock.
+    const candidates = await tx.query<{ id: string }>(
+      `select id from orders where ${where} order by id for update`,
+      params,
+    )
+    return closeOrders(
+      tx,
+      candidates.map((row) => row.id),
+      'expired',
+    )
+  })
+  await notifyClosed(closed, options)
+  return closed
+}
+
+export interface ExpirySweeperOptions extends CloseExpiredOptions {
+  intervalMs: number
+  logger: ExpiryLogger
+}
+
+/**
+ * Runs closeExpiredOrders every `intervalMs` (draining full batches at once) until the returned
+ * stop function is called; stop() resolves once a sweep in progress has finished, so the database
+ * can be closed right after. A failed sweep is logged and retried at the next tick.
+ */
+export function startExpirySweeper(db: Db, options: ExpirySweeperOptions): () => Promise<void> {
+  const limit = options.limit ?? DEFAULT_BATCH
+  let stopped = false
+  let timer: NodeJS.Timeout | undefined
+  let running: Promise<void> = Promise.resolve()
+
+  const sweep = async () => {
+    try {
+      let closed: string[]
+      do {
+        closed = await closeExpiredOrders(db, { ...options, limit })
+        if (closed.length) options.logger.info({ orderIds: closed }, 'closed expired orders')
+      } while (closed.length === limit && !stopped)
+    } catch (error) {
+      options.logger.error({ err: error }, 'expiry sweep failed')
+    }
+  }
+
+  const schedule = () => {
+    if (stopped) return
+    // A timeout after each sweep (not setInterval): sweeps never overlap, however slow.
+    timer = setTimeout(() => {
+      running = sweep().then(schedule)
+    }, options.intervalMs)
+    // The sweeper alone must not keep the process alive.
+    timer.unref()
+  }
+
+  schedule()
+  return async () => {
+    stopped = true
+    if (timer) clearTimeout(timer)
+    await running
+  }
+}

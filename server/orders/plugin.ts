@@ -1,0 +1,213 @@
+/**
+ * Orders and the saved address, registered under `/api`. Every route needs a logged-in buyer:
+ * the check runs on `onRequest`, before the body is even parsed, so an anonymous request is a 401
+ * whatever it sends. A buyer only ever sees their own orders; another buyer's order is a 404.
+ *
+ * POST /api/orders answers 201 with the new order, or 200 with the SAME order when the
+ * Idempotency-Key was already used for the same body (header `Idempotent-Replayed: true`).
+ */
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { Type } from '@sinclair/typebox'
+import type { FastifyRequest } from 'fastify'
+import {
+  Address,
+  ApiErrorBody,
+  CreateOrderRequest,
+  IDEMPOTENCY_KEY_HEADER,
+  IDEMPOTENCY_KEY_PATTERN,
+  Order,
+  OrderIdParams,
+  OrderListQuery,
+  OrderPage,
+} from '../../contract'
+import type { ImageUrl } from '../catalog/repository'
+import { DEFAULT_ORDER_TTL_MINUTES, type ServerConfig } from '../config'
+import type { Db } from '../db/types'
+import { HttpError, notFound } from '../http/errors'
+import { pickLanguage } from '../http/language'
+import { appendVary } from '../http/vary'
+import { buyerOf, requireBuyer } from '../session/guard'
+import { createOrder } from './create'
+import { closeExpiredOrdersOfBuyer } from './expiry'
+import { findAddress, findOrder, listOrders, saveAddress } from './repository'
+import { closeOrder, type OrdersClosedListener } from './state'
+import { strictBody } from './strict-body'
+
+export interface OrderRoutesOptions {
+  db: Db
+  config: ServerConfig
+  /** Called after orders were closed by a request (cancelled, or expired on read): see expiry.ts. */
+  onOrdersClosed?: OrdersClosedListener
+}
+
+const DEFAULT_PAGE_SIZE = 20
+const IDEMPOTENCY_KEY = new RegExp(IDEMPOTENCY_KEY_PATTERN)
+const errors = { 400: ApiErrorBody, 401: ApiErrorBody, 404: ApiErrorBody }
+
+/** PUBLIC_URL when configured, else the origin the client used (as in the catalog). */
+function imageUrlFor(request: FastifyRequest, config: ServerConfig): ImageUrl {
+  const base = config.publicUrl ?? `${request.protocol}://${request.host}`
+  return (file) => `${base}/images/${encodeURIComponent(file)}`
+}
+
+function idempotencyKeyOf(request: FastifyRequest): string {
+  const key = request.headers[IDEMPOTENCY_KEY_HEADER]
+  if (typeof key !== 'string' || !IDEMPOTENCY_KEY.test(key)) {
+    throw new HttpError(
+      400,
+      'idempotency_key_required',
+      `Send an ${IDEMPOTENCY_KEY_HEADER} header matching ${IDEMPOTENCY_KEY_PATTERN}, new for each order and reused for its retries.`,
+    )
+  }
+  return key
+}
+
+export const orderRoutes: FastifyPluginAsyncTypebox<OrderRoutesOptions> = async (app, options) => {
+  const { db, config } = options
+  const ttlMinutes = config.orderTtlMinutes ?? DEFAULT_ORDER_TTL_MINUTES
+  const expiryOptions = { onClosed: options.onOrdersClosed, logger: app.log }
+
+  app.addHook('onRequest', requireBuyer(db))
+  // Orders are localized by Accept-Language, and are private.
+  app.addHook('onSend', async (_request, reply) => {
+    appendVary(reply, 'Accept-Language')
+    reply.header('cache-control', 'no-store')
+  })
+
+  const localized = (request: FastifyRequest) =>
+    [pickLanguage(request.headers['accept-language']), imageUrlFor(request, config)] as const
+
+  async function readOrder(request: FastifyRequest, orderId: string): Promise<Order> {
+    const order = await findOrder(db, buyerOf(request).id, orderId, ...localized(request))
+    if (!order) throw notFound(`No order ${orderId}.`)
+    return order
+  }
+
+  app.get(
+    '/address',
+    {
+      schema: {
+        tags: ['orders'],
+        summary: "The buyer's saved shipping address",
+        response: { 200: Address, ...errors },
+      },
+    },
+    async (request) => {
+      const address = await findAddress(db, buyerOf(request).id)
+      if (!address) throw notFound('No saved address yet.')
+      return address
+    },
+  )
+
+  app.put(
+    '/address',
+    {
+      schema: {
+        tags: ['orders'],
+        summary: 'Save the shipping address',
+        body: Address,
+        response: { 200: Address, ...errors },
+      },
+      preValidation: strictBody(Address),
+    },
+    async (request) => saveAddress(db, buyerOf(request).id, request.body),
+  )
+
+  app.post(
+    '/orders',
+    {
+      schema: {
+        tags: ['orders'],
+        summary: 'Place an order (prices come from the catalog; stock is reserved until it expires)',
+        headers: Type.Object({ [IDEMPOTENCY_KEY_HEADER]: Type.String({ pattern: IDEMPOTENCY_KEY_PATTERN }) }),
+        body: CreateOrderRequest,
+        response: { 200: Order, 201: Order, ...errors, 409: ApiErrorBody },
+      },
+      // The key is checked first: without it the request is not safe to retry, whatever its body.
+      preValidation: [async (request) => void idempotencyKeyOf(request), strictBody(CreateOrderRequest)],
+    },
+    async (request, reply) => {
+      const { orderId, replayed } = await createOrder(db, {
+        userId: buyerOf(request).id,
+        idempotencyKey: idempotencyKeyOf(request),
+        request: request.body,
+        ttlMinutes,
+      })
+      if (replayed) reply.header('idempotent-replayed', 'true')
+      return reply.status(replayed ? 200 : 201).send(await readOrder(request, orderId))
+    },
+  )
+
+  app.get(
+    '/orders',
+    {
+      schema: {
+        tags: ['orders'],
+        summary: "The buyer's orders, newest first, optionally by status",
+        querystring: OrderListQuery,
+        response: { 200: OrderPage, ...errors },
+      },
+    },
+    async (request) => {
+      const userId = buyerOf(request).id
+      await closeExpiredOrdersOfBuyer(db, userId, undefined, expiryOptions)
+      const page = request.query.page ?? 1
+      const pageSize = request.query.pageSize ?? DEFAULT_PAGE_SIZE
+      const { items, total } = await listOrders(
+        db,
+        userId,
+        { status: request.query.status, page, pageSize },
+        ...localized(request),
+      )
+      return { items, page, pageSize, total, hasMore: page * pageSize < total }
+    },
+  )
+
+  app.get(
+    '/orders/:id',
+    {
+      schema: {
+        tags: ['orders'],
+        summary: 'One of the buyer’s orders',
+        params: OrderIdParams,
+        response: { 200: Order, ...errors },
+      },
+    },
+    async (request) => {
+      await closeExpiredOrdersOfBuyer(db, buyerOf(request).id, request.params.id, expiryOptions)
+      return readOrder(request, request.params.id)
+    },
+  )
+
+  app.post(
+    '/orders/:id/cancel',
+    {
+      schema: {
+        tags: ['orders'],
+        summary: 'Cancel an order awaiting payment; its stock returns',
+        params: OrderIdParams,
+        response: { 200: Order, ...errors, 409: ApiErrorBody },
+      },
+    },
+    async (request) => {
+      const orderId = request.params.id
+      await readOrder(request, orderId) // 404 unless it is the buyer's
+      const cancelled = await db.transaction((tx) => closeOrder(tx, orderId, 'cancelled'))
+      if (!cancelled) {
+        const { status } = await readOrder(request, orderId)
+        const state = status === 'paid' ? 'paid' : 'already closed'
+        throw new HttpError(
+          409,
+          'order_not_cancellable',
+          `Order ${orderId} is ${state}; only unpaid orders can be cancelled.`,
+        )
+      }
+      try {
+        await options.onOrdersClosed?.([orderId], 'cancelled')
+      } catch (error) {
+        request.log.error({ err: error, orderId }, 'onOrdersClosed failed for a cancelled order')
+      }
+      return readOrder(request, orderId)
+    },
+  )
+}
