@@ -17,6 +17,7 @@ module.exports = {
     // Taro's APIs exist only inside a mini-program or a browser; in jest they are backed by Node
     // (real HTTP for requests, an in-memory store with Taro's semantics for storage).
     '^@tarojs/taro$': '<rootDir>/tests/support/taro-node.ts',
+    '^@tarojs/components$': '<rootDir>/tests/support/taro-components.tsx',
     '\\.(css|scss)$': '<rootDir>/tests/support/style-stub.js',
   },
   testTimeout: 30000,

@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 /**
- * Screenshots of the running shop (npm start) in Debian's Chromium, for the README:
- * `node scripts/screenshot.mjs [shopUrl] [outDir]`.
+ * Walks the running shop (npm start) in Debian's Chromium like a buyer — browse, pick a SKU, add
+ * to cart, log in (simulated Alipay), check out, see the order, cancel it — and writes a
+ * screenshot of each step for the README: `node scripts/screenshot.mjs [shopUrl] [outDir]`.
+ * It stops with an error when a step does not show what it should.
  */
 import { mkdirSync } from 'node:fs'
 import { chromium } from 'playwright-core'
@@ -28,25 +30,80 @@ const page = await browser.newPage({
   isMobile: true,
   hasTouch: true,
 })
-page.on('console', (message) => message.type() === 'error' && console.log(`[browser] ${message.text()}`))
+page.on('pageerror', (error) => console.log(`[browser] ${error.message}`))
 
 const shot = async (name) => {
   await page.waitForTimeout(600)
   await page.screenshot({ path: `${outDir}/${name}.png` })
   console.log(`wrote ${outDir}/${name}.png`)
 }
-
-await page.goto(shopUrl)
-await page.locator('.product-card').first().waitFor()
-await shot('home')
-await page.locator('.product-card').first().click()
-await page.locator('.chip').first().waitFor()
-for (const option of await page.locator('.sku-picker__option').all()) {
-  await option.locator('.chip:not(.chip--disabled)').first().click()
+const expectText = async (locator, pattern, what) => {
+  const text = (await locator.textContent()) ?? ''
+  if (!pattern.test(text)) throw new Error(`${what}: expected ${pattern}, got "${text}"`)
+  return text
 }
-await shot('product')
-await page.getByText(/加入购物车|Add to cart/).click()
-await page.goto(`${shopUrl}#/pages/cart/index`)
-await page.locator('.cart-line').first().waitFor()
-await shot('cart')
-await browser.close()
+const stockOf = async () =>
+  Number((await page.locator('.product-detail__stock').textContent()).match(/\d+/)[0])
+
+try {
+  await page.goto(shopUrl)
+  await page.locator('.product-card').first().waitFor()
+  await shot('home')
+
+  await page.locator('.product-card').first().click()
+  await page.locator('.chip').first().waitFor()
+  const chooseFirstSku = async () => {
+    for (const option of await page.locator('.sku-picker__option').all()) {
+      await option.locator('.chip:not(.chip--disabled)').first().click()
+    }
+  }
+  await chooseFirstSku()
+  const productUrl = page.url()
+  const stockBefore = await stockOf()
+  await shot('product')
+  await page.getByText(/加入购物车|Add to cart/).click()
+
+  await page.goto(`${shopUrl}#/pages/cart/index`)
+  await page.locator('.cart-line').first().waitFor()
+  await shot('cart')
+
+  await page.getByText(/去结算|Checkout/).click()
+  const fields = page.locator('.address-field input')
+  await fields.first().waitFor()
+  // The buyer was logged in silently (simulated auth code) to load their saved address.
+  await fields.nth(0).fill('张三')
+  await fields.nth(1).fill('13800138000')
+  await fields.nth(2).fill('浙江省 杭州市 西湖区')
+  await fields.nth(3).fill('文三路 100 号')
+  await shot('checkout')
+  await page.getByText(/提交订单|Place order/).click()
+  await page.locator('.order-detail__status-text').waitFor({ timeout: 15_000 })
+  await expectText(page.locator('.order-detail__status-text'), /待付款|Awaiting payment/, 'new order')
+  await shot('order')
+
+  await page.goto(`${shopUrl}#/pages/orders/index?status=all`)
+  await page.locator('.order-card').first().waitFor()
+  await shot('orders')
+
+  await page.locator('.order-card').first().click()
+  await page.getByText(/取消订单|Cancel order/).click()
+  await page.getByText(/^确定$|^OK$|^Confirm$/).click()
+  await page
+    .locator('.order-detail__status-text', { hasText: /已取消|Cancelled/ })
+    .waitFor({ timeout: 10_000 })
+  await shot('order-cancelled')
+
+  await page.goto(productUrl)
+  await page.locator('.chip').first().waitFor()
+  await chooseFirstSku()
+  const stockAfter = await stockOf()
+  if (stockAfter !== stockBefore)
+    throw new Error(`stock after cancelling: expected ${stockBefore}, got ${stockAfter}`)
+  console.log(`stock back to ${stockAfter} after cancelling`)
+
+  await page.goto(`${shopUrl}#/pages/me/index`)
+  await expectText(page.locator('.session-card__text'), /2088\*{4}\d{4}/, 'logged-in account')
+  await shot('me')
+} finally {
+  await browser.close()
+}

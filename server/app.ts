@@ -12,6 +12,7 @@ import { imageRoutes } from './catalog/images'
 import { DEFAULT_SESSION_TTL_SECONDS, type ServerConfig } from './config'
 import type { Db } from './db/types'
 import { errorHandling } from './http/errors'
+import { acceptEmptyJsonBodies } from './http/json-body'
 import { numberGuards } from './http/number-guards'
 import { healthRoutes } from './http/health'
 import { registerOpenApi } from './http/openapi'
@@ -76,6 +77,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     },
   }).withTypeProvider<TypeBoxTypeProvider>()
 
+  acceptEmptyJsonBodies(app)
   await app.register(errorHandling)
   await app.register(requestIdHeader)
   await app.register(numberGuards)

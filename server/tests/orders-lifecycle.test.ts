@@ -174,4 +174,15 @@ describeEachDatabase('order life cycle over HTTP', (getDb) => {
       expect((await getAs(app, buyer, '/api/address')).statusCode).toBe(404)
     })
   })
+
+  it('cancels when the client sends Content-Type: application/json with no body, as mini-programs do', async () => {
+    const order = await place('envelope-kraft-std')
+    const res = await app.inject({
+      method: 'POST',
+      url: `/api/orders/${order.id}/cancel`,
+      headers: { ...buyer.headers, 'content-type': 'application/json' },
+    })
+    expect(res.statusCode).toBe(200)
+    expect(res.json<Order>()).toMatchObject({ status: 'closed', closeReason: 'cancelled' })
+  })
 })

@@ -2,45 +2,29 @@
  * The home page's product list (useProductList) against the real reference server and database:
  * paging, reach-bottom races, category filters and the language, over real HTTP.
  */
-import type { FastifyInstance } from 'fastify'
-import type { AddressInfo } from 'node:net'
 import { act, create, type ReactTestRenderer } from 'react-test-renderer'
-import { seedCatalog } from '../../server/catalog/seed'
-import { migrate } from '../../server/db/migrate'
-import { buildTestApp } from '../../server/testing/app'
-import { createPgliteTestDatabase } from '../../server/testing/databases'
 import type { ProductListState } from '../../src/features/catalog/useProductList'
+import { startShopServer, type ShopServer } from '../support/shop-server'
 
 // Tells React this is a test environment that wraps updates in act().
 Object.assign(globalThis, { IS_REACT_ACT_ENVIRONMENT: true })
 
-let app: FastifyInstance
-let dispose: () => Promise<void>
+let server: ShopServer
 let useProductList: typeof import('../../src/features/catalog/useProductList').useProductList
 let useLocaleStore: typeof import('../../src/shared/i18n').useLocaleStore
-let requests: string[] = []
 const mounted: ReactTestRenderer[] = []
 
 beforeAll(async () => {
-  const database = await createPgliteTestDatabase()
-  dispose = database.dispose
-  await migrate(database.db)
-  await seedCatalog(database.db)
-  app = await buildTestApp(database.db)
-  app.addHook('onRequest', async (request) => void requests.push(request.url))
-  await app.listen({ port: 0, host: '127.0.0.1' })
+  server = await startShopServer()
   // The app reads its API address at load time, as from .env in a real build.
-  process.env.TARO_APP_API_BASE_URL = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`
+  process.env.TARO_APP_API_BASE_URL = server.baseUrl
   useProductList = require('../../src/features/catalog/useProductList').useProductList
   useLocaleStore = require('../../src/shared/i18n').useLocaleStore
 })
-afterAll(async () => {
-  await app.close()
-  await dispose()
-})
+afterAll(() => server.close())
 beforeEach(() => {
   useLocaleStore.getState().setLocale('zh-CN')
-  requests = []
+  server.requests.length = 0
 })
 afterEach(async () => {
   await act(async () => mounted.splice(0).forEach((renderer) => renderer.unmount()))
@@ -74,7 +58,8 @@ async function renderList(filter: { categoryId?: string; q?: string }) {
   }
 }
 
-const productPages = () => requests.filter((url) => url.startsWith('/api/products?'))
+const productPages = () =>
+  server.requests.filter((line) => line.startsWith('GET /api/products?')).map((line) => line.split(' ')[1])
 
 describe('useProductList against the reference server', () => {
   it('loads page by page until the end, once per page even when reach-bottom fires twice', async () => {

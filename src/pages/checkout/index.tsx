@@ -1,5 +1,5 @@
 import type { Address } from '@contract'
-import { Button, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useEffect, useMemo, useState } from 'react'
 import { useCartStore } from '../../features/cart'
@@ -16,7 +16,7 @@ import { orderUrl } from '../../features/orders'
 import { usePageTitle, useT } from '../../shared/i18n'
 import { useResource } from '../../shared/hooks/useResource'
 import { describeError } from '../../shared/request'
-import { StateView } from '../../shared/ui'
+import { ActionButton, StateView } from '../../shared/ui'
 
 export default function CheckoutPage() {
   const t = useT()
@@ -55,13 +55,14 @@ export default function CheckoutPage() {
           {checkout.error !== undefined && (
             <Text className='checkout-bar__error'>{describeError(checkout.error)}</Text>
           )}
-          <Button
-            className={`ui-button ui-button--accent checkout-bar__button ${checkout.submitting ? 'ui-button--disabled' : ''}`}
+          <ActionButton
+            kind='accent'
+            className='checkout-bar__button'
             disabled={checkout.submitting}
             onClick={placeOrder}
           >
             {checkout.submitting ? t('checkout.submitting') : t('checkout.placeOrder')}
-          </Button>
+          </ActionButton>
         </View>
       </StateView>
     </View>

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react'
-import { Button, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
+import { ActionButton } from './ActionButton'
 import { useT } from '../i18n'
 import { describeError } from '../request'
 import './ui.scss'
@@ -31,9 +32,9 @@ export function StateView({
       <View className='state state--error'>
         <Text className='state__text'>{describeError(error)}</Text>
         {onRetry && (
-          <Button className='ui-button ui-button--primary' onClick={onRetry}>
+          <ActionButton kind='primary' onClick={onRetry}>
             {t('state.retry')}
-          </Button>
+          </ActionButton>
         )}
       </View>
     )

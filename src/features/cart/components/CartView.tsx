@@ -1,6 +1,6 @@
-import { Button, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { useT } from '../../../shared/i18n'
-import { Checkbox, Price, StateView } from '../../../shared/ui'
+import { ActionButton, Checkbox, Price, StateView } from '../../../shared/ui'
 import { showStockLimit } from '../add-sku'
 import { summarize } from '../cart-math'
 import { useCartStore } from '../store'
@@ -18,9 +18,9 @@ export function CartView({ onShop, onCheckout }: { onShop: () => void; onCheckou
       empty={lines.length === 0}
       emptyText={t('cart.empty')}
       emptyAction={
-        <Button className='ui-button ui-button--primary' onClick={onShop}>
+        <ActionButton kind='primary' onClick={onShop}>
           {t('cart.goShopping')}
-        </Button>
+        </ActionButton>
       }
     >
       <View className='cart'>
@@ -40,13 +40,14 @@ export function CartView({ onShop, onCheckout }: { onShop: () => void; onCheckou
           </Text>
           <Text>{t('cart.total')}</Text>
           <Price fen={summary.selectedTotal} size='large' />
-          <Button
-            className={`ui-button ui-button--accent cart-footer__checkout ${summary.selectedCount ? '' : 'ui-button--disabled'}`}
+          <ActionButton
+            kind='accent'
+            className='cart-footer__checkout'
             disabled={summary.selectedCount === 0}
             onClick={onCheckout}
           >
             {t('cart.checkout')}
-          </Button>
+          </ActionButton>
         </View>
       </View>
     </StateView>

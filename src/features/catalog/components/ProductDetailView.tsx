@@ -1,8 +1,8 @@
 import type { ProductDetail, Sku } from '@contract'
-import { Button, Image, Text, View } from '@tarojs/components'
+import { Image, Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { useT } from '../../../shared/i18n'
-import { Price, Stepper } from '../../../shared/ui'
+import { ActionButton, Price, Stepper } from '../../../shared/ui'
 import { emptySelection, missingOptionNames, selectedSku, skuLabel } from '../sku'
 import { SkuPicker } from './SkuPicker'
 import './product-detail.scss'
@@ -60,13 +60,14 @@ export function ProductDetailView({ product, onAddToCart, onLimit }: ProductDeta
         </Text>
       </View>
       <View className='product-detail__bar'>
-        <Button
-          className={`ui-button ui-button--accent product-detail__add ${!sku || soldOut ? 'ui-button--disabled' : ''}`}
+        <ActionButton
+          kind='accent'
+          className='product-detail__add'
           disabled={!sku || soldOut}
           onClick={() => sku && onAddToCart(sku, Math.min(quantity, sku.stock))}
         >
           {soldOut ? t('product.soldOut') : t('product.addToCart')}
-        </Button>
+        </ActionButton>
       </View>
     </View>
   )

@@ -1,7 +1,8 @@
 import type { Order } from '@contract'
-import { Button, Image, Text, View } from '@tarojs/components'
+import { Image, Text, View } from '@tarojs/components'
+import { formatDateTime } from '../../../shared/datetime'
 import { useT } from '../../../shared/i18n'
-import { Price } from '../../../shared/ui'
+import { ActionButton, Price } from '../../../shared/ui'
 import { statusLabel } from '../status'
 import { formatDuration, useCountdown } from '../useCountdown'
 import './orders.scss'
@@ -68,19 +69,15 @@ export function OrderDetailView({ order, cancelling, onCancel, onExpired }: Orde
       <View className='order-detail__card'>
         <Text className='order-detail__meta'>{t('orders.number', { id: order.id })}</Text>
         <Text className='order-detail__meta'>
-          {t('orders.createdAt', { time: new Date(order.createdAt).toLocaleString() })}
+          {t('orders.createdAt', { time: formatDateTime(order.createdAt) })}
         </Text>
       </View>
 
       {awaiting && !expiredHere && (
         <View className='order-detail__actions'>
-          <Button
-            className={`ui-button ${cancelling ? 'ui-button--disabled' : ''}`}
-            disabled={cancelling}
-            onClick={onCancel}
-          >
+          <ActionButton disabled={cancelling} onClick={onCancel}>
             {t('orders.cancel')}
-          </Button>
+          </ActionButton>
         </View>
       )}
     </View>

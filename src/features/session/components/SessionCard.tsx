@@ -1,8 +1,9 @@
-import { Button, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { useT } from '../../../shared/i18n'
 import { describeError } from '../../../shared/request'
+import { ActionButton } from '../../../shared/ui'
 import { login, logout } from '../session'
 import { useSessionStore } from '../store'
 import './session.scss'
@@ -28,18 +29,18 @@ export function SessionCard() {
     return (
       <View className='session-card'>
         <Text className='session-card__text'>{t('me.notLoggedIn')}</Text>
-        <Button className='ui-button ui-button--primary' disabled={busy} onClick={() => run(login)}>
+        <ActionButton kind='primary' disabled={busy} onClick={() => run(login)}>
           {t('me.login')}
-        </Button>
+        </ActionButton>
       </View>
     )
   }
   return (
     <View className='session-card'>
       <Text className='session-card__text'>{t('me.loggedInAs', { id: session.buyer.alipayIdMasked })}</Text>
-      <Button className='ui-button' disabled={busy} onClick={() => run(logout)}>
+      <ActionButton disabled={busy} onClick={() => run(logout)}>
         {t('me.logout')}
-      </Button>
+      </ActionButton>
     </View>
   )
 }

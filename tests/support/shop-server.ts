@@ -1,0 +1,68 @@
+/**
+ * The reference server as `npm start` runs it — real database (in-memory PGlite), seeded catalog,
+ * the Alipay simulator mounted in-process with development keys — on a free loopback port, for
+ * tests that drive the app's own client code against it.
+ */
+import type { FastifyInstance } from 'fastify'
+import fs from 'node:fs'
+import net from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+import { setUpAlipay } from '../../server/alipay/setup'
+import { readAlipaySettings } from '../../server/alipay/settings'
+import { buildApp } from '../../server/app'
+import { seedCatalog } from '../../server/catalog/seed'
+import { migrate } from '../../server/db/migrate'
+import type { Db } from '../../server/db/types'
+import { testConfig } from '../../server/testing/app'
+import { createPgliteTestDatabase } from '../../server/testing/databases'
+
+export interface ShopServer {
+  app: FastifyInstance
+  db: Db
+  baseUrl: string
+  /** Every request the server answered, as "METHOD /path?query STATUS". */
+  requests: string[]
+  close(): Promise<void>
+}
+
+async function freePort(): Promise<number> {
+  const probe = net.createServer()
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve))
+  const { port } = probe.address() as net.AddressInfo
+  await new Promise<void>((resolve) => probe.close(() => resolve()))
+  return port
+}
+
+export async function startShopServer(): Promise<ShopServer> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shop-it-'))
+  const database = await createPgliteTestDatabase()
+  await migrate(database.db)
+  await seedCatalog(database.db)
+  const port = await freePort()
+  const settings = readAlipaySettings({})
+  const config = testConfig({ port, dataDir, alipay: settings })
+  const app = await buildApp({
+    db: database.db,
+    config,
+    alipay: setUpAlipay(settings, { dataDir, host: '127.0.0.1', port }),
+  })
+  const requests: string[] = []
+  // onResponse sees every request, also those a guard refused in an earlier hook.
+  app.addHook(
+    'onResponse',
+    async (request, reply) => void requests.push(`${request.method} ${request.url} ${reply.statusCode}`),
+  )
+  await app.listen({ port, host: '127.0.0.1' })
+  return {
+    app,
+    db: database.db,
+    baseUrl: `http://127.0.0.1:${port}`,
+    requests,
+    async close() {
+      await app.close()
+      await database.dispose()
+      fs.rmSync(dataDir, { recursive: true, force: true })
+    },
+  }
+}
