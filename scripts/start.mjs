@@ -45,7 +45,8 @@ function run(name, args, env, onLine) {
   return child
 }
 
-/** The server logs JSON (for production log collectors); here one short line per entry is enough. */
+/** The server logs JSON (for production log collectors); here one short line per request is enough. */
+const pendingRequests = new Map()
 function serverLine(line) {
   let entry
   try {
@@ -54,10 +55,18 @@ function serverLine(line) {
     if (line.trim()) say(`[server] ${line}`)
     return
   }
-  if (entry.req) return // the response line below says it all
-  const request = entry.res ? `${entry.res.statusCode} ${Math.round(entry.responseTime ?? 0)} ms` : ''
+  if (entry.req) {
+    pendingRequests.set(entry.reqId, `${entry.req.method} ${entry.req.url}`)
+    return
+  }
   const level = entry.level >= 50 ? 'ERROR ' : entry.level >= 40 ? 'WARN ' : ''
-  say(`[server] ${level}${entry.msg ?? ''} ${request}`.trimEnd())
+  if (entry.res) {
+    const request = pendingRequests.get(entry.reqId) ?? ''
+    pendingRequests.delete(entry.reqId)
+    say(`[server] ${level}${request} → ${entry.res.statusCode} (${Math.round(entry.responseTime ?? 0)} ms)`)
+    return
+  }
+  say(`[server] ${level}${entry.msg ?? ''}`)
 }
 
 /** Taro's output is a progress bar meant for a terminal of its own: keep results and errors. */
