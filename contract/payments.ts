@@ -1,0 +1,64 @@
+import { Type, type Static } from '@sinclair/typebox'
+import { Fen } from './catalog'
+
+/**
+ * How the client must open the cashier for an order, decided by the server:
+ * - `tradeNO`: mini-program payment — `my.tradePay({ tradeNO })` with the `trade_no` that
+ *   `alipay.trade.create` returned (never our order number);
+ * - `orderStr`: pre-authorization — `my.tradePay({ orderStr })`, a string signed by the server
+ *   (`sdkExecute('alipay.fund.auth.order.app.freeze', ...)`);
+ * - `paymentUrl`: Alipay+ wallets — `my.tradePay({ paymentUrl })`.
+ */
+export const PaymentInvocation = Type.Union(
+  [
+    Type.Object({ kind: Type.Literal('tradeNO'), tradeNO: Type.String() }),
+    Type.Object({ kind: Type.Literal('orderStr'), orderStr: Type.String() }),
+    Type.Object({ kind: Type.Literal('paymentUrl'), paymentUrl: Type.String() }),
+  ],
+  { title: 'PaymentInvocation' },
+)
+export type PaymentInvocation = Static<typeof PaymentInvocation>
+
+/** POST /api/orders/:id/payment answer. Calling it again while unpaid returns the same trade. */
+export const OrderPayment = Type.Object(
+  {
+    orderId: Type.String(),
+    amount: Fen,
+    invocation: PaymentInvocation,
+  },
+  { title: 'OrderPayment' },
+)
+export type OrderPayment = Static<typeof OrderPayment>
+
+/** Pre-authorization demo: a deposit frozen on the buyer's Alipay balance (e.g. renting an item). */
+export const DepositStatus = Type.Union(
+  [Type.Literal('awaiting_freeze'), Type.Literal('frozen'), Type.Literal('closed')],
+  { title: 'DepositStatus' },
+)
+export type DepositStatus = Static<typeof DepositStatus>
+
+export const Deposit = Type.Object(
+  {
+    id: Type.String(),
+    title: Type.String(),
+    amount: Fen,
+    status: DepositStatus,
+    createdAt: Type.String({ format: 'date-time' }),
+    frozenAt: Type.Optional(Type.String({ format: 'date-time' })),
+  },
+  { title: 'Deposit' },
+)
+export type Deposit = Static<typeof Deposit>
+
+export const CreateDepositRequest = Type.Object(
+  { itemId: Type.String({ pattern: '^[a-z0-9][a-z0-9-]{0,63}$' }) },
+  { title: 'CreateDepositRequest', additionalProperties: false },
+)
+export type CreateDepositRequest = Static<typeof CreateDepositRequest>
+
+/** POST /api/deposits answer: the deposit and the signed orderStr to freeze it. */
+export const DepositPayment = Type.Object(
+  { deposit: Deposit, invocation: PaymentInvocation },
+  { title: 'DepositPayment' },
+)
+export type DepositPayment = Static<typeof DepositPayment>
