@@ -12,6 +12,10 @@ export default defineAppConfig({
     'pages/checkout/index',
     'pages/orders/index',
     'pages/order/index',
+    'pages/pay-result/index',
+    'pages/faq/index',
+    'pages/webview/index',
+    'pages/deposit/index',
   ],
   window: {
     backgroundTextStyle: 'dark',

@@ -121,6 +121,22 @@ const removeTabBarBadge = async ({ index }: { index: number }) => void tabBar.ba
 const setTabBarItem = async () => undefined
 const showToast = async () => undefined
 
+/**
+ * my.tradePay as Taro promisifies it: resolves with what `success` receives, rejects with what
+ * `fail` receives. Tests script the cashier by setting `cashier.tradePay`.
+ */
+export const cashier: {
+  tradePay: (options: Record<string, unknown>) => Promise<unknown>
+  calls: Record<string, unknown>[]
+} = {
+  tradePay: async () => ({ resultCode: '9000' }),
+  calls: [],
+}
+const tradePay = (options: Record<string, unknown>) => {
+  cashier.calls.push(options)
+  return cashier.tradePay(options)
+}
+
 const Taro = {
   request,
   getStorageSync,
@@ -131,6 +147,7 @@ const Taro = {
   removeTabBarBadge,
   setTabBarItem,
   showToast,
+  tradePay,
   getEnv: () => 'NODE',
   ENV_TYPE: { WEAPP: 'WEAPP', ALIPAY: 'ALIPAY', WEB: 'WEB', NODE: 'NODE' },
 }

@@ -42,6 +42,10 @@ export default function MePage() {
         </View>
       </View>
       <View className='me__card'>
+        <View className='me__row' onClick={() => Taro.navigateTo({ url: '/pages/faq/index?from=me' })}>
+          <Text>{t('me.faq')}</Text>
+          <Text className='me__value'>›</Text>
+        </View>
         <View className='me__row'>
           <Text>{t('me.language')}</Text>
           <View className='me__choices'>

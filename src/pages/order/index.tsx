@@ -1,6 +1,7 @@
 import { View } from '@tarojs/components'
 import { useDidShow, useRouter } from '@tarojs/taro'
 import { OrderDetailView, useOrderDetail } from '../../features/orders'
+import { usePayOrder } from '../../features/payment'
 import { usePageTitle } from '../../shared/i18n'
 import { StateView } from '../../shared/ui'
 
@@ -8,6 +9,7 @@ export default function OrderPage() {
   usePageTitle('orders.detailTitle')
   const id = useRouter().params.id ?? ''
   const order = useOrderDetail(id)
+  const payment = usePayOrder()
   // Back from elsewhere (e.g. the cashier later): show what the server says now.
   useDidShow(() => void (order.data && order.reload()))
 
@@ -18,6 +20,8 @@ export default function OrderPage() {
           <OrderDetailView
             order={order.data}
             cancelling={order.cancelling}
+            paying={payment.paying}
+            onPay={() => payment.pay(id)}
             onCancel={order.cancel}
             onExpired={order.reload}
           />

@@ -31,6 +31,8 @@ export interface ClientOptions {
 }
 
 export interface RequestClient {
+  /** Where requests go (throws a config RequestError when the app has no API address). */
+  baseUrl(): string
   request<T>(path: string, options?: RequestOptions): Promise<T>
   get<T>(path: string, query?: Record<string, QueryValue>): Promise<T>
   post<T>(path: string, body?: unknown, headers?: Record<string, string>): Promise<T>
@@ -209,6 +211,7 @@ export function createRequestClient(options: ClientOptions): RequestClient {
   }
 
   return {
+    baseUrl: () => (typeof options.baseUrl === 'function' ? options.baseUrl() : options.baseUrl),
     request,
     get: (path, query) => request(path, { method: 'GET', query }),
     post: (path, body, headers) => request(path, { method: 'POST', body, headers }),

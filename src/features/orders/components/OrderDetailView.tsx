@@ -1,5 +1,6 @@
 import type { Order } from '@contract'
 import { Image, Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
 import { formatDateTime } from '../../../shared/datetime'
 import { useT } from '../../../shared/i18n'
 import { ActionButton, Price } from '../../../shared/ui'
@@ -10,12 +11,21 @@ import './orders.scss'
 interface OrderDetailViewProps {
   order: Order
   cancelling: boolean
+  paying: boolean
+  onPay: () => void
   onCancel: () => void
   /** The countdown reached zero: the server closes the order; ask it again. */
   onExpired: () => void
 }
 
-export function OrderDetailView({ order, cancelling, onCancel, onExpired }: OrderDetailViewProps) {
+export function OrderDetailView({
+  order,
+  cancelling,
+  paying,
+  onPay,
+  onCancel,
+  onExpired,
+}: OrderDetailViewProps) {
   const t = useT()
   const awaiting = order.status === 'awaiting_payment'
   const left = useCountdown(awaiting ? order.expiresAt : undefined)
@@ -75,10 +85,23 @@ export function OrderDetailView({ order, cancelling, onCancel, onExpired }: Orde
 
       {awaiting && !expiredHere && (
         <View className='order-detail__actions'>
-          <ActionButton disabled={cancelling} onClick={onCancel}>
+          <ActionButton disabled={cancelling || paying} onClick={onCancel}>
             {t('orders.cancel')}
           </ActionButton>
+          <ActionButton kind='accent' disabled={paying || cancelling} onClick={onPay}>
+            {paying ? t('orders.paying') : t('orders.pay')}
+          </ActionButton>
         </View>
+      )}
+      {awaiting && !expiredHere && (
+        <Text
+          className='order-detail__webview'
+          onClick={() =>
+            Taro.navigateTo({ url: `/pages/webview/index?orderId=${encodeURIComponent(order.id)}` })
+          }
+        >
+          {t('orders.payInWebView')} ›
+        </Text>
       )}
     </View>
   )

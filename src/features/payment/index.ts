@@ -1,0 +1,14 @@
+export { payOrder, payResultUrl } from './pay'
+export {
+  resultScreen,
+  screenText,
+  KNOWN_RESULT_CODES,
+  type ResultScreen,
+  type PaymentAction,
+} from './result-codes'
+export { normalizeTradePayResult, type TradePayResult } from './trade-pay-result'
+export { useConfirmPayment, CONFIRM_BACKOFF_MS, type Confirmation } from './useConfirmPayment'
+export { currentPaymentAdapter, detectH5Surface, PaymentUnavailableError } from './adapters'
+export { PaymentResultView } from './components/PaymentResultView'
+export { usePayOrder } from './usePayOrder'
+export { FAQ } from './faq'

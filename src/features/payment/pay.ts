@@ -1,0 +1,34 @@
+import type { OrderPayment } from '@contract'
+import { api } from '../../shared/request'
+import { currentPaymentAdapter } from './adapters'
+import type { TradePayResult } from './trade-pay-result'
+
+/** The result screen of an order; the browser cashier comes back to it with `resultCode` added. */
+export const payResultUrl = (orderId: string, code?: string) =>
+  `/pages/pay-result/index?orderId=${encodeURIComponent(orderId)}${code ? `&code=${encodeURIComponent(code)}` : ''}`
+
+function browserReturnUrl(orderId: string): string {
+  if (process.env.TARO_ENV !== 'h5') return ''
+  return `${window.location.origin}${window.location.pathname}#${payResultUrl(orderId)}`
+}
+
+const cashierOpen = new Set<string>()
+
+/**
+ * Opens the cashier for an order: the server creates (or reuses) the Alipay trade and says how to
+ * invoke the cashier; the surface's adapter does it. At most one cashier per order is open,
+ * whatever the buyer taps: a second call while one is open returns undefined.
+ */
+export async function payOrder(orderId: string): Promise<TradePayResult | undefined> {
+  if (cashierOpen.has(orderId)) return undefined
+  cashierOpen.add(orderId)
+  try {
+    const payment = await api.post<OrderPayment>(`/api/orders/${encodeURIComponent(orderId)}/payment`)
+    return await currentPaymentAdapter().pay(payment.invocation, {
+      orderId,
+      resultUrl: browserReturnUrl(orderId),
+    })
+  } finally {
+    cashierOpen.delete(orderId)
+  }
+}

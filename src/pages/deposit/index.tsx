@@ -1,0 +1,79 @@
+import type { Deposit, DepositStatus } from '@contract'
+import { Text, View } from '@tarojs/components'
+import { useState } from 'react'
+import { currentPaymentAdapter, resultScreen, screenText } from '../../features/payment'
+import { createDeposit, fetchDeposit, fetchDepositItems } from '../../features/payment/api'
+import { usePageTitle, useT, type MessageKey } from '../../shared/i18n'
+import { useResource } from '../../shared/hooks/useResource'
+import { describeError } from '../../shared/request'
+import { ActionButton, Price, StateView } from '../../shared/ui'
+import './index.scss'
+
+/**
+ * Pre-authorization demo (renting an item): the server signs an orderStr for
+ * alipay.fund.auth.order.app.freeze; my.tradePay({ orderStr }) freezes the deposit; the verified
+ * notify (never the result code) marks it frozen.
+ */
+const STATUS_LABEL: Record<DepositStatus, MessageKey> = {
+  awaiting_freeze: 'deposit.status.awaiting_freeze',
+  frozen: 'deposit.status.frozen',
+  closed: 'deposit.status.closed',
+}
+
+export default function DepositPage() {
+  const t = useT()
+  usePageTitle('deposit.title')
+  const items = useResource('deposit-items', fetchDepositItems)
+  const [deposit, setDeposit] = useState<Deposit>()
+  const [message, setMessage] = useState<string>()
+  const [busy, setBusy] = useState(false)
+
+  const rent = async (itemId: string) => {
+    setBusy(true)
+    setMessage(undefined)
+    try {
+      const payment = await createDeposit(itemId)
+      setDeposit(payment.deposit)
+      const result = await currentPaymentAdapter().pay(payment.invocation, {
+        orderId: payment.deposit.id,
+        resultUrl: '',
+      })
+      setMessage(t(screenText(resultScreen(result.code).id, 'title')))
+      setDeposit(await fetchDeposit(payment.deposit.id))
+    } catch (error) {
+      setMessage(describeError(error))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <View className='page deposit'>
+      <Text className='deposit__intro'>{t('deposit.intro')}</Text>
+      <StateView loading={items.loading} error={items.error} onRetry={items.reload}>
+        {items.data?.items.map((item) => (
+          <View key={item.id} className='deposit__item'>
+            <View>
+              <Text className='deposit__title'>{item.title}</Text>
+              <Price fen={item.amount} />
+            </View>
+            <ActionButton kind='accent' disabled={busy} onClick={() => rent(item.id)}>
+              {t('deposit.rent')}
+            </ActionButton>
+          </View>
+        ))}
+      </StateView>
+      {deposit && (
+        <View className='deposit__status'>
+          <Text>{t(STATUS_LABEL[deposit.status])}</Text>
+          {deposit.status !== 'frozen' && (
+            <ActionButton onClick={async () => setDeposit(await fetchDeposit(deposit.id))}>
+              {t('pay.action.checkAgain')}
+            </ActionButton>
+          )}
+        </View>
+      )}
+      {message && <Text className='deposit__message'>{message}</Text>}
+    </View>
+  )
+}

@@ -1,0 +1,28 @@
+import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { FAQ } from '../../features/payment'
+import { usePageTitle, useT } from '../../shared/i18n'
+import './index.scss'
+
+export default function FaqPage() {
+  const t = useT()
+  usePageTitle('faq.title')
+  return (
+    <View className='page faq'>
+      {FAQ.map(({ question, answer }) => (
+        <View key={question} className='faq__item'>
+          <Text className='faq__question'>{t(question)}</Text>
+          <Text className='faq__answer'>{t(answer)}</Text>
+        </View>
+      ))}
+      <View className='faq__links'>
+        <Text className='faq__link' onClick={() => Taro.navigateTo({ url: '/pages/webview/index?demo=1' })}>
+          {t('faq.demoWebView')} ›
+        </Text>
+        <Text className='faq__link' onClick={() => Taro.navigateTo({ url: '/pages/deposit/index?demo=1' })}>
+          {t('faq.demoDeposit')} ›
+        </Text>
+      </View>
+    </View>
+  )
+}

@@ -1,0 +1,34 @@
+import { View } from '@tarojs/components'
+import Taro, { useRouter } from '@tarojs/taro'
+import { orderUrl } from '../../features/orders'
+import {
+  PaymentResultView,
+  resultScreen,
+  useConfirmPayment,
+  usePayOrder,
+  type PaymentAction,
+} from '../../features/payment'
+import { usePageTitle } from '../../shared/i18n'
+
+export default function PayResultPage() {
+  usePageTitle('pay.pageTitle')
+  const params = useRouter().params
+  const orderId = params.orderId ?? ''
+  // `code` from the mini-program flow, `resultCode` from the browser cashier's redirect.
+  const screen = resultScreen(params.code ?? params.resultCode ?? 'unknown')
+  const confirmation = useConfirmPayment(orderId, screen.confirm)
+  const { paying, pay } = usePayOrder('redirectTo')
+
+  const act = (action: PaymentAction) => {
+    if (action === 'checkAgain') confirmation.checkAgain()
+    if (action === 'payAgain') void pay(orderId)
+    if (action === 'viewOrder') void Taro.redirectTo({ url: orderUrl(orderId) })
+    if (action === 'backToShop') void Taro.switchTab({ url: '/pages/index/index' })
+  }
+
+  return (
+    <View className='page'>
+      <PaymentResultView screen={screen} confirmation={confirmation} paying={paying} onAction={act} />
+    </View>
+  )
+}
