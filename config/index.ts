@@ -30,6 +30,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     compiler: { type: 'webpack5', prebundle: { enable: false } },
     cache: { enable: false },
     mini: {
+      // Component stylesheets are independent (BEM classes), so their order across pages is irrelevant.
+      miniCssExtractPluginOption: { ignoreOrder: true },
       // Taro compiles node_modules only when asked: zustand ships ES2018 (object spread).
       compile: { include: [(file: string) => /node_modules[\\/]zustand[\\/]/.test(file)] },
       postcss: {

@@ -33,3 +33,7 @@ export type ApiErrorCode =
   | 'unknown_sku' // 400 (or 409 when it went off sale)
   | 'insufficient_stock' // 409
   | 'order_not_cancellable' // 409: already paid or closed
+  // payments
+  | 'order_not_payable' // 409: already paid, closed or expired (the message says which)
+  | 'unknown_deposit_item' // 400: not one of the rentable items
+  | 'ticket_invalid' // 401: web-view ticket unknown, used, expired, or for another order

@@ -62,3 +62,37 @@ export const DepositPayment = Type.Object(
   { title: 'DepositPayment' },
 )
 export type DepositPayment = Static<typeof DepositPayment>
+
+export const DepositIdParams = Type.Object({ id: Type.String({ pattern: '^D[0-9]{8,32}$' }) })
+export type DepositIdParams = Static<typeof DepositIdParams>
+
+/**
+ * POST /api/orders/:id/webview-ticket answer: the checkout page to open in a `<web-view>`. Its URL
+ * carries a single-use ticket for this order and buyer (the page has no session), valid until
+ * `expiresAt`.
+ */
+export const WebViewCheckout = Type.Object(
+  { url: Type.String(), expiresAt: Type.String({ format: 'date-time' }) },
+  { title: 'WebViewCheckout' },
+)
+export type WebViewCheckout = Static<typeof WebViewCheckout>
+
+/** POST /webview/api/payment (called by the web-view page itself, not by the mini-program). */
+export const WebViewPaymentRequest = Type.Object(
+  {
+    orderId: Type.String({ pattern: '^[0-9]{8,32}$' }),
+    ticket: Type.String({ pattern: '^[A-Za-z0-9_-]{43}$' }),
+  },
+  { title: 'WebViewPaymentRequest', additionalProperties: false },
+)
+export type WebViewPaymentRequest = Static<typeof WebViewPaymentRequest>
+
+export const WebViewPayment = Type.Object({ tradeNO: Type.String() }, { title: 'WebViewPayment' })
+export type WebViewPayment = Static<typeof WebViewPayment>
+
+/** GET /api/deposit-items: what the deposit demo can rent, and the deposit each needs. */
+export const DepositItemList = Type.Object(
+  { items: Type.Array(Type.Object({ id: Type.String(), title: Type.String(), amount: Fen })) },
+  { title: 'DepositItemList' },
+)
+export type DepositItemList = Static<typeof DepositItemList>

@@ -19,6 +19,9 @@ import { registerOpenApi } from './http/openapi'
 import { requestIdHeader, resolveRequestId } from './http/request-id'
 import { nativeRequire } from './native-require'
 import { orderRoutes } from './orders/plugin'
+import { paymentRoutes } from './payments/plugin'
+import { createPayments } from './payments/service'
+import { resolvePaymentSettings } from './payments/settings'
 import { sessionRoutes } from './session/plugin'
 
 // Loaded natively so `app.inject()` works in jest: light-my-request requires the ESM-only
@@ -93,7 +96,28 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   await app.register(healthRoutes, { db })
   await app.register(imageRoutes, { directory: opts.imagesDir })
   await app.register(catalogRoutes, { prefix: '/api', db, config })
-  await app.register(orderRoutes, { prefix: '/api', db, config })
+  // Payments (server/payments): close the trade of a closed order, ask Alipay on reading an unpaid one.
+  const payments =
+    opts.alipay &&
+    createPayments({
+      db,
+      alipay: opts.alipay.client,
+      settings: resolvePaymentSettings(config.alipay?.payments, Boolean(config.alipay?.credentials)),
+      log: app.log,
+    })
+  await app.register(orderRoutes, {
+    prefix: '/api',
+    db,
+    config,
+    onOrdersClosed: payments?.onOrdersClosed,
+    onOrderRead: payments?.onOrderRead,
+  })
+  await app.register(paymentRoutes, {
+    db,
+    config,
+    deps: payments?.deps,
+    inProcessSimulator: Boolean(opts.alipay?.simulator),
+  })
   await app.register(sessionRoutes, {
     prefix: '/api',
     db,

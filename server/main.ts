@@ -9,6 +9,8 @@ import { loadSeedData, seedCatalog } from './catalog/seed'
 import { DEFAULT_ORDER_EXPIRY_SWEEP_SECONDS, loadConfig } from './config'
 import { migrate, openDatabase } from './db'
 import { startExpirySweeper } from './orders/expiry'
+import { closeTradesOfClosedOrders } from './payments/close'
+import { resolvePaymentSettings, type PaymentSettings } from './payments/settings'
 
 function fail(message: string): never {
   console.error(`\nReference server failed to start: ${message}\n`)
@@ -33,8 +35,10 @@ async function main(): Promise<void> {
 
   // Before the database: a bad key or an unwritable DATA_DIR/keys is named here.
   let alipay: AlipaySetup | undefined
+  let paymentSettings: PaymentSettings
   try {
     alipay = config.alipay && setUpAlipay(config.alipay, config)
+    paymentSettings = resolvePaymentSettings(config.alipay?.payments, Boolean(config.alipay?.credentials))
   } catch (error) {
     fail(`Alipay: ${(error as Error).message}`)
   }
@@ -66,6 +70,10 @@ async function main(): Promise<void> {
   const stopExpirySweeper = startExpirySweeper(db, {
     intervalMs: (config.orderExpirySweepSeconds ?? DEFAULT_ORDER_EXPIRY_SWEEP_SECONDS) * 1000,
     logger: app.log,
+    // An expired order's Alipay trade is closed too, so it cannot be paid any more.
+    onClosed:
+      alipay &&
+      closeTradesOfClosedOrders({ db, alipay: alipay.client, settings: paymentSettings, log: app.log }),
   })
 
   let closing = false

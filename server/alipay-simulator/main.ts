@@ -4,12 +4,13 @@
  * `ALIPAY_GATEWAY=<printed URL> npm run server` works with no other setting.
  *
  * Env: SIMULATOR_PORT (3100), SIMULATOR_HOST (127.0.0.1), DATA_DIR (.data),
- * ALIPAY_SIM_ID_MODE (user_id | open_id), ALIPAY_SIM_AUTH_CODE_TTL_SECONDS (300).
+ * ALIPAY_SIM_ID_MODE (user_id | open_id), ALIPAY_SIM_AUTH_CODE_TTL_SECONDS (300),
+ * ALIPAY_SIM_NOTIFY_SCHEDULE_MS (0,2000,5000,15000,30000,60000), ALIPAY_SIM_PROCESSING_DELAY_MS (3000).
  */
 import path from 'node:path'
 import { readAlipaySettings, readPositiveInteger } from '../alipay/settings'
 import { SIMULATED_APP_ID, devKeysDir, loadOrCreateDevKeys } from './dev-keys'
-import { SIMULATOR_PREFIX } from './plugin'
+import { readSimulatorPaymentEnv, SIMULATOR_PREFIX } from './plugin'
 import { buildSimulatorApp } from './standalone'
 
 function fail(message: string): never {
@@ -21,7 +22,9 @@ async function main(): Promise<void> {
   if (process.env.NODE_ENV === 'production') fail('it is a development tool; unset NODE_ENV=production.')
   let port: number
   let simulator
+  let payments
   try {
+    payments = readSimulatorPaymentEnv(process.env)
     port = readPositiveInteger(process.env, 'SIMULATOR_PORT', 3100)
     // Only the simulator part: ALIPAY_GATEWAY etc. describe the server's side, not ours.
     simulator = readAlipaySettings({
@@ -46,6 +49,7 @@ async function main(): Promise<void> {
     apps: [{ appId: SIMULATED_APP_ID, appPublicKey: keys.app.publicKey, idMode: simulator.idMode }],
     simulatorPrivateKey: keys.simulator.privateKey,
     authCodeTtlSeconds: simulator.authCodeTtlSeconds,
+    ...payments,
   })
   try {
     await app.listen({ port, host })
@@ -60,6 +64,10 @@ async function main(): Promise<void> {
   )
   console.log(`  gateway:    ${base}/gateway.do`)
   console.log(`  auth codes: POST ${base}/auth-codes  {"buyer":"buyer-1"}`)
+  console.log(
+    `  cashier:    ${base}/cashier?tradeNO=<trade_no>&return=<url>  (JSON: POST ${base}/cashier/pay)`,
+  )
+  console.log(`  control:    POST ${base}/control  {"notifies":"drop"|"deliver"}`)
   console.log(`  server:     ALIPAY_GATEWAY=${base}/gateway.do npm run server`)
   const stop = () => void app.close().then(() => process.exit(0))
   process.once('SIGINT', stop)

@@ -5,14 +5,21 @@
  */
 import type { FastifyPluginAsync } from 'fastify'
 import { authCodeRoutes } from './auth-codes'
+import { cashierRoutes } from './cashier'
 import { gatewayRoutes } from './gateway'
+import { fundAuthOperationDetailQuery } from './methods/fund-auth-query'
 import { oauthToken } from './methods/oauth-token'
+import { tradeCreate } from './methods/trade-create'
+import { tradeClose, tradeQuery } from './methods/trade-query-close'
+import { tradeRefund } from './methods/trade-refund'
 import {
   DEFAULT_AUTH_CODE_TTL_SECONDS,
   type MethodRegistry,
   type SimulatedApp,
   type SimulatorContext,
 } from './methods/types'
+import { createNotifier, parseNotifySchedule, type Notifier } from './notifier'
+import { DEFAULT_PROCESSING_DELAY_MS, type PaymentRuntime } from './settlement'
 import { createMemoryStore, type SimulatorStore } from './store'
 
 export const SIMULATOR_PREFIX = '/alipay-sim'
@@ -28,11 +35,45 @@ export interface AlipaySimulatorOptions {
   methods?: MethodRegistry
   /** Clock (epoch ms), replaceable in tests. */
   now?: () => number
+  /**
+   * Delay before each notify attempt after the previous one failed. Default:
+   * ALIPAY_SIM_NOTIFY_SCHEDULE_MS, else 0, 2 s, 5 s, 15 s, 30 s, 60 s. Ignored with `notifier`.
+   */
+  notifyScheduleMs?: readonly number[]
+  /** How long an "8000 processing" payment takes. Default: ALIPAY_SIM_PROCESSING_DELAY_MS, else 3 s. */
+  processingDelayMs?: number
+  /** Pass your own (createNotifier) to watch it; the simulator closes it when the app closes. */
+  notifier?: Notifier
 }
 
-/** The methods the simulator answers. The payment issue adds alipay.trade.* here. */
+/** The methods the simulator answers; docs/dev/simulator-payments.md describes the payment ones. */
 export function createMethodRegistry(): MethodRegistry {
-  return new Map([['alipay.system.oauth.token', oauthToken]])
+  return new Map([
+    ['alipay.system.oauth.token', oauthToken],
+    ['alipay.trade.create', tradeCreate],
+    ['alipay.trade.query', tradeQuery],
+    ['alipay.trade.close', tradeClose],
+    ['alipay.trade.refund', tradeRefund],
+    ['alipay.fund.auth.operation.detail.query', fundAuthOperationDetailQuery],
+  ])
+}
+
+/**
+ * The payment settings from the environment (the in-process mount gets no explicit ones):
+ * ALIPAY_SIM_NOTIFY_SCHEDULE_MS ("0,2000,5000", ms) and ALIPAY_SIM_PROCESSING_DELAY_MS.
+ */
+export function readSimulatorPaymentEnv(env: Record<string, string | undefined>): {
+  notifyScheduleMs?: number[]
+  processingDelayMs?: number
+} {
+  const schedule = env.ALIPAY_SIM_NOTIFY_SCHEDULE_MS?.trim()
+  const delay = env.ALIPAY_SIM_PROCESSING_DELAY_MS?.trim()
+  if (delay && !/^\d{1,9}$/.test(delay))
+    throw new Error(`ALIPAY_SIM_PROCESSING_DELAY_MS must be a number of milliseconds (got "${delay}").`)
+  return {
+    notifyScheduleMs: schedule ? parseNotifySchedule(schedule) : undefined,
+    processingDelayMs: delay ? Number(delay) : undefined,
+  }
 }
 
 export const alipaySimulator: FastifyPluginAsync<AlipaySimulatorOptions> = async (app, options) => {
@@ -50,9 +91,30 @@ export const alipaySimulator: FastifyPluginAsync<AlipaySimulatorOptions> = async
     simulatorPrivateKey: options.simulatorPrivateKey,
   })
   await app.register(authCodeRoutes, { apps, defaultAppId: options.apps[0].appId, context })
+
+  const fromEnv = readSimulatorPaymentEnv(process.env)
+  const notifier =
+    options.notifier ??
+    createNotifier({ scheduleMs: options.notifyScheduleMs ?? fromEnv.notifyScheduleMs, log: app.log })
+  const runtime: PaymentRuntime = {
+    apps,
+    store: context.store,
+    now: context.now,
+    notifier,
+    simulatorPrivateKey: options.simulatorPrivateKey,
+    processingDelayMs: options.processingDelayMs ?? fromEnv.processingDelayMs ?? DEFAULT_PROCESSING_DELAY_MS,
+  }
+  app.addHook('onClose', async () => notifier.close())
+  await app.register(cashierRoutes, { runtime })
 }
 
 export type { MethodHandler, MethodRegistry, SimulatedApp, IdMode } from './methods/types'
 export { DEFAULT_AUTH_CODE_TTL_SECONDS, gatewayError } from './methods/types'
 export type { SimulatorStore, AuthCodeGrant } from './store'
+export type { StoredTrade, StoredFreeze, StoredRefund, TradeBuyer } from './store'
 export { createMemoryStore } from './store'
+export type { Notifier, NotifierOptions, NotifyAttempt, NotifyMode } from './notifier'
+export { createNotifier, DEFAULT_NOTIFY_SCHEDULE_MS } from './notifier'
+export type { Outcome, CashierRequest, CashierResult } from './settlement'
+export { OUTCOME_CODES, OUTCOMES, DEFAULT_PROCESSING_DELAY_MS } from './settlement'
+export { SIMULATED_SELLER_ID } from './trades'

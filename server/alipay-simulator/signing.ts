@@ -44,3 +44,20 @@ export function signedEnvelope(method: string, response: object, privateKey: str
   const key = JSON.stringify(`${method.replaceAll('.', '_')}_response`)
   return `{${key}:${inner},"sign":${JSON.stringify(signText(inner, privateKey))}}`
 }
+
+/**
+ * An asynchronous notification, signed the way Alipay documents it and `checkNotifySignV2`
+ * verifies it: every field except `sign` and `sign_type`, sorted, `k=v` joined with `&`, values
+ * as sent (not URL-encoded), RSA2. Empty fields are left out altogether: the SDK would sign them
+ * as `k=` and the merchant's check would fail.
+ */
+export function signNotify(fields: Record<string, string>, privateKey: string): Record<string, string> {
+  const sent: Record<string, string> = {}
+  for (const [key, value] of Object.entries(fields)) if (value !== '' && key !== 'sign') sent[key] = value
+  const content = Object.keys(sent)
+    .filter((key) => key !== 'sign_type')
+    .sort()
+    .map((key) => `${key}=${sent[key]}`)
+    .join('&')
+  return { ...sent, sign: signText(content, privateKey) }
+}

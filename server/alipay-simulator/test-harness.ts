@@ -6,9 +6,12 @@ import type { FastifyInstance } from 'fastify'
 import { createAlipayClient, type AlipayClient } from '../alipay/client'
 import { DEFAULT_BUYER_KEY } from './buyers'
 import type { AuthCodeResponse } from './auth-codes'
+import type { CashierPayRequest, ControlRequest, ControlResponse } from './cashier'
 import { generateRsaKeyPair, type KeyPair } from './dev-keys'
 import type { IdMode } from './methods/types'
+import { createNotifier, type Notifier } from './notifier'
 import { SIMULATOR_PREFIX, type AlipaySimulatorOptions } from './plugin'
+import type { CashierResult, Outcome } from './settlement'
 import { buildSimulatorApp } from './standalone'
 
 export interface HarnessApp {
@@ -30,8 +33,22 @@ export interface SimulatorHarness {
     overrides?: { privateKey?: string; alipayPublicKey?: string; gateway?: string },
   ): AlipayClient
   issueAuthCode(buyer?: string, appId?: string): Promise<AuthCodeResponse>
+  /** The JSON cashier: `my.tradePay({ tradeNO })` finished with `outcome` (default 'pay'). */
+  pay(tradeNO: string, outcome?: Outcome, buyer?: string): Promise<CashierResult>
+  /** POST /cashier/pay with any body (orderStr, paymentUrl, …); throws unless it answers 200. */
+  cashier(body: CashierPayRequest): Promise<CashierResult>
+  /** POST /control, e.g. `{ notifies: 'drop' }`; answers the current settings. */
+  control(settings?: ControlRequest): Promise<ControlResponse>
+  /** The notifier: `idle()` resolves once no notify (or "8000" payment) is pending; `attempts()`. */
+  notifier: Notifier
+  /** The HTML cashier's URL for a trade (what an H5 build opens). */
+  cashierPageUrl(tradeNO: string, returnUrl?: string): string
   close(): Promise<void>
 }
+
+/** Fast defaults for tests: notifies retried after 50, 100, 200, 400 ms; "8000" pays after 100 ms. */
+export const HARNESS_NOTIFY_SCHEDULE_MS = [0, 50, 100, 200, 400]
+export const HARNESS_PROCESSING_DELAY_MS = 100
 
 export const TEST_APP_ID = '2021000000000042'
 
@@ -50,8 +67,13 @@ export async function startSimulator(
 ): Promise<SimulatorHarness> {
   const apps = options.apps ?? [{ appId: TEST_APP_ID, keys: testKeys().app }]
   const simulatorKeys = options.simulatorKeys ?? testKeys().simulator
+  const notifier =
+    options.notifier ??
+    createNotifier({ scheduleMs: options.notifyScheduleMs ?? HARNESS_NOTIFY_SCHEDULE_MS, timeoutMs: 2000 })
   const app = await buildSimulatorApp({
+    processingDelayMs: HARNESS_PROCESSING_DELAY_MS,
     ...options,
+    notifier,
     apps: apps.map((a) => ({
       appId: a.appId,
       appPublicKey: a.keys.publicKey,
@@ -62,6 +84,17 @@ export async function startSimulator(
   const address = await app.listen({ port: 0, host: '127.0.0.1' })
   const base = `${address}${SIMULATOR_PREFIX}`
   const gateway = `${base}/gateway.do`
+  const postJson = async <T>(path: string, body: unknown): Promise<T> => {
+    const response = await fetch(`${base}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    })
+    if (response.status !== 200)
+      throw new Error(`${path} answered ${response.status}: ${await response.text()}`)
+    return (await response.json()) as T
+  }
+  const cashier = (body: CashierPayRequest) => postJson<CashierResult>('/cashier/pay', body)
   return {
     app,
     base,
@@ -86,6 +119,14 @@ export async function startSimulator(
       if (response.status !== 201)
         throw new Error(`auth-codes answered ${response.status}: ${await response.text()}`)
       return (await response.json()) as AuthCodeResponse
+    },
+    pay: (tradeNO, outcome = 'pay', buyer) => cashier({ tradeNO, outcome, ...(buyer ? { buyer } : {}) }),
+    cashier,
+    control: (settings = {}) => postJson<ControlResponse>('/control', settings),
+    notifier,
+    cashierPageUrl(tradeNO, returnUrl) {
+      const query = new URLSearchParams({ tradeNO, ...(returnUrl ? { return: returnUrl } : {}) })
+      return `${base}/cashier?${query}`
     },
     close: () => app.close(),
   }

@@ -34,6 +34,12 @@ export interface AlipayClient {
    * Alipay's public key; uses the SDK's checkNotifySignV2, which does not URL-decode values.
    */
   verifyNotify(fields: Record<string, string>): boolean
+  /**
+   * Signs a request without sending it (the SDK's sdkExecute): the `orderStr` that
+   * `my.tradePay({ orderStr })` hands to the cashier, e.g. for alipay.fund.auth.order.app.freeze.
+   * `extra` holds top-level parameters such as `notifyUrl`; empty values are left out as in exec.
+   */
+  sdkExecute(method: string, bizContent: Record<string, unknown>, extra?: AlipayExtraParams): string
 }
 
 export interface AlipayClientConfig {
@@ -132,5 +138,11 @@ export function createAlipayClient(config: AlipayClientConfig): AlipayClient {
       throw new AlipayBusinessError(method, result.code, result.msg ?? '', result.subCode, result.subMsg)
     },
     verifyNotify: (fields) => sdk.checkNotifySignV2(fields),
+    sdkExecute(method, bizContent, extra = {}) {
+      const params: Record<string, unknown> = { bizContent }
+      for (const [key, value] of Object.entries(extra))
+        if (value !== undefined && value !== '') params[key] = value
+      return sdk.sdkExecute(method, params)
+    },
   }
 }

@@ -7,6 +7,7 @@
  */
 import type { IdMode } from '../alipay-simulator/methods/types'
 import { DEFAULT_AUTH_CODE_TTL_SECONDS } from '../alipay-simulator/methods/types'
+import { readPaymentEnv, type PaymentEnvSettings } from '../payments/settings'
 import { normalizePrivateKey, normalizePublicKey, publicKeyOf, type PrivateKeyType } from './keys'
 
 export const ALIPAY_PRODUCTION_GATEWAY = 'https://openapi.alipay.com/gateway.do'
@@ -29,6 +30,8 @@ export interface AlipaySettings {
   timeoutMs: number
   /** How the in-process simulator behaves. */
   simulator: { idMode: IdMode; authCodeTtlSeconds: number }
+  /** ALIPAY_SELLER_ID, ALIPAY_CASHIER_MODE, ALIPAY_CASHIER_URL (see server/payments/settings.ts). */
+  payments?: PaymentEnvSettings
 }
 
 type Env = Record<string, string | undefined>
@@ -123,5 +126,6 @@ export function readAlipaySettings(env: Env): AlipaySettings {
         DEFAULT_AUTH_CODE_TTL_SECONDS,
       ),
     },
+    payments: readPaymentEnv(env),
   }
 }

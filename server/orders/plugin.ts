@@ -38,6 +38,11 @@ export interface OrderRoutesOptions {
   config: ServerConfig
   /** Called after orders were closed by a request (cancelled, or expired on read): see expiry.ts. */
   onOrdersClosed?: OrdersClosedListener
+  /**
+   * Called before GET /orders/:id reads an order (payments: ask Alipay whether an unpaid order's
+   * trade was paid, so a lost notify is recovered). Must not throw.
+   */
+  onOrderRead?: (userId: string, orderId: string) => Promise<void>
 }
 
 const DEFAULT_PAGE_SIZE = 20
@@ -174,6 +179,8 @@ export const orderRoutes: FastifyPluginAsyncTypebox<OrderRoutesOptions> = async 
       },
     },
     async (request) => {
+      // Before the expiry check: money Alipay already took still buys an order past expires_at.
+      await options.onOrderRead?.(buyerOf(request).id, request.params.id)
       await closeExpiredOrdersOfBuyer(db, buyerOf(request).id, request.params.id, expiryOptions)
       return readOrder(request, request.params.id)
     },

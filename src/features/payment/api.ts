@@ -1,17 +1,11 @@
-import type { Deposit, DepositPayment } from '@contract'
+import type { Deposit, DepositItemList, DepositPayment } from '@contract'
 import { api } from '../../shared/request'
-
-export interface DepositItem {
-  id: string
-  title: string
-  amount: number
-}
 
 /** A single-use link to the order's H5 checkout page, for the web-view demo. */
 export const createWebViewTicket = (orderId: string) =>
   api.post<{ url: string }>(`/api/orders/${encodeURIComponent(orderId)}/webview-ticket`)
 
-export const fetchDepositItems = () => api.get<{ items: DepositItem[] }>('/api/deposit-items')
+export const fetchDepositItems = () => api.get<DepositItemList>('/api/deposit-items')
 
 export const createDeposit = (itemId: string) => api.post<DepositPayment>('/api/deposits', { itemId })
 

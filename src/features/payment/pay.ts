@@ -1,6 +1,6 @@
 import type { OrderPayment } from '@contract'
 import { api } from '../../shared/request'
-import { currentPaymentAdapter } from './adapters'
+import { currentPaymentAdapter, type PaymentAdapter } from './adapters'
 import type { TradePayResult } from './trade-pay-result'
 
 /** The result screen of an order; the browser cashier comes back to it with `resultCode` added. */
@@ -19,12 +19,15 @@ const cashierOpen = new Set<string>()
  * invoke the cashier; the surface's adapter does it. At most one cashier per order is open,
  * whatever the buyer taps: a second call while one is open returns undefined.
  */
-export async function payOrder(orderId: string): Promise<TradePayResult | undefined> {
+export async function payOrder(
+  orderId: string,
+  adapter: PaymentAdapter = currentPaymentAdapter(),
+): Promise<TradePayResult | undefined> {
   if (cashierOpen.has(orderId)) return undefined
   cashierOpen.add(orderId)
   try {
     const payment = await api.post<OrderPayment>(`/api/orders/${encodeURIComponent(orderId)}/payment`)
-    return await currentPaymentAdapter().pay(payment.invocation, {
+    return await adapter.pay(payment.invocation, {
       orderId,
       resultUrl: browserReturnUrl(orderId),
     })

@@ -1,0 +1,196 @@
+/**
+ * The simulated wallet's cashier (what `my.tradePay` opens) and the simulator's test switches:
+ * - `POST /cashier/pay` (JSON): settle a trade or an orderStr with a chosen outcome;
+ * - `GET /cashier` (HTML) and its form `POST /cashier`: the same for people, then a redirect to
+ *   `return` with `resultCode`;
+ * - `POST /control`: drop or deliver notifies, change the "8000 processing" delay.
+ */
+import { Type, type Static } from '@sinclair/typebox'
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import type { FastifyReply } from 'fastify'
+import { ApiErrorBody } from '../../contract'
+import { HttpError } from '../http/errors'
+import { BUYER_KEY_PATTERN } from './buyers'
+import { renderCashierPage, renderMessagePage, safeReturnUrl, withResultCode } from './cashier-page'
+import {
+  cashierTarget,
+  OUTCOMES,
+  settle,
+  type CashierRequest,
+  type Outcome,
+  type PaymentRuntime,
+} from './settlement'
+
+const TargetFields = {
+  tradeNO: Type.Optional(
+    Type.String({ minLength: 1, maxLength: 64, description: 'trade_no from alipay.trade.create' }),
+  ),
+  orderStr: Type.Optional(
+    Type.String({ minLength: 1, maxLength: 8192, description: 'sdkExecute output (pre-authorization)' }),
+  ),
+  paymentUrl: Type.Optional(
+    Type.String({ minLength: 1, maxLength: 2048, description: 'Absolute URL with ?tradeNO=' }),
+  ),
+}
+
+export const CashierPayRequest = Type.Object(
+  {
+    ...TargetFields,
+    buyer: Type.Optional(
+      Type.String({ pattern: BUYER_KEY_PATTERN, description: "Default: the trade's buyer" }),
+    ),
+    outcome: Type.Union(OUTCOMES.map((outcome) => Type.Literal(outcome))),
+  },
+  { title: 'SimulatorCashierPayRequest', additionalProperties: false },
+)
+export type CashierPayRequest = Static<typeof CashierPayRequest>
+
+export const CashierPayResponse = Type.Object(
+  { resultCode: Type.String(), memo: Type.String() },
+  { title: 'SimulatorCashierPayResult' },
+)
+export type CashierPayResponse = Static<typeof CashierPayResponse>
+
+export const ControlRequest = Type.Object(
+  {
+    notifies: Type.Optional(Type.Union([Type.Literal('deliver'), Type.Literal('drop')])),
+    processingDelayMs: Type.Optional(Type.Integer({ minimum: 0, maximum: 600_000 })),
+  },
+  { title: 'SimulatorControl', additionalProperties: false },
+)
+export type ControlRequest = Static<typeof ControlRequest>
+export const ControlResponse = Type.Object({
+  notifies: Type.Union([Type.Literal('deliver'), Type.Literal('drop')]),
+  processingDelayMs: Type.Integer(),
+  notifyScheduleMs: Type.Array(Type.Integer()),
+})
+export type ControlResponse = Static<typeof ControlResponse>
+
+const PageQuery = Type.Object({ ...TargetFields, return: Type.Optional(Type.String({ maxLength: 2048 })) })
+const PageForm = Type.Object({
+  ...TargetFields,
+  return: Type.Optional(Type.String({ maxLength: 2048 })),
+  buyer: Type.Optional(Type.Union([Type.Literal(''), Type.String({ pattern: BUYER_KEY_PATTERN })])),
+  outcome: Type.Union(OUTCOMES.map((outcome) => Type.Literal(outcome))),
+})
+
+/** Exactly one of tradeNO / orderStr / paymentUrl. */
+function targetOf(body: { tradeNO?: string; orderStr?: string; paymentUrl?: string }) {
+  const given = (['tradeNO', 'orderStr', 'paymentUrl'] as const).filter((key) => body[key] !== undefined)
+  if (given.length !== 1)
+    throw new HttpError(400, 'bad_request', 'Send exactly one of tradeNO, orderStr and paymentUrl.')
+  return { tradeNO: body.tradeNO, orderStr: body.orderStr, paymentUrl: body.paymentUrl }
+}
+
+// No script at all; inline CSS; the form may post here and the redirect may go to any http(s) app.
+const PAGE_CSP =
+  "default-src 'none'; style-src 'unsafe-inline'; form-action 'self' http: https:; base-uri 'none'"
+
+const html = (reply: FastifyReply, status: number, body: string) =>
+  reply
+    .code(status)
+    .header('content-type', 'text/html; charset=utf-8')
+    .header('content-security-policy', PAGE_CSP)
+    .header('cache-control', 'no-store')
+    .send(body)
+
+export const cashierRoutes: FastifyPluginAsyncTypebox<{ runtime: PaymentRuntime }> = async (
+  app,
+  { runtime },
+) => {
+  // The page's form; scoped to this plugin like the gateway's.
+  app.addContentTypeParser(
+    'application/x-www-form-urlencoded',
+    { parseAs: 'string' },
+    (_request, body, done) => done(null, Object.fromEntries(new URLSearchParams(body as string))),
+  )
+
+  app.post(
+    '/cashier/pay',
+    {
+      schema: {
+        tags: ['alipay-simulator'],
+        summary: 'Development only: finish my.tradePay with a chosen outcome (the wallet cashier)',
+        body: CashierPayRequest,
+        response: { 200: CashierPayResponse, 400: ApiErrorBody },
+      },
+    },
+    async (request) =>
+      settle(runtime, {
+        ...targetOf(request.body),
+        buyer: request.body.buyer,
+        outcome: request.body.outcome,
+      }),
+  )
+
+  app.get('/cashier', { schema: { hide: true, querystring: PageQuery } }, async (request, reply) => {
+    const { return: returnRaw, ...rest } = request.query
+    if (returnRaw !== undefined && !safeReturnUrl(returnRaw))
+      return html(
+        reply,
+        400,
+        renderMessagePage('返回地址无效', 'Invalid return URL', 'return 必须是 http:// 或 https:// 地址。'),
+      )
+    let target
+    try {
+      target = targetOf(rest)
+    } catch {
+      return html(
+        reply,
+        400,
+        renderMessagePage('缺少参数', 'Missing parameter', '需要 tradeNO、orderStr 或 paymentUrl 之一。'),
+      )
+    }
+    const fields: Record<string, string> = {}
+    for (const [key, value] of Object.entries({ ...target, return: returnRaw }))
+      if (value !== undefined) fields[key] = value
+    return html(reply, 200, renderCashierPage({ target: cashierTarget(runtime, target), fields }))
+  })
+
+  app.post('/cashier', { schema: { hide: true, body: PageForm } }, async (request, reply) => {
+    const { return: returnRaw, buyer, outcome, ...rest } = request.body
+    const returnUrl = safeReturnUrl(returnRaw)
+    if (returnRaw !== undefined && !returnUrl)
+      return html(
+        reply,
+        400,
+        renderMessagePage('返回地址无效', 'Invalid return URL', 'return 必须是 http:// 或 https:// 地址。'),
+      )
+    const settled = settle(runtime, {
+      ...targetOf(rest),
+      buyer: buyer || undefined,
+      outcome: outcome as Outcome,
+    } satisfies CashierRequest)
+    if (returnUrl)
+      return reply
+        .header('cache-control', 'no-store')
+        .redirect(withResultCode(returnUrl, settled.resultCode), 303)
+    return html(
+      reply,
+      200,
+      renderMessagePage(`resultCode ${settled.resultCode}`, 'my.tradePay result', settled.memo),
+    )
+  })
+
+  app.post(
+    '/control',
+    {
+      schema: {
+        tags: ['alipay-simulator'],
+        summary: 'Development only: lose or deliver notifies, set the "8000 processing" delay',
+        body: Type.Optional(ControlRequest),
+        response: { 200: ControlResponse, 400: ApiErrorBody },
+      },
+    },
+    async (request) => {
+      if (request.body?.notifies) runtime.notifier.mode = request.body.notifies
+      if (request.body?.processingDelayMs !== undefined)
+        runtime.processingDelayMs = request.body.processingDelayMs
+      return {
+        notifies: runtime.notifier.mode,
+        processingDelayMs: runtime.processingDelayMs,
+        notifyScheduleMs: [...runtime.notifier.scheduleMs],
+      }
+    },
+  )
+}

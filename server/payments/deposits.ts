@@ -1,0 +1,152 @@
+/**
+ * Pre-authorization demo: a deposit frozen on the buyer's Alipay balance while they rent an item
+ * (alipay.fund.auth.order.app.freeze). The server signs the request itself (sdkExecute → orderStr,
+ * opened with my.tradePay({ orderStr })); the freeze is only believed from Alipay: a verified
+ * fund_auth_freeze notify, or alipay.fund.auth.operation.detail.query on read.
+ */
+import type { Deposit } from '../../contract'
+import type { Queryable } from '../db/types'
+import type { Language } from '../http/language'
+import { newOrderNumber } from '../orders/order-number'
+import type { PaymentDeps } from './deps'
+import { fenToYuan, yuanToFen } from './money'
+import { Refusal, readFreezeNotify, type NotifyFields } from './notify-fields'
+import { isNotifyRecorded, recordNotify } from './repository'
+
+/** What can be rented, and the deposit each needs (fen). Server-side: the client only names one. */
+export const RENTABLE_ITEMS = [
+  { id: 'power-bank', zh: '充电宝租借押金', en: 'Power bank rental deposit', amountFen: 9900 },
+  { id: 'umbrella', zh: '雨伞租借押金', en: 'Umbrella rental deposit', amountFen: 3000 },
+  { id: 'camping-tent', zh: '露营帐篷租借押金', en: 'Camping tent rental deposit', amountFen: 50000 },
+] as const
+export type RentableItem = (typeof RENTABLE_ITEMS)[number]
+
+export const findRentableItem = (itemId: string): RentableItem | undefined =>
+  RENTABLE_ITEMS.find((item) => item.id === itemId)
+
+interface DepositRow {
+  id: string
+  user_id: string
+  item_id: string
+  title: string
+  amount_fen: number
+  status: Deposit['status']
+  created_at: Date
+  frozen_at: Date | null
+}
+
+const DEPOSIT_COLUMNS = 'id, user_id, item_id, title, amount_fen, status, created_at, frozen_at'
+
+export function toDeposit(row: DepositRow, lang: Language): Deposit {
+  const item = findRentableItem(row.item_id)
+  return {
+    id: row.id,
+    title: item ? (lang === 'en' ? item.en : item.zh) : row.title,
+    amount: row.amount_fen,
+    status: row.status,
+    createdAt: new Date(row.created_at).toISOString(),
+    ...(row.frozen_at ? { frozenAt: new Date(row.frozen_at).toISOString() } : {}),
+  }
+}
+
+export async function createDeposit(db: Queryable, userId: string, item: RentableItem): Promise<DepositRow> {
+  const [row] = await db.query<DepositRow>(
+    `insert into deposits (id, user_id, item_id, title, amount_fen, status)
+     values ($1, $2, $3, $4, $5, 'awaiting_freeze') returning ${DEPOSIT_COLUMNS}`,
+    [`D${newOrderNumber()}`, userId, item.id, item.zh, item.amountFen],
+  )
+  return row
+}
+
+export async function findDeposit(db: Queryable, depositId: string): Promise<DepositRow | undefined> {
+  const [row] = await db.query<DepositRow>(`select ${DEPOSIT_COLUMNS} from deposits where id = $1`, [
+    depositId,
+  ])
+  return row && { ...row, user_id: String(row.user_id) }
+}
+
+async function markFrozen(
+  tx: Queryable,
+  depositId: string,
+  authNo: string,
+  frozenAt: Date,
+): Promise<boolean> {
+  const rows = await tx.query(
+    `update deposits set status = 'frozen', auth_no = $2, frozen_at = $3::timestamptz
+      where id = $1 and status = 'awaiting_freeze' returning id`,
+    [depositId, authNo, frozenAt.toISOString()],
+  )
+  return rows.length === 1
+}
+
+/** The signed orderStr for my.tradePay. out_order_no = out_request_no = the deposit id. */
+export function freezeOrderStr(deps: PaymentDeps, deposit: DepositRow, notifyUrl: string): string {
+  return deps.alipay.sdkExecute(
+    'alipay.fund.auth.order.app.freeze',
+    {
+      out_order_no: deposit.id,
+      out_request_no: deposit.id,
+      order_title: deposit.title,
+      amount: fenToYuan(deposit.amount_fen),
+      product_code: 'PRE_AUTH_ONLINE',
+    },
+    { notify_url: notifyUrl },
+  )
+}
+
+/** The fund_auth_freeze notify (signature and app_id already checked by notify.ts). */
+export async function handleFreezeNotify(
+  deps: PaymentDeps,
+  fields: NotifyFields,
+): Promise<'handled' | Refusal> {
+  const notify = readFreezeNotify(fields)
+  if (notify instanceof Refusal) return notify
+  const deposit = await findDeposit(deps.db, notify.outOrderNo)
+  if (!deposit) return new Refusal(`no deposit ${notify.outOrderNo}`)
+  if (notify.outRequestNo !== deposit.id) return new Refusal(`out_request_no is not deposit ${deposit.id}'s`)
+  if (notify.amountFen !== deposit.amount_fen) {
+    return new Refusal(
+      `amount ${fields.amount} differs from deposit ${deposit.id}'s ${deposit.amount_fen} fen`,
+    )
+  }
+  if (await isNotifyRecorded(deps.db, notify.notifyId)) return 'handled' // a replay
+  await deps.db.transaction(async (tx) => {
+    if (notify.status === 'SUCCESS' && (await markFrozen(tx, deposit.id, notify.authNo, notify.frozenAt))) {
+      deps.log.info({ depositId: deposit.id, authNo: notify.authNo }, 'deposit frozen')
+    }
+    await recordNotify(tx, {
+      notifyId: notify.notifyId,
+      notifyType: 'fund_auth_freeze',
+      subjectId: deposit.id,
+      status: notify.status,
+    })
+  })
+  return 'handled'
+}
+
+/**
+ * On read, while awaiting the freeze: asks Alipay (a lost notify is recovered as for trades).
+ * Never fails the read: "not frozen yet" is the answer when Alipay has nothing or is unreachable.
+ */
+export async function refreshDeposit(deps: PaymentDeps, deposit: DepositRow): Promise<void> {
+  try {
+    const result = await deps.alipay.exec<{ status?: string; amount?: string; authNo?: string }>(
+      'alipay.fund.auth.operation.detail.query',
+      { out_order_no: deposit.id, out_request_no: deposit.id },
+    )
+    if (result.status !== 'SUCCESS' || !result.authNo) return
+    if (yuanToFen(result.amount) !== deposit.amount_fen) {
+      deps.log.error(
+        { depositId: deposit.id, amount: result.amount },
+        'frozen amount differs from the deposit',
+      )
+      return
+    }
+    await deps.db.transaction((tx) => markFrozen(tx, deposit.id, result.authNo ?? '', new Date()))
+  } catch (error) {
+    deps.log.warn(
+      { err: error, depositId: deposit.id },
+      'could not ask Alipay about a deposit; showing it unfrozen',
+    )
+  }
+}

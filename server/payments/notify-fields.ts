@@ -1,0 +1,101 @@
+/**
+ * Reading an Alipay asynchronous notify. Everything here is a pure check on the form fields; the
+ * signature is verified first (notify.ts), and only then are the fields trusted to mean anything.
+ * Each reader returns the typed notify, or a refusal reason for the log.
+ */
+import { fromChinaTime } from './china-time'
+import { yuanToFen } from './money'
+
+export type NotifyFields = Record<string, string>
+/** Why a notify was refused (a class, so no form field can pass for one). */
+export class Refusal {
+  constructor(readonly reason: string) {}
+}
+
+/**
+ * The urlencoded body as ONE level of strings, exactly as sent: checkNotifySignV2 signs the raw
+ * values. A repeated field is ambiguous (which value was signed?), so it is refused.
+ */
+export function parseNotifyForm(body: string): NotifyFields | Refusal {
+  const fields: NotifyFields = Object.create(null) as NotifyFields
+  for (const [key, value] of new URLSearchParams(body)) {
+    if (key in fields) return new Refusal(`field ${key} appears twice`)
+    fields[key] = value
+  }
+  return fields
+}
+
+const ID = /^[A-Za-z0-9_-]{1,128}$/
+
+function required(fields: NotifyFields, names: string[]): Refusal | undefined {
+  const missing = names.filter((name) => !fields[name])
+  return missing.length ? new Refusal(`missing ${missing.join(', ')}`) : undefined
+}
+
+export interface TradeNotify {
+  notifyId: string
+  outTradeNo: string
+  tradeNo: string
+  tradeStatus: string
+  totalFen: number
+  sellerId: string
+  paidAt: Date
+}
+
+export function readTradeNotify(fields: NotifyFields): TradeNotify | Refusal {
+  const missing = required(fields, [
+    'notify_id',
+    'out_trade_no',
+    'trade_no',
+    'trade_status',
+    'total_amount',
+    'seller_id',
+  ])
+  if (missing) return missing
+  if (!ID.test(fields.notify_id)) return new Refusal('malformed notify_id')
+  const totalFen = yuanToFen(fields.total_amount)
+  if (totalFen === undefined) return new Refusal(`malformed total_amount "${fields.total_amount}"`)
+  return {
+    notifyId: fields.notify_id,
+    outTradeNo: fields.out_trade_no,
+    tradeNo: fields.trade_no,
+    tradeStatus: fields.trade_status,
+    totalFen,
+    sellerId: fields.seller_id,
+    paidAt: fromChinaTime(fields.gmt_payment) ?? new Date(),
+  }
+}
+
+export interface FreezeNotify {
+  notifyId: string
+  outOrderNo: string
+  outRequestNo: string
+  authNo: string
+  amountFen: number
+  status: string
+  frozenAt: Date
+}
+
+export function readFreezeNotify(fields: NotifyFields): FreezeNotify | Refusal {
+  const missing = required(fields, [
+    'notify_id',
+    'out_order_no',
+    'out_request_no',
+    'auth_no',
+    'amount',
+    'status',
+  ])
+  if (missing) return missing
+  if (!ID.test(fields.notify_id)) return new Refusal('malformed notify_id')
+  const amountFen = yuanToFen(fields.amount)
+  if (amountFen === undefined) return new Refusal(`malformed amount "${fields.amount}"`)
+  return {
+    notifyId: fields.notify_id,
+    outOrderNo: fields.out_order_no,
+    outRequestNo: fields.out_request_no,
+    authNo: fields.auth_no,
+    amountFen,
+    status: fields.status,
+    frozenAt: fromChinaTime(fields.gmt_trans) ?? new Date(),
+  }
+}

@@ -1,0 +1,76 @@
+/**
+ * Payment settings from the environment (read with the other ALIPAY_* by server/alipay/settings.ts):
+ *
+ * | variable | default | meaning |
+ * | --- | --- | --- |
+ * | ALIPAY_SELLER_ID | the simulator's 2088000000000001 with the development keys; required with real credentials | the merchant's 2088… PID: notifies must name it as seller_id |
+ * | ALIPAY_CASHIER_MODE | trade_no | trade_no: my.tradePay({ tradeNO }); payment_url: Alipay+ wallets, my.tradePay({ paymentUrl }) |
+ * | ALIPAY_CASHIER_URL | the simulator's /cashier | payment_url mode: the wallet's hosted cashier page (tradeNO is added to its query); required with real credentials |
+ */
+export type CashierMode = 'trade_no' | 'payment_url'
+
+/** The seller the simulator puts in its notifies (docs/dev/simulator-payments.md). */
+export const SIMULATOR_SELLER_ID = '2088000000000001'
+
+export interface PaymentEnvSettings {
+  sellerId?: string
+  cashierMode: CashierMode
+  cashierUrl?: string
+}
+
+/** What the payment code runs with, once the defaults that depend on the setup are applied. */
+export interface PaymentSettings {
+  sellerId: string
+  cashierMode: CashierMode
+  /** undefined: the simulator's cashier next to its gateway (development). */
+  cashierUrl?: string
+}
+
+type Env = Record<string, string | undefined>
+const read = (env: Env, name: string) => env[name]?.trim() || undefined
+
+export function readPaymentEnv(env: Env): PaymentEnvSettings {
+  const sellerId = read(env, 'ALIPAY_SELLER_ID')
+  if (sellerId !== undefined && !/^2088[0-9]{12}$/.test(sellerId)) {
+    throw new Error(
+      `ALIPAY_SELLER_ID must be the merchant's 16-digit PID starting with 2088 (got "${sellerId}"), shown on open.alipay.com under 账号中心.`,
+    )
+  }
+  const mode = read(env, 'ALIPAY_CASHIER_MODE') ?? 'trade_no'
+  if (mode !== 'trade_no' && mode !== 'payment_url') {
+    throw new Error(`ALIPAY_CASHIER_MODE must be trade_no or payment_url (got "${mode}").`)
+  }
+  const cashierUrl = read(env, 'ALIPAY_CASHIER_URL')
+  if (cashierUrl !== undefined && !/^https?:\/\/[^\s]+$/.test(cashierUrl)) {
+    throw new Error(
+      `ALIPAY_CASHIER_URL must be an absolute http(s) URL (got "${cashierUrl}"), e.g. https://wallet.example.com/cashier.`,
+    )
+  }
+  return { sellerId, cashierMode: mode, cashierUrl }
+}
+
+/**
+ * The development defaults are only right against the simulator: with real credentials a wrong
+ * seller would make every genuine notify look forged, so it must be configured.
+ */
+export function resolvePaymentSettings(
+  env: PaymentEnvSettings | undefined,
+  realCredentials: boolean,
+): PaymentSettings {
+  const settings = env ?? { cashierMode: 'trade_no' }
+  if (realCredentials && !settings.sellerId) {
+    throw new Error(
+      'ALIPAY_SELLER_ID must be set with real Alipay credentials: the merchant PID (2088…) that notifies carry as seller_id.',
+    )
+  }
+  if (realCredentials && settings.cashierMode === 'payment_url' && !settings.cashierUrl) {
+    throw new Error(
+      'ALIPAY_CASHIER_URL must be set when ALIPAY_CASHIER_MODE=payment_url with real credentials.',
+    )
+  }
+  return {
+    sellerId: settings.sellerId ?? SIMULATOR_SELLER_ID,
+    cashierMode: settings.cashierMode,
+    cashierUrl: settings.cashierUrl,
+  }
+}

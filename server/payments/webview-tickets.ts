@@ -1,0 +1,69 @@
+/**
+ * Tickets for the web-view checkout page, which has no session: a ticket lets whoever holds it
+ * pay ONE order as ONE buyer, once, within a few minutes. Random, stored only as a hash (like
+ * session tokens), and consumed atomically, so two taps cannot both use it.
+ */
+import { createHash, randomBytes } from 'node:crypto'
+import type { Queryable } from '../db/types'
+import type { BuyerRecord } from '../session/repository'
+
+export const WEBVIEW_TICKET_TTL_SECONDS = 300
+export const TICKET_PATTERN = '^[A-Za-z0-9_-]{43}$'
+
+const hashTicket = (ticket: string) => createHash('sha256').update(ticket).digest('hex')
+
+export async function mintTicket(db: Queryable, orderId: string, userId: string): Promise<string> {
+  const ticket = randomBytes(32).toString('base64url')
+  await db.query(
+    `insert into webview_tickets (ticket_hash, order_id, user_id, expires_at)
+     values ($1, $2, $3, now() + make_interval(secs => $4))`,
+    [hashTicket(ticket), orderId, userId, WEBVIEW_TICKET_TTL_SECONDS],
+  )
+  // Housekeeping: spent and expired tickets are useless.
+  await db.query(`delete from webview_tickets where expires_at < now() - interval '1 day'`)
+  return ticket
+}
+
+interface TicketBuyerRow {
+  user_id: string
+  alipay_user_id: string | null
+  alipay_open_id: string | null
+}
+
+const toBuyer = (row: TicketBuyerRow): BuyerRecord => ({
+  id: String(row.user_id),
+  alipay: row.alipay_user_id
+    ? { kind: 'user_id', value: row.alipay_user_id }
+    : { kind: 'open_id', value: row.alipay_open_id ?? '' },
+})
+
+const VALID = `t.ticket_hash = $1 and t.order_id = $2 and t.used_at is null and t.expires_at > now()`
+
+/** The buyer a still-usable ticket for this order stands for, without using it (to show the page). */
+export async function peekTicket(
+  db: Queryable,
+  ticket: string,
+  orderId: string,
+): Promise<BuyerRecord | undefined> {
+  const [row] = await db.query<TicketBuyerRow>(
+    `select t.user_id, u.alipay_user_id, u.alipay_open_id
+       from webview_tickets t join users u on u.id = t.user_id where ${VALID}`,
+    [hashTicket(ticket), orderId],
+  )
+  return row && toBuyer(row)
+}
+
+/** Uses the ticket up: the buyer it stands for, or undefined if unknown, used, expired or for another order. */
+export async function consumeTicket(
+  db: Queryable,
+  ticket: string,
+  orderId: string,
+): Promise<BuyerRecord | undefined> {
+  const [row] = await db.query<TicketBuyerRow>(
+    `update webview_tickets t set used_at = now() from users u
+      where u.id = t.user_id and ${VALID}
+      returning t.user_id, u.alipay_user_id, u.alipay_open_id`,
+    [hashTicket(ticket), orderId],
+  )
+  return row && toBuyer(row)
+}
