@@ -26,6 +26,9 @@ export function useConfirmPayment(
   const [confirmation, setConfirmation] = useState<Confirmation>({ state: 'checking' })
   const [round, setRound] = useState(0)
   const last = useRef<Order>()
+  // A ref, so callers may pass a new array each render without restarting the questions.
+  const delays = useRef(backoff)
+  delays.current = backoff
 
   useEffect(() => {
     let stopped = false
@@ -51,7 +54,7 @@ export function useConfirmPayment(
       stopped = true
       clearTimeout(timer)
     }
-  }, [orderId, keepAsking, backoff, round])
+  }, [orderId, keepAsking, round])
 
   const checkAgain = useCallback(() => setRound((n) => n + 1), [])
   return { ...confirmation, checkAgain }
