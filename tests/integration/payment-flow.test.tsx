@@ -67,7 +67,10 @@ async function confirm(orderId: string, keepAsking: boolean) {
     latest = app.payment.useConfirmPayment(orderId, keepAsking, [50, 100, 200, 400, 800, 1600])
     return null
   }
-  const renderer = await act(async () => create(<Probe />))
+  let renderer!: ReturnType<typeof create>
+  await act(async () => {
+    renderer = create(<Probe />)
+  })
   for (let i = 0; i < 300 && latest.state === 'checking'; i++) {
     await act(() => new Promise((resolve) => setTimeout(resolve, 20)))
   }

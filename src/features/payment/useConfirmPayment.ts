@@ -40,10 +40,11 @@ export function useConfirmPayment(
         last.current = order
         if (order.status === 'paid') return setConfirmation({ state: 'paid', order })
         if (order.status === 'closed') return setConfirmation({ state: 'closed', order })
-        if (!keepAsking || attempt >= backoff.length)
+        if (!keepAsking || attempt >= delays.current.length) {
           return setConfirmation({ state: 'not_confirmed', order })
+        }
         setConfirmation({ state: 'checking', order })
-        timer = setTimeout(() => void ask(attempt + 1), backoff[attempt])
+        timer = setTimeout(() => void ask(attempt + 1), delays.current[attempt])
       } catch (error) {
         if (!stopped) setConfirmation({ state: 'error', error, order: last.current })
       }
