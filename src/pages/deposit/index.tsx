@@ -1,6 +1,7 @@
 import type { Deposit, DepositStatus } from '@contract'
 import { Text, View } from '@tarojs/components'
-import { useState } from 'react'
+import { useRouter } from '@tarojs/taro'
+import { useEffect, useState } from 'react'
 import { currentPaymentAdapter, resultScreen, screenText } from '../../features/payment'
 import { createDeposit, fetchDeposit, fetchDepositItems } from '../../features/payment/api'
 import { usePageTitle, useT, type MessageKey } from '../../shared/i18n'
@@ -27,6 +28,15 @@ export default function DepositPage() {
   const [deposit, setDeposit] = useState<Deposit>()
   const [message, setMessage] = useState<string>()
   const [busy, setBusy] = useState(false)
+  // Back from the browser cashier: `depositId` (and `resultCode`) are in the URL.
+  const returned = useRouter().params
+
+  useEffect(() => {
+    if (!returned.depositId) return
+    if (returned.resultCode) setMessage(t(screenText(resultScreen(returned.resultCode).id, 'title')))
+    fetchDeposit(returned.depositId).then(setDeposit, (error: unknown) => setMessage(describeError(error)))
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [returned.depositId])
 
   const rent = async (itemId: string) => {
     setBusy(true)
@@ -34,9 +44,14 @@ export default function DepositPage() {
     try {
       const payment = await createDeposit(itemId)
       setDeposit(payment.deposit)
+      // The browser cashier comes back here with the deposit id (H5 only; elsewhere the cashier is native).
+      const resultUrl =
+        process.env.TARO_ENV === 'h5'
+          ? `${window.location.origin}${window.location.pathname}#/pages/deposit/index?depositId=${payment.deposit.id}`
+          : ''
       const result = await currentPaymentAdapter().pay(payment.invocation, {
         orderId: payment.deposit.id,
-        resultUrl: '',
+        resultUrl,
       })
       setMessage(t(screenText(resultScreen(result.code).id, 'title')))
       setDeposit(await fetchDeposit(payment.deposit.id))
