@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * Walks the running shop (npm start) in Debian's Chromium like a buyer — browse, pick a SKU, add
- * to cart, log in (simulated Alipay), check out, see the order, cancel it — and writes a
+ * to cart, log in (simulated Alipay), check out, pay in the simulated cashier (cancel, then pay),
+ * order again and cancel — and writes a
  * screenshot of each step for the README: `node scripts/screenshot.mjs [shopUrl] [outDir]`.
  * It stops with an error when a step does not show what it should.
  */
@@ -81,8 +82,37 @@ try {
   await expectText(page.locator('.order-detail__status-text'), /待付款|Awaiting payment/, 'new order')
   await shot('order')
 
+  // Pay in the simulator's cashier: first cancel (6001: the order still awaits payment)...
+  await page.getByText(/去支付|Pay now/).click()
+  await page.waitForURL(/alipay-sim\/cashier/)
+  await shot('cashier')
+  await page.locator('button[value="cancel"]').click()
+  await page.locator('.pay-result__title', { hasText: /已取消支付|Payment cancelled/ }).waitFor()
+  await shot('pay-6001')
+
+  // ...then pay again (9000): "paid" appears only once the server has confirmed it.
+  await page.locator('.pay-result__action', { hasText: /重新支付|Pay again/ }).click()
+  await page.waitForURL(/alipay-sim\/cashier/)
+  await page.locator('button[value="pay"]').click()
+  await page
+    .locator('.pay-result__title', { hasText: /支付成功|Payment received/ })
+    .waitFor({ timeout: 15_000 })
+  await shot('pay-9000')
+
+  // A second order, to cancel: its stock comes back.
+  await page.goto(productUrl)
+  await page.locator('.chip').first().waitFor()
+  await chooseFirstSku()
+  await page.getByText(/加入购物车|Add to cart/).click()
+  await page.goto(`${shopUrl}#/pages/cart/index`)
+  await page.getByText(/去结算|Checkout/).click()
+  await page.locator('.address-field input').first().waitFor()
+  await page.waitForTimeout(500)
+  await page.getByText(/提交订单|Place order/).click()
+  await page.locator('.order-detail__status-text').waitFor({ timeout: 15_000 })
+
   await page.goto(`${shopUrl}#/pages/orders/index?status=all`)
-  await page.locator('.order-card').first().waitFor()
+  await page.locator('.order-card').nth(1).waitFor()
   await shot('orders')
 
   await page.locator('.order-card').first().click()
@@ -97,13 +127,21 @@ try {
   await page.locator('.chip').first().waitFor()
   await chooseFirstSku()
   const stockAfter = await stockOf()
-  if (stockAfter !== stockBefore)
-    throw new Error(`stock after cancelling: expected ${stockBefore}, got ${stockAfter}`)
-  console.log(`stock back to ${stockAfter} after cancelling`)
+  // One unit was paid for, the other order's unit came back when it was cancelled.
+  if (stockAfter !== stockBefore - 1) {
+    throw new Error(
+      `stock after paying one and cancelling one: expected ${stockBefore - 1}, got ${stockAfter}`,
+    )
+  }
+  console.log(`stock ${stockBefore} → ${stockAfter}: one sold, the cancelled one returned`)
 
   await page.goto(`${shopUrl}#/pages/me/index`)
   await expectText(page.locator('.session-card__text'), /2088\*{4}\d{4}/, 'logged-in account')
   await shot('me')
+
+  await page.goto(`${shopUrl}#/pages/faq/index`)
+  await page.locator('.faq__item').first().waitFor()
+  await shot('faq')
 } finally {
   await browser.close()
 }
