@@ -19,12 +19,20 @@ export const PaymentInvocation = Type.Union(
 )
 export type PaymentInvocation = Static<typeof PaymentInvocation>
 
+/**
+ * Only from a server that pays through the Alipay simulator (development, the offline demo): the
+ * simulator's cashier page, where an ordinary browser, which has no Alipay cashier, can play it.
+ * A server with real Alipay credentials never sends it.
+ */
+const SimulatedCashierUrl = Type.String({ format: 'uri' })
+
 /** POST /api/orders/:id/payment answer. Calling it again while unpaid returns the same trade. */
 export const OrderPayment = Type.Object(
   {
     orderId: Type.String(),
     amount: Fen,
     invocation: PaymentInvocation,
+    simulatedCashierUrl: Type.Optional(SimulatedCashierUrl),
   },
   { title: 'OrderPayment' },
 )
@@ -58,7 +66,11 @@ export type CreateDepositRequest = Static<typeof CreateDepositRequest>
 
 /** POST /api/deposits answer: the deposit and the signed orderStr to freeze it. */
 export const DepositPayment = Type.Object(
-  { deposit: Deposit, invocation: PaymentInvocation },
+  {
+    deposit: Deposit,
+    invocation: PaymentInvocation,
+    simulatedCashierUrl: Type.Optional(SimulatedCashierUrl),
+  },
   { title: 'DepositPayment' },
 )
 export type DepositPayment = Static<typeof DepositPayment>

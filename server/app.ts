@@ -96,7 +96,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   await app.register(healthRoutes, { db })
   await app.register(imageRoutes, { directory: opts.imagesDir })
   await app.register(catalogRoutes, { prefix: '/api', db, config })
-  // Payments (server/payments): close the trade of a closed order, ask Alipay on reading an unpaid one.
+  // Payments (server/payments): close the trade of a closed order, ask Alipay on reading an unpaid
+  // one and before expiring one.
   const payments =
     opts.alipay &&
     createPayments({
@@ -111,6 +112,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     config,
     onOrdersClosed: payments?.onOrdersClosed,
     onOrderRead: payments?.onOrderRead,
+    beforeOrdersExpire: payments?.beforeOrdersExpire,
   })
   await app.register(paymentRoutes, {
     db,

@@ -9,7 +9,7 @@ import { loadSeedData, seedCatalog } from './catalog/seed'
 import { DEFAULT_ORDER_EXPIRY_SWEEP_SECONDS, loadConfig } from './config'
 import { migrate, openDatabase } from './db'
 import { startExpirySweeper } from './orders/expiry'
-import { closeTradesOfClosedOrders } from './payments/close'
+import { createPayments } from './payments/service'
 import { resolvePaymentSettings, type PaymentSettings } from './payments/settings'
 
 function fail(message: string): never {
@@ -67,13 +67,16 @@ async function main(): Promise<void> {
   }
 
   // Closes unpaid orders past their expiry and returns their stock (server/orders/expiry.ts).
+  const payments =
+    alipay && createPayments({ db, alipay: alipay.client, settings: paymentSettings, log: app.log })
   const stopExpirySweeper = startExpirySweeper(db, {
     intervalMs: (config.orderExpirySweepSeconds ?? DEFAULT_ORDER_EXPIRY_SWEEP_SECONDS) * 1000,
     logger: app.log,
-    // An expired order's Alipay trade is closed too, so it cannot be paid any more.
-    onClosed:
-      alipay &&
-      closeTradesOfClosedOrders({ db, alipay: alipay.client, settings: paymentSettings, log: app.log }),
+    // Alipay is asked first (a payment just before the deadline pays the order), and an expired
+    // order's trade is closed after, so it cannot be paid any more.
+    beforeExpiring: payments?.beforeOrdersExpire,
+    onClosed: payments?.onOrdersClosed,
+    afterSweep: payments?.reconcile,
   })
 
   let closing = false

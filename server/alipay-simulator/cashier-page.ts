@@ -7,6 +7,7 @@ import { NAMED_BUYER_KEYS } from './buyers'
 import { formatFen } from './money-time'
 import { buyerIdFor } from './trades'
 import { OUTCOME_CODES, OUTCOMES, type CashierTarget, type Outcome } from './settlement'
+import { escapeHtml } from '../http/html'
 
 /** Only http(s) URLs: never `javascript:` or `data:` as the place the wallet sends the buyer back. */
 export function safeReturnUrl(raw: string | undefined): URL | undefined {
@@ -41,12 +42,6 @@ export function withResultCode(returnUrl: URL, resultCode: string): string {
   url.searchParams.set('resultCode', resultCode)
   return url.href
 }
-
-const escapeHtml = (text: string) =>
-  text.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
-  )
 
 const LABELS: Record<Outcome, [string, string]> = {
   pay: ['确认付款', 'Pay'],

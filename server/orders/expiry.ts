@@ -6,9 +6,10 @@
  * Both transition through state.ts, whose conditional UPDATE closes an order (and returns its
  * stock) exactly once, however many sweepers and readers race.
  *
- * PAYMENT ISSUE SEAM: every closed order's Alipay trade must be closed too (alipay.trade.close),
- * so a buyer cannot pay for an order whose stock went back. Pass `onClosed` for that: it runs
- * after the commit with the ids this call closed, and its errors are logged, never thrown.
+ * Payments plug in twice: `beforeExpiring` runs first with the expired candidates, so a payment
+ * Alipay took just before the deadline (its notify still in flight) makes the order paid instead
+ * of expired; `onClosed` runs after the commit with the ids this call closed, to close their
+ * Alipay trades (alipay.trade.close). Errors of both are logged, never thrown.
  */
 import type { Db } from '../db/types'
 import { closeOrders, type OrdersClosedListener } from './state'
@@ -18,14 +19,27 @@ export interface ExpiryLogger {
   error(details: object, message: string): void
 }
 
+/** Settles whatever can be known about these orders' payments; must not throw. */
+export type OrdersExpiringListener = (orderIds: string[]) => Promise<void>
+
 export interface CloseExpiredOptions {
   /** Most orders closed per transaction. */
   limit?: number
+  beforeExpiring?: OrdersExpiringListener
   onClosed?: OrdersClosedListener
   logger?: ExpiryLogger
 }
 
 const DEFAULT_BATCH = 100
+
+async function settleBeforeExpiring(orderIds: string[], options: CloseExpiredOptions): Promise<void> {
+  if (orderIds.length === 0 || !options.beforeExpiring) return
+  try {
+    await options.beforeExpiring(orderIds)
+  } catch (error) {
+    options.logger?.error({ err: error, orderIds }, 'beforeExpiring failed; expiring the orders anyway')
+  }
+}
 
 async function notifyClosed(orderIds: string[], options: CloseExpiredOptions): Promise<void> {
   if (orderIds.length === 0 || !options.onClosed) return
@@ -42,15 +56,21 @@ async function notifyClosed(orderIds: string[], options: CloseExpiredOptions): P
  * queueing behind each other; state.ts re-checks each order anyway.
  */
 export async function closeExpiredOrders(db: Db, options: CloseExpiredOptions = {}): Promise<string[]> {
-  const closed = await db.transaction(async (tx) => {
-    const candidates = await tx.query<{ id: string }>(
-      `select id from orders
-        where status = 'awaiting_payment' and expires_at <= now()
-        order by expires_at, id
-        limit $1
-        for update skip locked`,
-      [options.limit ?? DEFAULT_BATCH],
+  const expiredSql = `select id from orders
+    where status = 'awaiting_payment' and expires_at <= now()
+    order by expires_at, id
+    limit $1`
+  const limit = [options.limit ?? DEFAULT_BATCH]
+  if (options.beforeExpiring) {
+    const expired = await db.query<{ id: string }>(expiredSql, limit)
+    await settleBeforeExpiring(
+      expired.map((row) => row.id),
+      options,
     )
+  }
+  const closed = await db.transaction(async (tx) => {
+    // Orders paid by settleBeforeExpiring are no longer candidates.
+    const candidates = await tx.query<{ id: string }>(`${expiredSql} for update skip locked`, limit)
     return closeOrders(
       tx,
       candidates.map((row) => row.id),
@@ -75,8 +95,12 @@ export async function closeExpiredOrdersOfBuyer(
   const where = `user_id = $1 and status = 'awaiting_payment' and expires_at <= now()
     and ($2::text is null or id = $2)`
   const params = [userId, orderId ?? null]
-  const expired = await db.query(`select 1 from orders where ${where} limit 1`, params)
+  const expired = await db.query<{ id: string }>(`select id from orders where ${where}`, params)
   if (expired.length === 0) return []
+  await settleBeforeExpiring(
+    expired.map((row) => row.id),
+    options,
+  )
   const closed = await db.transaction(async (tx) => {
     // Locked in id order, so two reads of the same buyer cannot deadlock.
     const candidates = await tx.query<{ id: string }>(
@@ -96,6 +120,8 @@ export async function closeExpiredOrdersOfBuyer(
 export interface ExpirySweeperOptions extends CloseExpiredOptions {
   intervalMs: number
   logger: ExpiryLogger
+  /** Runs after each sweep (payments: repair what a failed Alipay call left half done). */
+  afterSweep?: () => Promise<void>
 }
 
 /**
@@ -119,6 +145,10 @@ export function startExpirySweeper(db: Db, options: ExpirySweeperOptions): () =>
     } catch (error) {
       options.logger.error({ err: error }, 'expiry sweep failed')
     }
+    if (!stopped)
+      await options.afterSweep?.().catch((error: unknown) => {
+        options.logger.error({ err: error }, 'afterSweep failed')
+      })
   }
 
   const schedule = () => {

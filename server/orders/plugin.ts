@@ -28,7 +28,7 @@ import { pickLanguage } from '../http/language'
 import { appendVary } from '../http/vary'
 import { buyerOf, requireBuyer } from '../session/guard'
 import { createOrder } from './create'
-import { closeExpiredOrdersOfBuyer } from './expiry'
+import { closeExpiredOrdersOfBuyer, type OrdersExpiringListener } from './expiry'
 import { findAddress, findOrder, listOrders, saveAddress } from './repository'
 import { closeOrder, type OrdersClosedListener } from './state'
 import { strictBody } from './strict-body'
@@ -43,6 +43,8 @@ export interface OrderRoutesOptions {
    * trade was paid, so a lost notify is recovered). Must not throw.
    */
   onOrderRead?: (userId: string, orderId: string) => Promise<void>
+  /** Called with expired unpaid orders before they are closed on read: see expiry.ts. */
+  beforeOrdersExpire?: OrdersExpiringListener
 }
 
 const DEFAULT_PAGE_SIZE = 20
@@ -70,7 +72,11 @@ function idempotencyKeyOf(request: FastifyRequest): string {
 export const orderRoutes: FastifyPluginAsyncTypebox<OrderRoutesOptions> = async (app, options) => {
   const { db, config } = options
   const ttlMinutes = config.orderTtlMinutes ?? DEFAULT_ORDER_TTL_MINUTES
-  const expiryOptions = { onClosed: options.onOrdersClosed, logger: app.log }
+  const expiryOptions = {
+    beforeExpiring: options.beforeOrdersExpire,
+    onClosed: options.onOrdersClosed,
+    logger: app.log,
+  }
 
   app.addHook('onRequest', requireBuyer(db))
   // Orders are localized by Accept-Language, and are private.
@@ -180,8 +186,12 @@ export const orderRoutes: FastifyPluginAsyncTypebox<OrderRoutesOptions> = async 
     },
     async (request) => {
       // Before the expiry check: money Alipay already took still buys an order past expires_at.
+      // (So the expiry check need not ask Alipay again.)
       await options.onOrderRead?.(buyerOf(request).id, request.params.id)
-      await closeExpiredOrdersOfBuyer(db, buyerOf(request).id, request.params.id, expiryOptions)
+      await closeExpiredOrdersOfBuyer(db, buyerOf(request).id, request.params.id, {
+        ...expiryOptions,
+        beforeExpiring: undefined,
+      })
       return readOrder(request, request.params.id)
     },
   )

@@ -19,8 +19,9 @@ export async function closeTradeOfClosedOrder(deps: PaymentDeps, orderId: string
     return
   } catch (error) {
     const subCode = alipaySubCode(error)
-    // The buyer never opened the cashier: Alipay has nothing to close.
-    if (subCode === 'ACQ.TRADE_NOT_EXIST') return
+    // The buyer never opened the cashier: Alipay has nothing to close, so nothing can be paid
+    // (a payment would still arrive as a notify, and be refunded).
+    if (subCode === 'ACQ.TRADE_NOT_EXIST') return setTradeStatus(deps.db, orderId, 'TRADE_CLOSED')
     // Any other refusal (ACQ.TRADE_STATUS_ERROR...) means the trade is not WAIT_BUYER_PAY any
     // more: find out why, and refund if it was paid.
     if (subCode === undefined) throw error

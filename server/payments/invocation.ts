@@ -11,11 +11,20 @@ export interface CashierLocation {
   gateway: string
 }
 
-export function cashierUrlOf(settings: PaymentSettings, where: CashierLocation): string {
-  if (settings.cashierUrl) return settings.cashierUrl
+/** The simulator's cashier page, next to its gateway. */
+function simulatorCashierUrl(where: CashierLocation): string {
   // The gateway may be a loopback address only this server can reach; the cashier is for phones.
   if (where.inProcessSimulator) return `${where.origin}${SIMULATOR_PREFIX}/cashier`
   return where.gateway.replace(/\/gateway\.do$/, '/cashier')
+}
+
+export function cashierUrlOf(settings: PaymentSettings, where: CashierLocation): string {
+  return settings.cashierUrl ?? simulatorCashierUrl(where)
+}
+
+/** For browsers, which have no Alipay cashier (contract SimulatedCashierUrl); never with real Alipay. */
+export function simulatedCashierUrl(settings: PaymentSettings, where: CashierLocation): string | undefined {
+  return settings.simulated ? simulatorCashierUrl(where) : undefined
 }
 
 export function tradeInvocation(

@@ -8,6 +8,7 @@
  * Without a session: POST /api/alipay/notify (notify.ts) and /webview/* (webview-routes.ts).
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import type { FastifyRequest } from 'fastify'
 import {
   ApiErrorBody,
   CreateDepositRequest,
@@ -35,7 +36,7 @@ import {
   toDeposit,
 } from './deposits'
 import type { PaymentDeps } from './deps'
-import { tradeInvocation } from './invocation'
+import { simulatedCashierUrl, tradeInvocation, type CashierLocation } from './invocation'
 import { notifyRoutes } from './notify'
 import { openTrade } from './open-trade'
 import { notifyUrlFor, publicOrigin } from './origin'
@@ -70,6 +71,11 @@ const buyerRoutes: FastifyPluginAsyncTypebox<PaymentRoutesOptions> = async (app,
       throw new HttpError(502, 'alipay_unavailable', 'Payments are not configured on this server.')
     return options.deps
   }
+  const cashierLocation = (request: FastifyRequest, deps: PaymentDeps): CashierLocation => ({
+    origin: publicOrigin(request, config),
+    inProcessSimulator: options.inProcessSimulator ?? false,
+    gateway: deps.alipay.gateway,
+  })
 
   app.post(
     '/orders/:id/payment',
@@ -89,15 +95,12 @@ const buyerRoutes: FastifyPluginAsyncTypebox<PaymentRoutesOptions> = async (app,
         buyer: buyerOf(request),
         notifyUrl: notifyUrlFor(request, config),
       })
-      const where = {
-        origin: publicOrigin(request, config),
-        inProcessSimulator: options.inProcessSimulator ?? false,
-        gateway: deps.alipay.gateway,
-      }
+      const where = cashierLocation(request, deps)
       return {
         orderId: payment.orderId,
         amount: payment.amountFen,
         invocation: tradeInvocation(payment.tradeNo, deps.settings, where),
+        simulatedCashierUrl: simulatedCashierUrl(deps.settings, where),
       }
     },
   )
@@ -172,7 +175,11 @@ const buyerRoutes: FastifyPluginAsyncTypebox<PaymentRoutesOptions> = async (app,
       const row = await createDeposit(db, buyerOf(request).id, item)
       const orderStr = freezeOrderStr(deps, row, notifyUrlFor(request, config))
       const deposit = toDeposit(row, pickLanguage(request.headers['accept-language']))
-      return reply.code(201).send({ deposit, invocation: { kind: 'orderStr', orderStr } })
+      return reply.code(201).send({
+        deposit,
+        invocation: { kind: 'orderStr', orderStr },
+        simulatedCashierUrl: simulatedCashierUrl(deps.settings, cashierLocation(request, deps)),
+      })
     },
   )
 

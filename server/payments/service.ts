@@ -2,11 +2,16 @@
  * The payment hooks the rest of the server calls, built from one set of dependencies:
  *  - onOrdersClosed: for orderRoutes and the expiry sweeper (close.ts);
  *  - onOrderRead: before GET /api/orders/:id shows an unpaid order with a trade, ask Alipay, so a
- *    lost notify is recovered the moment the buyer looks (the client polls it after the cashier).
+ *    lost notify is recovered the moment the buyer looks (the client polls it after the cashier);
+ *  - beforeOrdersExpire: before orders past their deadline are closed (on read or by the sweeper),
+ *    ask Alipay about their open trades, so money taken just before the deadline pays the order
+ *    instead of being refunded.
  */
+import type { OrdersExpiringListener } from '../orders/expiry'
 import type { OrdersClosedListener } from '../orders/state'
 import { closeTradesOfClosedOrders } from './close'
 import type { PaymentDeps } from './deps'
+import { reconcilePayments } from './reconcile'
 import { syncTradeFromAlipay } from './settle'
 
 export type OrderReadListener = (userId: string, orderId: string) => Promise<void>
@@ -15,23 +20,45 @@ export interface Payments {
   deps: PaymentDeps
   onOrdersClosed: OrdersClosedListener
   onOrderRead: OrderReadListener
+  beforeOrdersExpire: OrdersExpiringListener
+  /** Repairs trades and refunds a failed Alipay call left half done (reconcile.ts). */
+  reconcile: () => Promise<void>
 }
 
 /** Never throws: "not paid yet" is the answer whenever Alipay has nothing or cannot be reached. */
-export async function refreshOrderPayment(deps: PaymentDeps, userId: string, orderId: string): Promise<void> {
+async function syncOpenTrade(deps: PaymentDeps, orderId: string): Promise<void> {
   try {
-    const open = await deps.db.query(
-      `select 1 from orders o join payments p on p.order_id = o.id
-        where o.id = $1 and o.user_id = $2 and o.status = 'awaiting_payment'
-          and p.trade_status = 'WAIT_BUYER_PAY'`,
-      [orderId, userId],
-    )
-    if (open.length === 0) return // nothing to ask: no trade, or already settled
     const status = await syncTradeFromAlipay(deps, orderId)
     if (status === undefined) deps.log.info({ orderId }, 'Alipay has no trade for this order yet')
   } catch (error) {
-    deps.log.warn({ err: error, orderId }, 'could not ask Alipay about an unpaid order; showing it unpaid')
+    deps.log.warn(
+      { err: error, orderId },
+      'could not ask Alipay about an unpaid order; treating it as unpaid',
+    )
   }
+}
+
+/** Unpaid orders among these whose trade Alipay may have settled without telling us yet. */
+async function ordersWithOpenTrades(deps: PaymentDeps, orderIds: string[], userId?: string) {
+  const rows = await deps.db.query<{ id: string }>(
+    `select o.id from orders o join payments p on p.order_id = o.id
+      where o.id = any($1::text[]) and ($2::bigint is null or o.user_id = $2)
+        and o.status = 'awaiting_payment' and p.trade_status = 'WAIT_BUYER_PAY'`,
+    [orderIds, userId ?? null],
+  )
+  return rows.map((row) => row.id)
+}
+
+export async function refreshOrderPayment(deps: PaymentDeps, userId: string, orderId: string): Promise<void> {
+  try {
+    for (const id of await ordersWithOpenTrades(deps, [orderId], userId)) await syncOpenTrade(deps, id)
+  } catch (error) {
+    deps.log.warn({ err: error, orderId }, 'could not read the payment of an order; showing it unpaid')
+  }
+}
+
+export async function refreshExpiringPayments(deps: PaymentDeps, orderIds: string[]): Promise<void> {
+  for (const id of await ordersWithOpenTrades(deps, orderIds)) await syncOpenTrade(deps, id)
 }
 
 export function createPayments(deps: PaymentDeps): Payments {
@@ -39,5 +66,7 @@ export function createPayments(deps: PaymentDeps): Payments {
     deps,
     onOrdersClosed: closeTradesOfClosedOrders(deps),
     onOrderRead: (userId, orderId) => refreshOrderPayment(deps, userId, orderId),
+    beforeOrdersExpire: (orderIds) => refreshExpiringPayments(deps, orderIds),
+    reconcile: () => reconcilePayments(deps),
   }
 }

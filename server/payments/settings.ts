@@ -24,6 +24,8 @@ export interface PaymentSettings {
   cashierMode: CashierMode
   /** undefined: the simulator's cashier next to its gateway (development). */
   cashierUrl?: string
+  /** No real credentials: Alipay is the simulator, whose cashier a browser may open. */
+  simulated: boolean
 }
 
 type Env = Record<string, string | undefined>
@@ -72,5 +74,6 @@ export function resolvePaymentSettings(
     sellerId: settings.sellerId ?? SIMULATOR_SELLER_ID,
     cashierMode: settings.cashierMode,
     cashierUrl: settings.cashierUrl,
+    simulated: !realCredentials,
   }
 }

@@ -75,7 +75,11 @@ export async function settlePaidTrade(
 /** One full refund per order: the same out_request_no on every retry, so Alipay refunds once. */
 export const refundRequestNo = (orderId: string) => `refund_${orderId}`
 
-async function refundClosedOrder(deps: PaymentDeps, trade: PaidTrade): Promise<void> {
+/** Refunds in full and records it; throws when Alipay did not confirm (reconcile.ts retries). */
+export async function refundClosedOrder(
+  deps: PaymentDeps,
+  trade: Pick<PaidTrade, 'orderId' | 'tradeNo' | 'amountFen'>,
+): Promise<void> {
   const outRequestNo = refundRequestNo(trade.orderId)
   await markRefundPending(deps.db, trade.orderId, outRequestNo)
   deps.log.warn(

@@ -18,6 +18,7 @@ import { randomBytes } from 'node:crypto'
 import type { Order } from '../../contract'
 import type { Language } from '../http/language'
 import { fenToYuan } from './money'
+import { escapeHtml } from '../http/html'
 
 const TEXT = {
   'zh-CN': {
@@ -44,12 +45,6 @@ const TEXT = {
     failed: 'The payment could not be started. Go back to the mini-program and try again.',
   },
 } as const
-
-const escapeHtml = (text: string) =>
-  text.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
-  )
 
 /** JSON that is safe inside <script>: no `<` can close the element. */
 const scriptJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c')
@@ -125,7 +120,9 @@ const CHECKOUT_SCRIPT = `function (config) {
   var tradeNO = null
   function show(text) { message.textContent = text }
   function finish(result) {
-    var code = String((result && (result.resultCode || (result.response && result.response.resultCode))) || '')
+    // The code may come as a string or a number, in resultCode, response.resultCode or error.
+    var raw = result && (result.resultCode || (result.response && result.response.resultCode) || result.error)
+    var code = raw === undefined || raw === null || raw === '' ? 'unknown' : String(raw)
     my.postMessage({ type: 'tradePay', orderId: config.orderId, resultCode: code })
     my.navigateTo({ url: '/pages/pay-result/index?orderId=' + encodeURIComponent(config.orderId) +
       '&code=' + encodeURIComponent(code) })

@@ -73,6 +73,8 @@ describeEachDatabase('order payment through Alipay', (getDb) => {
       orderId: order.id,
       amount: order.total,
       invocation: { kind: 'tradeNO', tradeNO },
+      // Development only: where a browser plays the cashier (the simulator's, next to its gateway).
+      simulatedCashierUrl: sim.client().gateway.replace(/gateway\.do$/, 'cashier'),
     })
     expect(tradeNO).not.toBe(order.id)
     const trade = await queryTrade(order.id)

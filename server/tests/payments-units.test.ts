@@ -3,6 +3,7 @@ import { readAlipaySettings } from '../alipay/settings'
 import { fromChinaTime, toChinaTime } from '../payments/china-time'
 import { fenToYuan, yuanToFen } from '../payments/money'
 import { parseNotifyForm, Refusal } from '../payments/notify-fields'
+import { simulatedCashierUrl } from '../payments/invocation'
 import { resolvePaymentSettings, SIMULATOR_SELLER_ID } from '../payments/settings'
 
 describe('fen ↔ yuan', () => {
@@ -74,6 +75,7 @@ describe('payment settings', () => {
       sellerId: SIMULATOR_SELLER_ID,
       cashierMode: 'trade_no',
       cashierUrl: undefined,
+      simulated: true,
     })
   })
 
@@ -90,6 +92,7 @@ describe('payment settings', () => {
       sellerId: '2088123412341234',
       cashierMode: 'payment_url',
       cashierUrl: 'https://wallet.example.com/pay',
+      simulated: false,
     })
   })
 
@@ -99,5 +102,26 @@ describe('payment settings', () => {
     [{ ALIPAY_CASHIER_URL: 'wallet.example.com' }, /^ALIPAY_CASHIER_URL/],
   ])('rejects %j naming the variable', (env, message) => {
     expect(() => readAlipaySettings(env)).toThrow(message)
+  })
+})
+
+describe('simulated cashier url', () => {
+  const where = {
+    origin: 'https://shop.example.com',
+    inProcessSimulator: true,
+    gateway: 'http://127.0.0.1:3000/alipay-sim/gateway.do',
+  }
+  it('points browsers at the simulator cashier only when Alipay is simulated', () => {
+    const simulated = resolvePaymentSettings(undefined, false)
+    expect(simulatedCashierUrl(simulated, where)).toBe('https://shop.example.com/alipay-sim/cashier')
+    expect(
+      simulatedCashierUrl(simulated, {
+        ...where,
+        inProcessSimulator: false,
+        gateway: 'http://sim.test/alipay-sim/gateway.do',
+      }),
+    ).toBe('http://sim.test/alipay-sim/cashier')
+    const real = resolvePaymentSettings({ cashierMode: 'trade_no', sellerId: '2088123412341234' }, true)
+    expect(simulatedCashierUrl(real, where)).toBeUndefined()
   })
 })

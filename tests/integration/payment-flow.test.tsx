@@ -137,4 +137,36 @@ describe('paying through the payment module', () => {
       await simulator('/control', { notifies: 'deliver' })
     }
   })
+
+  it('opens no trade on a surface that cannot pay (the WeChat build)', async () => {
+    const order = await newOrder()
+    const { unsupportedAdapter } = require('../../src/features/payment/adapters/unsupported')
+    await expect(app.payment.payOrder(order.id, unsupportedAdapter)).rejects.toBeInstanceOf(
+      app.payment.PaymentUnavailableError,
+    )
+    expect(server.requests.filter((line) => line.includes(`/api/orders/${order.id}/payment`))).toEqual([])
+  })
+
+  it('keeps confirming through a dropped connection', async () => {
+    const order = await newOrder()
+    buyerChooses('pay')
+    expect((await app.payment.payOrder(order.id, app.adapter.miniProgramAdapter))?.code).toBe('9000')
+    // The first reads of the order fail as if the phone lost its connection: more of them than
+    // the request layer's own GET retries absorb.
+    const realFetch = globalThis.fetch
+    let dropped = 0
+    const spy = jest.spyOn(globalThis, 'fetch').mockImplementation((input, init) => {
+      if (String(input).includes(`/api/orders/${order.id}`) && dropped < 5) {
+        dropped++
+        return Promise.reject(new TypeError('fetch failed'))
+      }
+      return realFetch(input, init)
+    })
+    try {
+      expect((await confirm(order.id, true)).state).toBe('paid')
+      expect(dropped).toBe(5)
+    } finally {
+      spy.mockRestore()
+    }
+  })
 })

@@ -26,10 +26,13 @@ export async function payOrder(
   if (cashierOpen.has(orderId)) return undefined
   cashierOpen.add(orderId)
   try {
+    // A surface that cannot pay must not leave a trade behind.
+    await adapter.ensureAvailable()
     const payment = await api.post<OrderPayment>(`/api/orders/${encodeURIComponent(orderId)}/payment`)
     return await adapter.pay(payment.invocation, {
       orderId,
       resultUrl: browserReturnUrl(orderId),
+      simulatedCashierUrl: payment.simulatedCashierUrl,
     })
   } finally {
     cashierOpen.delete(orderId)

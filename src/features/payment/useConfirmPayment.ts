@@ -1,6 +1,9 @@
 import type { Order } from '@contract'
 import { useCallback, useEffect, useRef, useState } from 'react'
+import { RequestError } from '../../shared/request'
 import { fetchOrder } from '../orders'
+
+const isTransient = (error: unknown) => error instanceof RequestError && error.transient
 
 /** Waits between asks: quick at first, then slower; about half a minute in all. */
 export const CONFIRM_BACKOFF_MS: readonly number[] = [1000, 1500, 2500, 4000, 6000, 8000, 10000]
@@ -46,7 +49,14 @@ export function useConfirmPayment(
         setConfirmation({ state: 'checking', order })
         timer = setTimeout(() => void ask(attempt + 1), delays.current[attempt])
       } catch (error) {
-        if (!stopped) setConfirmation({ state: 'error', error, order: last.current })
+        if (stopped) return
+        // A dropped connection mid-poll must not end the confirmation: ask again on schedule.
+        if (keepAsking && isTransient(error) && attempt < delays.current.length) {
+          setConfirmation({ state: 'checking', order: last.current })
+          timer = setTimeout(() => void ask(attempt + 1), delays.current[attempt])
+          return
+        }
+        setConfirmation({ state: 'error', error, order: last.current })
       }
     }
     setConfirmation({ state: 'checking', order: last.current })

@@ -1,12 +1,23 @@
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { t } from '../../shared/i18n'
-import { describeError } from '../../shared/request'
+import { describeError, RequestError } from '../../shared/request'
 import { PaymentUnavailableError } from './adapters'
 import { payOrder, payResultUrl } from './pay'
 
+export interface PayOrderOptions {
+  navigate?: 'navigateTo' | 'redirectTo'
+  /**
+   * The server refused: the order was paid or closed meanwhile (409 order_not_payable), e.g. from
+   * another device. The page shows what the server says now instead of an error.
+   */
+  onNotPayable: () => void
+}
+
+const isNotPayable = (error: unknown) => error instanceof RequestError && error.code === 'order_not_payable'
+
 /** "Pay" for a page: opens the cashier, then shows the result code's screen. */
-export function usePayOrder(navigate: 'navigateTo' | 'redirectTo' = 'navigateTo') {
+export function usePayOrder({ navigate = 'navigateTo', onNotPayable }: PayOrderOptions) {
   const [paying, setPaying] = useState(false)
 
   async function pay(orderId: string) {
@@ -15,6 +26,7 @@ export function usePayOrder(navigate: 'navigateTo' | 'redirectTo' = 'navigateTo'
       const result = await payOrder(orderId)
       if (result) await Taro[navigate]({ url: payResultUrl(orderId, result.code) })
     } catch (error) {
+      if (isNotPayable(error)) return onNotPayable()
       const message = error instanceof PaymentUnavailableError ? t('pay.unavailable') : describeError(error)
       void Taro.showModal({ title: t('pay.couldNotStart'), content: message, showCancel: false })
     } finally {

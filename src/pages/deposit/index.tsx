@@ -2,7 +2,12 @@ import type { Deposit, DepositStatus } from '@contract'
 import { Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
-import { currentPaymentAdapter, resultScreen, screenText } from '../../features/payment'
+import {
+  currentPaymentAdapter,
+  PaymentUnavailableError,
+  resultScreen,
+  screenText,
+} from '../../features/payment'
 import { createDeposit, fetchDeposit, fetchDepositItems } from '../../features/payment/api'
 import { usePageTitle, useT, type MessageKey } from '../../shared/i18n'
 import { useResource } from '../../shared/hooks/useResource'
@@ -38,10 +43,21 @@ export default function DepositPage() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [returned.depositId])
 
+  const checkAgain = async (depositId: string) => {
+    setMessage(undefined)
+    try {
+      setDeposit(await fetchDeposit(depositId))
+    } catch (error) {
+      setMessage(describeError(error))
+    }
+  }
+
   const rent = async (itemId: string) => {
     setBusy(true)
     setMessage(undefined)
     try {
+      const adapter = currentPaymentAdapter()
+      await adapter.ensureAvailable()
       const payment = await createDeposit(itemId)
       setDeposit(payment.deposit)
       // The browser cashier comes back here with the deposit id (H5 only; elsewhere the cashier is native).
@@ -49,14 +65,15 @@ export default function DepositPage() {
         process.env.TARO_ENV === 'h5'
           ? `${window.location.origin}${window.location.pathname}#/pages/deposit/index?depositId=${payment.deposit.id}`
           : ''
-      const result = await currentPaymentAdapter().pay(payment.invocation, {
+      const result = await adapter.pay(payment.invocation, {
         orderId: payment.deposit.id,
         resultUrl,
+        simulatedCashierUrl: payment.simulatedCashierUrl,
       })
       setMessage(t(screenText(resultScreen(result.code).id, 'title')))
       setDeposit(await fetchDeposit(payment.deposit.id))
     } catch (error) {
-      setMessage(describeError(error))
+      setMessage(error instanceof PaymentUnavailableError ? t('pay.unavailable') : describeError(error))
     } finally {
       setBusy(false)
     }
@@ -82,7 +99,7 @@ export default function DepositPage() {
         <View className='deposit__status'>
           <Text>{t(STATUS_LABEL[deposit.status])}</Text>
           {deposit.status !== 'frozen' && (
-            <ActionButton onClick={async () => setDeposit(await fetchDeposit(deposit.id))}>
+            <ActionButton onClick={() => void checkAgain(deposit.id)}>
               {t('pay.action.checkAgain')}
             </ActionButton>
           )}

@@ -9,7 +9,7 @@ export default function OrderPage() {
   usePageTitle('orders.detailTitle')
   const id = useRouter().params.id ?? ''
   const order = useOrderDetail(id)
-  const payment = usePayOrder()
+  const payment = usePayOrder({ onNotPayable: order.reload })
   // Back from elsewhere (e.g. the cashier later): show what the server says now.
   useDidShow(() => void (order.data && order.reload()))
 

@@ -14,10 +14,12 @@ export default function PayResultPage() {
   usePageTitle('pay.pageTitle')
   const params = useRouter().params
   const orderId = params.orderId ?? ''
-  // `code` from the mini-program flow, `resultCode` from the browser cashier's redirect.
-  const screen = resultScreen(params.code ?? params.resultCode ?? 'unknown')
+  // `code` from the mini-program flow, `resultCode` from the browser cashier's redirect; an empty
+  // one (a cashier that answered nothing readable) is unknown too.
+  const screen = resultScreen(params.code || params.resultCode || 'unknown')
   const confirmation = useConfirmPayment(orderId, screen.confirm)
-  const { paying, pay } = usePayOrder('redirectTo')
+  // Paid or closed meanwhile: the confirmation shows it once it asks again.
+  const { paying, pay } = usePayOrder({ navigate: 'redirectTo', onNotPayable: confirmation.checkAgain })
 
   const act = (action: PaymentAction) => {
     if (action === 'checkAgain') confirmation.checkAgain()

@@ -84,6 +84,7 @@ export const en: Messages = {
   'me.orders': 'My orders',
   'me.viewAll': 'All orders',
   'me.loginFailed': 'Login failed: {message}',
+  'session.alipayOnly': 'this server has no Alipay simulator, so logging in works inside Alipay only.',
   'orders.pay': 'Pay now',
   'orders.paying': 'Opening the cashier…',
   'pay.pageTitle': 'Payment result',

@@ -83,6 +83,7 @@ export const zhCN = {
   'me.orders': '我的订单',
   'me.viewAll': '全部订单',
   'me.loginFailed': '登录失败：{message}',
+  'session.alipayOnly': '该服务器没有支付宝模拟器，只能在支付宝内登录。',
   'orders.pay': '去支付',
   'orders.paying': '正在打开收银台…',
   'pay.pageTitle': '支付结果',

@@ -29,6 +29,7 @@ function bridgeReady(timeoutMs = 5000): Promise<JSBridge> {
 /** H5 opened inside the Alipay app: `AlipayJSBridge.call('tradePay', { tradeNO }, callback)`. */
 export const alipayH5Adapter: PaymentAdapter = {
   surface: 'alipay-h5',
+  ensureAvailable: () => bridgeReady().then(() => undefined),
   async pay(invocation) {
     const bridge = await bridgeReady()
     return new Promise((resolve) => {

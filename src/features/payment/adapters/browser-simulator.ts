@@ -1,17 +1,20 @@
-import { api } from '../../../shared/request'
 import { PaymentUnavailableError, type PaymentAdapter } from './types'
 
 /**
- * An ordinary browser (the offline demo): the reference server's simulated Alipay cashier. The
- * buyer picks an outcome there and comes back to `resultUrl` with `resultCode` in its query, so
- * this never resolves: the result page takes over.
+ * An ordinary browser (the offline demo): the simulated Alipay cashier page that a server paying
+ * through the simulator names in its answer (`simulatedCashierUrl`). The buyer picks an outcome
+ * there and comes back to `resultUrl` with `resultCode` in its query, so this never resolves: the
+ * result page takes over. Against real Alipay there is no such page, and a browser cannot pay.
  */
 export const browserSimulatorAdapter: PaymentAdapter = {
   surface: 'browser-simulator',
-  pay(invocation, { resultUrl }) {
-    if (process.env.NODE_ENV === 'production') {
-      throw new PaymentUnavailableError(
-        'Alipay payment opens inside the Alipay app; this browser has no cashier.',
+  ensureAvailable: () => Promise.resolve(),
+  pay(invocation, { resultUrl, simulatedCashierUrl }) {
+    if (!simulatedCashierUrl) {
+      return Promise.reject(
+        new PaymentUnavailableError(
+          'Alipay payment opens inside the Alipay app; this browser has no cashier.',
+        ),
       )
     }
     const target =
@@ -20,7 +23,7 @@ export const browserSimulatorAdapter: PaymentAdapter = {
         : invocation.kind === 'orderStr'
           ? `orderStr=${encodeURIComponent(invocation.orderStr)}`
           : `paymentUrl=${encodeURIComponent(invocation.paymentUrl)}`
-    window.location.href = `${api.baseUrl()}/alipay-sim/cashier?${target}&return=${encodeURIComponent(resultUrl)}`
+    window.location.href = `${simulatedCashierUrl}?${target}&return=${encodeURIComponent(resultUrl)}`
     return new Promise(() => undefined)
   },
 }

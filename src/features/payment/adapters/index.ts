@@ -8,10 +8,14 @@ import { webViewAdapter } from './web-view'
 export type { PaymentAdapter, PaymentSurface, PaymentContext } from './types'
 export { PaymentUnavailableError, tradePayParams } from './types'
 
-/** Which H5 this is: inside Alipay's web-view, inside the Alipay app, or a plain browser. */
+/**
+ * Which H5 this is: inside a mini-program's web-view (Alipay puts "MiniProgram" in its user agent;
+ * `my` arrives once web-view.min.js loads, so it is not required here), inside the Alipay app, or
+ * a plain browser.
+ */
 export function detectH5Surface(userAgent: string, win: Record<string, unknown>): PaymentAdapter {
   const inAlipay = /AlipayClient/i.test(userAgent)
-  if (inAlipay && /MiniProgram/i.test(userAgent) && win.my) return webViewAdapter
+  if (inAlipay && (/MiniProgram/i.test(userAgent) || win.my)) return webViewAdapter
   if (inAlipay) return alipayH5Adapter
   return browserSimulatorAdapter
 }

@@ -8,6 +8,7 @@ import { tradePayParams, type PaymentAdapter } from './types'
  */
 export const miniProgramAdapter: PaymentAdapter = {
   surface: 'alipay-mini-program',
+  ensureAvailable: () => Promise.resolve(),
   async pay(invocation) {
     // Taro's typings know only tradeNO/orderStr and type the result wrongly; the runtime passes
     // the options straight to my.tradePay and resolves with what `success` receives.

@@ -12,11 +12,18 @@ export interface PaymentContext {
   orderId: string
   /** Where the cashier sends the buyer back (browser flows). */
   resultUrl: string
+  /** The server's simulated cashier page, when it pays through the simulator (browser flows). */
+  simulatedCashierUrl?: string
 }
 
 /** One per surface: opens the cashier and reports its result code. */
 export interface PaymentAdapter {
   surface: PaymentSurface
+  /**
+   * Rejects with PaymentUnavailableError when this surface cannot open a cashier at all, checked
+   * BEFORE the server is asked for a trade, so a surface that cannot pay opens none.
+   */
+  ensureAvailable(): Promise<void>
   pay(invocation: PaymentInvocation, context: PaymentContext): Promise<TradePayResult>
 }
 
