@@ -7,6 +7,8 @@ import { themeScssVariables } from './theme'
 // https://docs.taro.zone/docs/next/config
 export default defineConfig<'webpack5'>(async (merge) => {
   const platform = process.env.TARO_ENV ?? 'h5'
+  // TARO_OUTPUT_ROOT builds somewhere else (the benchmark builds into a temp dir, leaving dist/ alone).
+  const outputRoot = process.env.TARO_OUTPUT_ROOT ?? `dist/${platform}`
   const baseConfig: UserConfigExport<'webpack5'> = {
     projectName: 'alipay-taro-shop',
     date: '2026-11-22',
@@ -14,7 +16,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'src',
     // One folder per platform: mini.project.json points at dist/alipay, project.config.json at dist/weapp.
-    outputRoot: `dist/${platform}`,
+    outputRoot,
     plugins: [],
     defineConstants: {},
     alias: {
@@ -23,7 +25,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     // Colours from src/shop.config.ts become SCSS variables in every stylesheet.
     sass: { data: themeScssVariables() },
     // src/assets (logo, tab icons) is copied as /assets into every build.
-    copy: { patterns: [{ from: 'src/assets/', to: `dist/${platform}/assets/` }], options: {} },
+    copy: { patterns: [{ from: 'src/assets/', to: `${outputRoot}/assets/` }], options: {} },
     framework: 'react',
     // Prebundling (dev only) breaks with the enhanced-resolve that npm installs beside webpack 5.91
     // ("options.roots.map is not a function"); without it dev builds are just as correct.

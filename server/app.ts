@@ -11,6 +11,7 @@ import { catalogRoutes } from './catalog/plugin'
 import { imageRoutes } from './catalog/images'
 import { DEFAULT_SESSION_TTL_SECONDS, type ServerConfig } from './config'
 import type { Db } from './db/types'
+import { frameworkErrors } from './http/framework-errors'
 import { errorHandling } from './http/errors'
 import { acceptEmptyJsonBodies } from './http/json-body'
 import { numberGuards } from './http/number-guards'
@@ -67,6 +68,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     requestIdHeader: false,
     genReqId: (request) => resolveRequestId(request.headers['x-request-id']),
     bodyLimit: BODY_LIMIT_BYTES,
+    // Router errors (an over-long path segment, broken percent-encoding) in our error shape too.
+    frameworkErrors,
     // Requests Node cannot even parse (e.g. raw non-ASCII in the URL) still get our error shape.
     clientErrorHandler: (_error, socket) => {
       if (!socket.writable) return

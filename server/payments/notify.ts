@@ -82,6 +82,9 @@ async function handleNotify(deps: PaymentDeps, body: unknown): Promise<Handled> 
   if (typeof body !== 'string') return new Refusal('not an application/x-www-form-urlencoded body')
   const fields = parseNotifyForm(body)
   if (fields instanceof Refusal) return fields
+  // checkNotifySignV2 picks the hash from the notify's own sign_type: accept RSA2 (SHA256) only,
+  // so nobody can downgrade a notify to SHA1.
+  if (fields.sign_type !== 'RSA2') return new Refusal(`sign_type ${fields.sign_type} is not RSA2`)
   if (!verified(deps, fields)) return new Refusal('signature does not verify with Alipay’s public key')
   if (fields.app_id !== deps.alipay.appId) return new Refusal(`app_id ${fields.app_id} is not ours`)
   // One URL receives every kind of notify: route on its type.

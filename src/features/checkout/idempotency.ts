@@ -1,15 +1,63 @@
+import { storedValue, type StoredValue } from '../../shared/stored-value'
+
 /**
  * One Idempotency-Key per distinct order request: a retry of the same request (a tap after a
  * timeout, a renewed session) reuses its key, so the server returns the order it already made;
  * a changed request (other lines, other address) gets a new key.
+ *
+ * The key of a request whose answer never arrived is kept in storage until an answer does
+ * (`settled()`), so leaving the checkout page or restarting the app after a lost answer and
+ * tapping again still finds the order the server made instead of placing a second one. It is
+ * forgotten after PENDING_KEY_MAX_AGE_MS: an identical order much later is a new order.
  */
-export function createIdempotencyKeys(random: () => string = randomKey) {
-  let last: { request: string; key: string } | undefined
+export interface PendingKey {
+  request: string
+  key: string
+  /** Epoch ms when the key was made. */
+  at: number
+}
+
+export const PENDING_ORDER_KEY_STORAGE = 'shop.pendingOrderKey'
+/** Shorter than the server's default order expiry (15 min), so a reused key finds a live order. */
+export const PENDING_KEY_MAX_AGE_MS = 10 * 60_000
+
+const isPendingKey = (value: unknown): value is PendingKey => {
+  const pending = value as PendingKey | undefined
+  return (
+    typeof pending?.request === 'string' && typeof pending.key === 'string' && typeof pending.at === 'number'
+  )
+}
+
+/** Where the checkout keeps the key of its unanswered order request. */
+export const pendingOrderKey = (): StoredValue<PendingKey> =>
+  storedValue(PENDING_ORDER_KEY_STORAGE, isPendingKey)
+
+function inMemory(): StoredValue<PendingKey> {
+  let value: PendingKey | undefined
+  return { get: () => value, set: (next) => void (value = next), clear: () => void (value = undefined) }
+}
+
+export function createIdempotencyKeys(
+  random: () => string = randomKey,
+  memory: StoredValue<PendingKey> = inMemory(),
+  now: () => number = Date.now,
+) {
+  // Also in memory: a storage that cannot be written must not cost the retry its key.
+  let last: PendingKey | undefined
   return {
     keyFor(request: unknown): string {
       const serialized = JSON.stringify(request)
-      if (last?.request !== serialized) last = { request: serialized, key: random() }
+      const stored = memory.get() ?? last
+      const fresh = stored && now() - stored.at < PENDING_KEY_MAX_AGE_MS ? stored : undefined
+      if (fresh?.request === serialized) return fresh.key
+      last = { request: serialized, key: random(), at: now() }
+      memory.set(last)
       return last.key
+    },
+    /** The server answered: the next order, even an identical one, is a new order. */
+    settled(): void {
+      last = undefined
+      memory.clear()
     },
   }
 }

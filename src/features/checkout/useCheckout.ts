@@ -4,7 +4,7 @@ import { useCartStore, type CartLine } from '../cart'
 import { ensureSession } from '../session'
 import { trimAddress } from './address'
 import { createOrder, saveAddress } from './api'
-import { createIdempotencyKeys } from './idempotency'
+import { createIdempotencyKeys, pendingOrderKey } from './idempotency'
 
 export interface CheckoutState {
   submitting: boolean
@@ -16,7 +16,8 @@ export interface CheckoutState {
 export function useCheckout(): CheckoutState {
   const [submitting, setSubmitting] = useState(false)
   const [error, setError] = useState<unknown>()
-  const keys = useRef(createIdempotencyKeys())
+  // Kept in storage until answered: see idempotency.ts.
+  const [keys] = useState(() => createIdempotencyKeys(undefined, pendingOrderKey()))
   const busy = useRef(false)
 
   async function submit(lines: readonly CartLine[], address: Address) {
@@ -32,7 +33,8 @@ export function useCheckout(): CheckoutState {
         address: trimAddress(address),
       }
       await saveAddress(request.address)
-      const order = await createOrder(request, keys.current.keyFor(request))
+      const order = await createOrder(request, keys.keyFor(request))
+      keys.settled()
       useCartStore.getState().remove(lines.map((line) => line.skuId))
       return order
     } catch (failure) {

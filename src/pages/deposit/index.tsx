@@ -105,7 +105,10 @@ export default function DepositPage() {
           )}
         </View>
       )}
-      {message && <Text className='deposit__message'>{message}</Text>}
+      {/* Once the server has settled the deposit, the cashier's code has nothing more to say. */}
+      {message && deposit?.status !== 'frozen' && deposit?.status !== 'closed' && (
+        <Text className='deposit__message'>{message}</Text>
+      )}
     </View>
   )
 }

@@ -42,7 +42,11 @@ export function ProductDetailView({ product, onAddToCart, onLimit }: ProductDeta
         <View className='product-detail__row'>
           <Text className='product-detail__label'>{t('product.quantity')}</Text>
           <View className='product-detail__quantity'>
-            {sku && <Text className='product-detail__stock'>{t('product.stock', { count: sku.stock })}</Text>}
+            {/* Always there, so choosing a SKU changes its text instead of inserting a node before
+                the stepper (which makes Taro re-send the whole row to the view). */}
+            <Text className='product-detail__stock'>
+              {sku ? t('product.stock', { count: sku.stock }) : ''}
+            </Text>
             <Stepper
               value={quantity}
               max={maxQuantity}

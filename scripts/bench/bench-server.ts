@@ -1,0 +1,108 @@
+/**
+ * The reference server as server/main.ts assembles it — config from environment-style values,
+ * migrations, seeded catalog, the official alipay-sdk against the simulator mounted in-process,
+ * request logging at `info` (written to /dev/null, so its cost is paid but the terminal stays
+ * readable) — on a free loopback port, with a database chosen by the benchmark. The buyer logs in
+ * through the real flow (simulator auth code → POST /api/session).
+ */
+import type { FastifyInstance } from 'fastify'
+import { createWriteStream } from 'node:fs'
+import net from 'node:net'
+import { setUpAlipay, type AlipaySetup } from '../../server/alipay/setup'
+import { buildApp } from '../../server/app'
+import { seedCatalog } from '../../server/catalog/seed'
+import { loadConfig, type ServerConfig } from '../../server/config'
+import { migrate, openDatabase } from '../../server/db'
+import type { Db } from '../../server/db/types'
+import { findSession, type BuyerRecord } from '../../server/session/repository'
+import { BENCH_ORDER } from './bench-order'
+
+export { BENCH_ORDER }
+
+const ENDLESS_STOCK = 1_000_000_000
+
+export interface BenchServer {
+  app: FastifyInstance
+  db: Db
+  config: ServerConfig
+  alipay: AlipaySetup
+  baseUrl: string
+  token: string
+  buyer: BuyerRecord
+  close(): Promise<void>
+}
+
+export async function freePort(): Promise<number> {
+  const probe = net.createServer()
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve))
+  const { port } = probe.address() as net.AddressInfo
+  await new Promise<void>((resolve) => probe.close(() => resolve()))
+  return port
+}
+
+async function postJson<T>(url: string, body: unknown, headers: Record<string, string> = {}): Promise<T> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  })
+  const text = await response.text()
+  if (!response.ok) throw new Error(`POST ${url} → ${response.status} ${text.slice(0, 300)}`)
+  return JSON.parse(text) as T
+}
+
+/**
+ * `database`: DATA_DIR for PGlite, or DATABASE_URL for PostgreSQL, exactly as main.ts reads them.
+ * `logTo`: where the JSON request log goes (pass a stream to see what the server did).
+ */
+export async function startBenchServer(
+  database: { dataDir: string; databaseUrl?: string },
+  logTo: NodeJS.WritableStream = createWriteStream('/dev/null'),
+): Promise<BenchServer> {
+  const port = await freePort()
+  const config = loadConfig({
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATA_DIR: database.dataDir,
+    DATABASE_URL: database.databaseUrl,
+    LOG_LEVEL: 'info',
+  })
+  if (!config.alipay) throw new Error('no Alipay settings: the benchmark needs the in-process simulator')
+  const alipay = setUpAlipay(config.alipay, config)
+  const db = await openDatabase(config)
+  const logSink = logTo
+  try {
+    await migrate(db)
+    await seedCatalog(db)
+    // The benchmark must measure orders, not "out of stock" answers.
+    await db.query('update skus set stock = $2 where id = any($1::text[])', [
+      BENCH_ORDER.lines.map((line) => line.skuId),
+      ENDLESS_STOCK,
+    ])
+    const app = await buildApp({ db, config, alipay, logger: { stream: logSink } })
+    await app.listen({ port, host: '127.0.0.1' })
+    const baseUrl = `http://127.0.0.1:${port}`
+    const { authCode } = await postJson<{ authCode: string }>(`${baseUrl}/alipay-sim/auth-codes`, {})
+    const { token } = await postJson<{ token: string }>(`${baseUrl}/api/session`, { authCode })
+    const session = await findSession(db, token)
+    if (session.status !== 'valid') throw new Error('the session just created is not valid')
+    return {
+      app,
+      db,
+      config,
+      alipay,
+      baseUrl,
+      token,
+      buyer: session.buyer,
+      async close() {
+        await app.close()
+        await db.close()
+        logSink.end()
+      },
+    }
+  } catch (error) {
+    await db.close()
+    logSink.end()
+    throw error
+  }
+}

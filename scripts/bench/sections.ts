@@ -1,0 +1,197 @@
+/**
+ * The benchmark's sections: each measures, then turns its figures into table rows (every figure
+ * next to its reference from the same run) plus the raw data for the JSON file.
+ */
+import { spawn } from 'node:child_process'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import {
+  BLANK_APP_DIR,
+  BUNDLE_RATIO_BUDGET,
+  MAIN_PACKAGE_LIMIT_BYTES,
+  ROOT,
+  buildAlipay,
+  measureBundle,
+} from './bundle'
+import { measurePaymentConfirmation, type ConfirmationFigure } from './payment-confirm'
+import { createBenchPostgres, withoutPassword } from './postgres-database'
+import { kB, ms, perSecond, seconds, times, type Row } from './report'
+import { CONNECTIONS, measureServerLoad, type DatabaseLoad } from './server-load'
+import { TEST_DATABASE_URL } from '../../server/testing/databases'
+
+export interface Section {
+  rows: Row[]
+  data: unknown
+  notes: string[]
+}
+export type Progress = (line: string) => void
+
+const BUILD_RUNS = 2
+
+export async function bundleAndBuildTime(progress: Progress): Promise<Section> {
+  const temp = mkdtempSync(path.join(os.tmpdir(), 'shop-bench-build-'))
+  try {
+    const apps = { shop: ROOT, blank: BLANK_APP_DIR }
+    const wallMs: Record<'shop' | 'blank', number[]> = { shop: [], blank: [] }
+    // Alternating, so a machine that slows down during the run penalises both alike.
+    for (let run = 1; run <= BUILD_RUNS; run++) {
+      for (const which of ['shop', 'blank'] as const) {
+        progress(`build ${run}/${BUILD_RUNS}: ${which} app (alipay, production)…`)
+        const result = await buildAlipay(apps[which], path.join(temp, `${which}-${run}`))
+        wallMs[which].push(result.wallMs)
+        progress(`  ${seconds(result.wallMs)}`)
+      }
+    }
+    const shop = measureBundle(path.join(temp, 'shop-1'))
+    const blank = measureBundle(path.join(temp, 'blank-1'))
+    const ratio = shop.totalBytes / blank.totalBytes
+    const fastest = { shop: Math.min(...wallMs.shop), blank: Math.min(...wallMs.blank) }
+    return {
+      rows: [
+        {
+          measure: 'Bundle: dist/alipay, all files',
+          value: kB(shop.totalBytes),
+          reference: `blank Taro app ${kB(blank.totalBytes)}`,
+          ratio: times(ratio),
+          budget: `≤ ${BUNDLE_RATIO_BUDGET}×`,
+          pass: ratio <= BUNDLE_RATIO_BUDGET,
+        },
+        {
+          measure: 'Main package (no subpackages)',
+          value: kB(shop.mainPackageBytes),
+          reference: `Alipay's limit, 2 MB (${MAIN_PACKAGE_LIMIT_BYTES} B)`,
+          ratio: `${((shop.mainPackageBytes / MAIN_PACKAGE_LIMIT_BYTES) * 100).toFixed(0)}% of limit`,
+          budget: '< 2 MB',
+          pass: shop.mainPackageBytes < MAIN_PACKAGE_LIMIT_BYTES,
+        },
+        {
+          measure: `Production build, alipay (fastest of ${BUILD_RUNS})`,
+          value: seconds(fastest.shop),
+          reference: `blank Taro app ${seconds(fastest.blank)}`,
+          ratio: times(fastest.shop / fastest.blank),
+          budget: 'printed only',
+        },
+      ],
+      data: { shop, blank, ratio, buildWallMs: wallMs },
+      notes: [`Largest files: ${shop.largest.map((f) => `${f.file} ${kB(f.bytes)}`).join(', ')}.`],
+    }
+  } finally {
+    rmSync(temp, { recursive: true, force: true })
+  }
+}
+
+function loadRows(load: DatabaseLoad): Row[] {
+  return load.pairs.map(({ what, http, direct }) => {
+    const failed = http.failed + direct.failed
+    return {
+      measure: `Server, ${load.database}: ${what}, ${CONNECTIONS} connections`,
+      value: `HTTP ${perSecond(http.perSecond)}, p99 ${ms(http.latencyMs.p99)}${failed ? ` ⚠ ${failed} failed` : ''}`,
+      reference: `direct call ${perSecond(direct.perSecond)}, p99 ${ms(direct.latencyMs.p99)}`,
+      ratio: `${times(http.perSecond / direct.perSecond)} throughput, ${times(http.latencyMs.p99 / direct.latencyMs.p99)} p99`,
+      budget: 'printed only',
+    }
+  })
+}
+
+export async function serverLoad(progress: Progress): Promise<Section> {
+  const loads: DatabaseLoad[] = [await measureServerLoad('PGlite', undefined, progress)]
+  const notes: string[] = []
+  const postgres = await createBenchPostgres()
+  if (postgres) {
+    try {
+      loads.push(await measureServerLoad('PostgreSQL', postgres.url, progress))
+    } finally {
+      await postgres.drop()
+    }
+  } else {
+    const message = `skipped: no PostgreSQL at ${withoutPassword(TEST_DATABASE_URL)} (set TEST_DATABASE_URL)`
+    progress(`\n*** PostgreSQL ${message} ***\n`)
+    notes.push(`PostgreSQL ${message}.`)
+  }
+  const rows = loads.flatMap(loadRows)
+  for (const load of loads)
+    for (const { what, http, direct } of load.pairs)
+      for (const [side, result] of [
+        ['HTTP', http],
+        ['direct', direct],
+      ] as const)
+        if (result.failed)
+          notes.push(`${load.database}, ${what}, ${side}: ${result.failed} failed (${result.firstError}).`)
+  if (!postgres)
+    rows.push({
+      measure: 'Server, PostgreSQL',
+      value: 'skipped: no PostgreSQL',
+      reference: '',
+      ratio: '',
+      budget: '',
+    })
+  return { rows, data: loads, notes }
+}
+
+export async function paymentConfirmation(progress: Progress): Promise<Section> {
+  progress('payment confirmation: the app’s own pay + confirm code against the server and simulator…')
+  const result = await measurePaymentConfirmation()
+  const row = (figure: ConfirmationFigure): Row => ({
+    measure: `Payment 9000 → "paid" on screen, ${figure.what}`,
+    value: `p50 ${ms(figure.p50Ms)}, p95 ${ms(figure.p95Ms)} (${figure.asks} ask${figure.asks === 1 ? '' : 's'})`,
+    reference: `one read of a paid order, p50 ${ms(result.paidOrderRead.p50Ms)}`,
+    ratio: times(figure.p50Ms / result.paidOrderRead.p50Ms),
+    budget: 'printed only',
+  })
+  return {
+    rows: [row(result.prompt), row(result.lost)],
+    data: result,
+    notes: [
+      `Confirmation schedule (useConfirmPayment's CONFIRM_BACKOFF_MS, imported): asks at once, then after ${result.backoffMs.join(', ')} ms; ${result.prompt.trials} trials per case.`,
+    ],
+  }
+}
+
+interface SetDataRow {
+  name: string
+  bytes: number
+  calls: number
+  budget: number | string
+}
+
+export async function setData(progress: Progress): Promise<Section> {
+  const script = path.join(ROOT, 'scripts', 'bench', 'setdata.ts')
+  if (!existsSync(script)) {
+    const message = 'setData: not measured (scripts/bench/setdata.ts missing)'
+    progress(message)
+    return { rows: [], data: null, notes: [message] }
+  }
+  progress('setData: runtime harness…')
+  const output = await new Promise<string>((resolve, reject) => {
+    const child = spawn(process.execPath, [require.resolve('tsx/cli'), script], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    })
+    let text = ''
+    child.stdout.on('data', (chunk: Buffer) => (text += chunk.toString()))
+    child.on('error', reject)
+    child.on('close', (code) =>
+      code === 0 ? resolve(text) : reject(new Error(`setdata.ts exited with ${code}`)),
+    )
+  })
+  // The last line that parses as JSON: the script may log before it.
+  const json = output
+    .trim()
+    .split('\n')
+    .reverse()
+    .find((line) => line.trim().startsWith('{'))
+  const { rows } = JSON.parse(json ?? '{"rows":[]}') as { rows: SetDataRow[] }
+  return {
+    rows: rows.map((row) => ({
+      measure: `setData: ${row.name}`,
+      value: `${row.bytes} B in ${row.calls} call${row.calls === 1 ? '' : 's'}`,
+      reference: '',
+      ratio: '',
+      budget: typeof row.budget === 'number' ? `≤ ${row.budget} B` : String(row.budget),
+      pass: typeof row.budget === 'number' ? row.bytes <= row.budget : undefined,
+    })),
+    data: rows,
+    notes: [],
+  }
+}

@@ -1,0 +1,168 @@
+/**
+ * Server throughput at 32 concurrent connections, per database, each HTTP figure next to the same
+ * server function called directly on the same database in this process:
+ *  - POST /api/orders (validation, session, one transaction, the order read back, logging)
+ *    vs createOrder() — the transaction alone. Order creation does not call Alipay;
+ *  - POST /api/orders/:id/payment (alipay.trade.create through alipay-sdk: request signed,
+ *    simulator verifies and signs, SDK verifies) vs openTrade() — the same SDK call and rows.
+ */
+import { spawn } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { createOrder } from '../../server/orders/create'
+import { openTrade } from '../../server/payments/open-trade'
+import { resolvePaymentSettings } from '../../server/payments/settings'
+import { BENCH_ORDER, startBenchServer, type BenchServer } from './bench-server'
+import { runDirectLoad, type LoadResult } from './direct-load'
+
+export const CONNECTIONS = 32
+const WARMUP_SECONDS = 2
+const DURATION_SECONDS = 10
+/** Orders opened for payment per side (HTTP, direct); warm-up included. */
+const PAYMENT_ORDERS = 400
+
+export interface LoadPair {
+  what: string
+  http: LoadResult
+  direct: LoadResult
+}
+
+type Progress = (line: string) => void
+
+export interface DatabaseLoad {
+  database: 'PGlite' | 'PostgreSQL'
+  pairs: LoadPair[]
+}
+
+const silentLog = { info: () => undefined, warn: () => undefined, error: () => undefined }
+
+const summary = (side: string, result: LoadResult) =>
+  `  ${side}: ${Math.round(result.perSecond)}/s, p50 ${Math.round(result.latencyMs.p50)} ms, p99 ${Math.round(result.latencyMs.p99)} ms${result.failed ? `, ${result.failed} failed` : ''}`
+
+function runLoadClient(spec: Record<string, unknown>): Promise<LoadResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(__dirname, 'load-client.mjs'), JSON.stringify(spec)], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    })
+    let output = ''
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
+    child.on('error', reject)
+    child.on('close', (code) => {
+      if (code !== 0) return reject(new Error(`load client exited with ${code}`))
+      const result = JSON.parse(output.trim().split('\n').at(-1) ?? '{}')
+      const failed = result.non2xx + result.errors + result.timeouts
+      resolve({
+        ok: result.ok,
+        failed,
+        seconds: result.seconds,
+        perSecond: result.perSecond,
+        latencyMs: result.latencyMs,
+        firstError: failed
+          ? `status codes ${JSON.stringify(result.statusCodes)}, ${result.errors} errors, ${result.timeouts} timeouts`
+          : undefined,
+      })
+    })
+  })
+}
+
+const authHeaders = (server: BenchServer) => ({
+  authorization: `Bearer ${server.token}`,
+  'content-type': 'application/json',
+})
+
+async function measureOrders(server: BenchServer, stamp: string, progress: Progress): Promise<LoadPair> {
+  const http = await runLoadClient({
+    url: `${server.baseUrl}/api/orders`,
+    method: 'POST',
+    headers: authHeaders(server),
+    body: BENCH_ORDER,
+    connections: CONNECTIONS,
+    warmupSeconds: WARMUP_SECONDS,
+    durationSeconds: DURATION_SECONDS,
+    idempotencyKeyPrefix: `bench-http-${stamp}`,
+  })
+  progress(summary('HTTP', http))
+  const ttlMinutes = server.config.orderTtlMinutes ?? 15
+  const direct = await runDirectLoad(
+    (n) =>
+      createOrder(server.db, {
+        userId: server.buyer.id,
+        idempotencyKey: `bench-direct-${stamp}-${n}`,
+        request: BENCH_ORDER,
+        ttlMinutes,
+      }),
+    { workers: CONNECTIONS, warmupSeconds: WARMUP_SECONDS, durationSeconds: DURATION_SECONDS },
+  )
+  progress(summary('direct createOrder()', direct))
+  return { what: 'create order', http, direct }
+}
+
+async function newOrders(server: BenchServer, count: number, prefix: string): Promise<string[]> {
+  const ids: string[] = []
+  const ttlMinutes = server.config.orderTtlMinutes ?? 15
+  for (let start = 0; start < count; start += CONNECTIONS) {
+    const batch = Array.from({ length: Math.min(CONNECTIONS, count - start) }, (_, i) =>
+      createOrder(server.db, {
+        userId: server.buyer.id,
+        idempotencyKey: `${prefix}-${start + i}`,
+        request: BENCH_ORDER,
+        ttlMinutes,
+      }),
+    )
+    ids.push(...(await Promise.all(batch)).map((created) => created.orderId))
+  }
+  return ids
+}
+
+async function measurePayments(server: BenchServer, stamp: string, progress: Progress): Promise<LoadPair> {
+  const httpOrders = await newOrders(server, PAYMENT_ORDERS, `bench-pay-http-${stamp}`)
+  const http = await runLoadClient({
+    url: `${server.baseUrl}/api/orders`,
+    method: 'POST',
+    headers: { authorization: `Bearer ${server.token}` },
+    connections: CONNECTIONS,
+    paths: httpOrders.map((id) => `/api/orders/${id}/payment`),
+  })
+  progress(summary('HTTP', http))
+  const directOrders = await newOrders(server, PAYMENT_ORDERS, `bench-pay-direct-${stamp}`)
+  const deps = {
+    db: server.db,
+    alipay: server.alipay.client,
+    settings: resolvePaymentSettings(server.config.alipay?.payments, false),
+    log: silentLog,
+  }
+  const warmupCalls = Math.min(CONNECTIONS * 4, Math.floor(PAYMENT_ORDERS / 5))
+  const direct = await runDirectLoad(
+    (n) =>
+      openTrade(deps, {
+        orderId: directOrders[n],
+        buyer: server.buyer,
+        notifyUrl: `${server.baseUrl}/api/alipay/notify`,
+      }),
+    { workers: CONNECTIONS, warmupSeconds: 0, warmupCalls, calls: PAYMENT_ORDERS - warmupCalls },
+  )
+  progress(summary('direct openTrade()', direct))
+  return { what: 'open payment (alipay.trade.create via SDK)', http, direct }
+}
+
+export async function measureServerLoad(
+  database: DatabaseLoad['database'],
+  databaseUrl: string | undefined,
+  progress: Progress,
+): Promise<DatabaseLoad> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'shop-bench-'))
+  const stamp = Date.now().toString(36)
+  progress(`${database}: starting the server (migrations, seed, login)…`)
+  const server = await startBenchServer({ dataDir, databaseUrl })
+  try {
+    progress(`${database}: POST /api/orders, ${CONNECTIONS} connections, ${DURATION_SECONDS} s each side…`)
+    const orders = await measureOrders(server, stamp, progress)
+    progress(`${database}: POST /api/orders/:id/payment, ${PAYMENT_ORDERS} orders each side…`)
+    const payments = await measurePayments(server, stamp, progress)
+    return { database, pairs: [orders, payments] }
+  } finally {
+    await server.close()
+    rmSync(dataDir, { recursive: true, force: true })
+  }
+}

@@ -1,0 +1,22 @@
+/**
+ * setData bytes of the compiled Alipay bundle (dist/alipay, or MINI_DIST_DIR), measured in the
+ * mini-program runtime against the reference server: `npx tsx scripts/bench/setdata.ts`.
+ * Prints one JSON line, `{ "rows": [{ "name", "bytes", "calls", "budget", ... }] }`, last.
+ */
+import { measureSetData } from '../../tests/support/setdata-bench'
+import { startShopServer } from '../../tests/support/shop-server'
+
+async function main() {
+  const server = await startShopServer()
+  try {
+    const rows = await measureSetData(server.baseUrl)
+    console.log(JSON.stringify({ rows }))
+  } finally {
+    await server.close()
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error)
+  process.exit(1)
+})

@@ -1,0 +1,303 @@
+/**
+ * The malformed-request corpus of faults-malformed.test.ts, as data: one row per request, across
+ * every route of the API (and the simulator's JSON routes mounted in development). Each must get
+ * a 4xx with `{ code, message }`. In paths, headers and raw bodies `{open}` is an unpaid order of
+ * the logged-in buyer, `{closed}` a cancelled one, `{foreign}` another buyer's, `{key}` an
+ * Idempotency-Key already used for another body.
+ *
+ * `auth`: 'buyer' (default) sends the buyer's bearer token, 'none' sends none, any other string is
+ * sent as the Authorization header as is.
+ */
+export interface MalformedRequest {
+  name: string
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH'
+  path: string
+  /** Serialised as JSON with Content-Type application/json. */
+  body?: unknown
+  /** Sent as is (with `contentType`, default application/json). */
+  raw?: string
+  contentType?: string
+  headers?: Record<string, string>
+  auth?: 'buyer' | 'none' | string
+  /** A fresh Idempotency-Key is added to POST /api/orders unless this is false or a key is given. */
+  key?: boolean
+}
+
+const ADDRESS = {
+  name: '张三',
+  phone: '13800138000',
+  region: '上海市 浦东新区',
+  detail: '世纪大道 100 号 8 楼',
+}
+const line = (quantity: unknown, skuId: unknown = 'pencil-set-std') => ({ skuId, quantity })
+const order = (overrides: Record<string, unknown> = {}) => ({
+  lines: [line(1)],
+  address: ADDRESS,
+  ...overrides,
+})
+const orders = (name: string, body: unknown, extra: Partial<MalformedRequest> = {}): MalformedRequest => ({
+  name: `POST /api/orders: ${name}`,
+  method: 'POST',
+  path: '/api/orders',
+  body,
+  ...extra,
+})
+const big = 'x'.repeat(70 * 1024)
+const deep = (depth: number) => '['.repeat(depth) + ']'.repeat(depth)
+
+export const MALFORMED_REQUESTS: MalformedRequest[] = [
+  // Catalog and images (public).
+  { name: 'products: page=0', method: 'GET', path: '/api/products?page=0', auth: 'none' },
+  { name: 'products: pageSize=1000', method: 'GET', path: '/api/products?pageSize=1000', auth: 'none' },
+  { name: 'products: page=abc', method: 'GET', path: '/api/products?page=abc', auth: 'none' },
+  { name: 'products: page=-5', method: 'GET', path: '/api/products?page=-5', auth: 'none' },
+  {
+    name: 'products: categoryId with NUL',
+    method: 'GET',
+    path: '/api/products?categoryId=%00',
+    auth: 'none',
+  },
+  { name: 'products: q too long', method: 'GET', path: `/api/products?q=${'q'.repeat(51)}`, auth: 'none' },
+  { name: 'product: id with NUL', method: 'GET', path: '/api/products/mug%00', auth: 'none' },
+  { name: 'product: unknown id', method: 'GET', path: '/api/products/no-such-product', auth: 'none' },
+  { name: 'product: 300-char id', method: 'GET', path: `/api/products/${'p'.repeat(300)}`, auth: 'none' },
+  {
+    name: 'product: id of broken percent-encoding',
+    method: 'GET',
+    path: '/api/products/%E4%B8',
+    auth: 'none',
+  },
+  { name: 'order: id of 300 digits', method: 'GET', path: `/api/orders/${'1'.repeat(300)}` },
+  { name: 'image: path traversal', method: 'GET', path: '/images/..%2F..%2Fpackage.json', auth: 'none' },
+  { name: 'image: unknown file', method: 'GET', path: '/images/nope.png', auth: 'none' },
+  // Session.
+  { name: 'login: bad JSON', method: 'POST', path: '/api/session', raw: '{"authCode":', auth: 'none' },
+  { name: 'login: empty object', method: 'POST', path: '/api/session', body: {}, auth: 'none' },
+  {
+    name: 'login: authCode a number',
+    method: 'POST',
+    path: '/api/session',
+    body: { authCode: 123 },
+    auth: 'none',
+  },
+  {
+    name: 'login: authCode empty',
+    method: 'POST',
+    path: '/api/session',
+    body: { authCode: '' },
+    auth: 'none',
+  },
+  {
+    name: 'login: authCode with spaces',
+    method: 'POST',
+    path: '/api/session',
+    body: { authCode: 'a b' },
+    auth: 'none',
+  },
+  {
+    name: 'login: authCode too long',
+    method: 'POST',
+    path: '/api/session',
+    body: { authCode: 'a'.repeat(129) },
+    auth: 'none',
+  },
+  {
+    name: 'login: unknown authCode',
+    method: 'POST',
+    path: '/api/session',
+    body: { authCode: 'never-issued-code' },
+    auth: 'none',
+  },
+  {
+    name: 'login: extra property',
+    method: 'POST',
+    path: '/api/session',
+    body: { authCode: 'abc', admin: true },
+    auth: 'none',
+  },
+  { name: 'login: JSON null', method: 'POST', path: '/api/session', raw: 'null', auth: 'none' },
+  {
+    name: 'login: text/plain',
+    method: 'POST',
+    path: '/api/session',
+    raw: 'authCode=abc',
+    contentType: 'text/plain',
+    auth: 'none',
+  },
+  {
+    name: 'login: oversized body',
+    method: 'POST',
+    path: '/api/session',
+    body: { authCode: 'abc', pad: big },
+    auth: 'none',
+  },
+  {
+    name: 'login: __proto__ key',
+    method: 'POST',
+    path: '/api/session',
+    raw: '{"authCode":"abc","__proto__":{"x":1}}',
+    auth: 'none',
+  },
+  { name: 'me: no token', method: 'GET', path: '/api/me', auth: 'none' },
+  { name: 'me: empty bearer', method: 'GET', path: '/api/me', auth: 'Bearer ' },
+  { name: 'me: Basic auth', method: 'GET', path: '/api/me', auth: 'Basic dXNlcjpwYXNz' },
+  {
+    name: 'me: unknown token',
+    method: 'GET',
+    path: '/api/me',
+    auth: 'Bearer 0123456789abcdef0123456789abcdef',
+  },
+  // Address.
+  { name: 'address GET: no token', method: 'GET', path: '/api/address', auth: 'none' },
+  { name: 'address PUT: no token', method: 'PUT', path: '/api/address', body: ADDRESS, auth: 'none' },
+  { name: 'address PUT: empty object', method: 'PUT', path: '/api/address', body: {} },
+  {
+    name: 'address PUT: phone a number',
+    method: 'PUT',
+    path: '/api/address',
+    body: { ...ADDRESS, phone: 13800138000 },
+  },
+  { name: 'address PUT: bad JSON', method: 'PUT', path: '/api/address', raw: '{"name":"x",' },
+  { name: 'address PUT: an array', method: 'PUT', path: '/api/address', body: [ADDRESS] },
+  // Orders.
+  orders('no Idempotency-Key', order(), { key: false }),
+  orders('Idempotency-Key too short', order(), { headers: { 'idempotency-key': 'short' } }),
+  orders('Idempotency-Key with spaces', order(), { headers: { 'idempotency-key': 'has spaces in it!' } }),
+  orders('Idempotency-Key reused for another body', order({ lines: [line(2)] }), {
+    headers: { 'idempotency-key': '{key}' },
+  }),
+  orders('no token', order(), { auth: 'none' }),
+  orders('bad JSON', undefined, { raw: '{"lines":[' }),
+  orders('empty body', undefined, { raw: '' }),
+  orders('quantity -1', order({ lines: [line(-1)] })),
+  orders('quantity 0', order({ lines: [line(0)] })),
+  orders('quantity 1e9', order({ lines: [line(1e9)] })),
+  orders('quantity 2^53', order({ lines: [line(2 ** 53)] })),
+  orders('quantity 1e400', undefined, {
+    raw: `{"lines":[{"skuId":"pencil-set-std","quantity":1e400}],"address":${JSON.stringify(ADDRESS)}}`,
+  }),
+  orders('quantity "2"', order({ lines: [line('2')] })),
+  orders('quantity 1.5', order({ lines: [line(1.5)] })),
+  orders('quantity more than in stock', order({ lines: [line(99, 'keyboard-compact-std')] })),
+  orders('unknown SKU', order({ lines: [line(1, 'no-such-sku')] })),
+  orders('SKU id an object', order({ lines: [line(1, { $ne: null })] })),
+  orders('no lines', order({ lines: [] })),
+  orders('51 lines', order({ lines: Array.from({ length: 51 }, () => line(1)) })),
+  orders('no address', { lines: [line(1)] }),
+  orders('address with NUL', order({ address: { ...ADDRESS, detail: 'Room\u0000 1' } })),
+  orders('oversized body', order({ pad: big })),
+  orders('XML', undefined, { raw: '<order/>', contentType: 'application/xml' }),
+  orders('form-encoded', undefined, { raw: 'lines=1', contentType: 'application/x-www-form-urlencoded' }),
+  orders('JSON nested 100000 deep', undefined, { raw: deep(100_000) }),
+  orders('constructor.prototype key', undefined, { raw: '{"lines":[],"constructor":{"prototype":{"x":1}}}' }),
+  { name: 'orders list: page=0', method: 'GET', path: '/api/orders?page=0' },
+  { name: 'orders list: pageSize=51', method: 'GET', path: '/api/orders?pageSize=51' },
+  { name: 'orders list: page=1e3', method: 'GET', path: '/api/orders?page=1e3' },
+  { name: 'orders list: status=shipped', method: 'GET', path: '/api/orders?status=shipped' },
+  { name: 'orders list: no token', method: 'GET', path: '/api/orders', auth: 'none' },
+  { name: 'order: id abc', method: 'GET', path: '/api/orders/abc' },
+  { name: 'order: id of 33 digits', method: 'GET', path: `/api/orders/${'9'.repeat(33)}` },
+  { name: 'order: id with encoded slash', method: 'GET', path: '/api/orders/2024%2F..%2F1' },
+  { name: 'order: unknown', method: 'GET', path: '/api/orders/20200101000000000000' },
+  { name: 'order: another buyer’s', method: 'GET', path: '/api/orders/{foreign}' },
+  { name: 'cancel: id abc', method: 'POST', path: '/api/orders/abc/cancel' },
+  { name: 'cancel: unknown', method: 'POST', path: '/api/orders/20200101000000000000/cancel' },
+  { name: 'cancel: already cancelled', method: 'POST', path: '/api/orders/{closed}/cancel' },
+  { name: 'cancel: another buyer’s', method: 'POST', path: '/api/orders/{foreign}/cancel' },
+  { name: 'cancel: bad JSON body', method: 'POST', path: '/api/orders/{open}/cancel', raw: '{' },
+  // Payments.
+  { name: 'payment: id abc', method: 'POST', path: '/api/orders/abc/payment' },
+  { name: 'payment: unknown order', method: 'POST', path: '/api/orders/20200101000000000000/payment' },
+  { name: 'payment: cancelled order', method: 'POST', path: '/api/orders/{closed}/payment' },
+  { name: 'payment: another buyer’s order', method: 'POST', path: '/api/orders/{foreign}/payment' },
+  { name: 'payment: no token', method: 'POST', path: '/api/orders/{open}/payment', auth: 'none' },
+  { name: 'web-view ticket: cancelled order', method: 'POST', path: '/api/orders/{closed}/webview-ticket' },
+  { name: 'deposit items: no token', method: 'GET', path: '/api/deposit-items', auth: 'none' },
+  { name: 'deposit: empty object', method: 'POST', path: '/api/deposits', body: {} },
+  { name: 'deposit: unknown item', method: 'POST', path: '/api/deposits', body: { itemId: 'yacht' } },
+  { name: 'deposit: itemId a number', method: 'POST', path: '/api/deposits', body: { itemId: 7 } },
+  { name: 'deposit: id abc', method: 'GET', path: '/api/deposits/abc' },
+  { name: 'deposit: unknown id', method: 'GET', path: '/api/deposits/D20200101000000000000' },
+  { name: 'web-view page: no query', method: 'GET', path: '/webview/checkout', auth: 'none' },
+  {
+    name: 'web-view payment: empty object',
+    method: 'POST',
+    path: '/webview/api/payment',
+    body: {},
+    auth: 'none',
+  },
+  {
+    name: 'web-view payment: forged ticket',
+    method: 'POST',
+    path: '/webview/api/payment',
+    body: { orderId: '{open}', ticket: 'forged-ticket-0000' },
+    auth: 'none',
+  },
+  // Routes and methods that do not exist.
+  { name: 'unknown route', method: 'GET', path: '/api/nope' },
+  { name: 'DELETE /api/orders', method: 'DELETE', path: '/api/orders' },
+  { name: 'PATCH /api/address', method: 'PATCH', path: '/api/address', body: ADDRESS },
+  // The simulator's JSON routes (development only).
+  {
+    name: 'simulator auth code: bad buyer key',
+    method: 'POST',
+    path: '/alipay-sim/auth-codes',
+    body: { buyer: 'no spaces!' },
+    auth: 'none',
+  },
+  {
+    name: 'simulator control: unknown mode',
+    method: 'POST',
+    path: '/alipay-sim/control',
+    body: { notifies: 'sometimes' },
+    auth: 'none',
+  },
+  {
+    name: 'simulator cashier: empty object',
+    method: 'POST',
+    path: '/alipay-sim/cashier/pay',
+    body: {},
+    auth: 'none',
+  },
+  {
+    name: 'simulator cashier: unknown outcome',
+    method: 'POST',
+    path: '/alipay-sim/cashier/pay',
+    body: { tradeNO: '1', outcome: 'steal' },
+    auth: 'none',
+  },
+]
+
+/**
+ * Routes with no malformed request in the corpus, and why. Every other route the server has must
+ * appear in MALFORMED_REQUESTS (checked against the running server's route table).
+ */
+export const NOT_IN_CORPUS: Record<string, string> = {
+  'GET /docs*': 'API documentation pages',
+  'GET /openapi.json': 'takes no input',
+  'GET /healthz': 'takes no input',
+  'GET /api/categories': 'takes no input (unknown query parameters are ignored)',
+  'DELETE /api/session': 'idempotent by design: any token, or none, is 204',
+  'POST /api/alipay/notify': "answers in Alipay's protocol (text success/fail): faults-notify.test.ts",
+  'POST /alipay-sim/gateway.do': "answers in Alipay's protocol (signed JSON, errors as 200)",
+  'GET /alipay-sim/buyers': 'takes no input',
+  'GET /alipay-sim/cashier': 'an HTML page (its errors are pages)',
+  'POST /alipay-sim/cashier': 'an HTML form post (its errors are pages)',
+}
+
+/** Requests Node's HTTP parser itself refuses (sent over a raw socket): the same error shape. */
+export const MALFORMED_HTTP: Array<[string, string]> = [
+  ['a garbage request line', 'HELLO WORLD\r\n\r\n'],
+  ['a header line without a colon', 'GET /api/products HTTP/1.1\r\nHost: x\r\nnot a header\r\n\r\n'],
+  ['a negative Content-Length', 'POST /api/session HTTP/1.1\r\nHost: x\r\nContent-Length: -1\r\n\r\n'],
+  [
+    'Content-Length and Transfer-Encoding together',
+    'POST /api/session HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n',
+  ],
+  [
+    'a bad chunk size',
+    'POST /api/session HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n{}\r\n0\r\n\r\n',
+  ],
+  ['raw non-ASCII bytes in the path', 'GET /api/products/\u00e4\u00f6 HTTP/1.1\r\nHost: x\r\n\r\n'],
+  ['a 40 KB header', `GET /api/products HTTP/1.1\r\nHost: x\r\nX-Pad: ${'p'.repeat(40 * 1024)}\r\n\r\n`],
+]

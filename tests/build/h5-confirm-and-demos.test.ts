@@ -1,0 +1,126 @@
+/**
+ * The H5 app in Debian's Chromium, continued (a second file so jest runs it beside
+ * h5-purchase.test.ts): the codes after which only the server can say whether the buyer paid
+ * (8000, 6004, and one the catalogue does not know), then the web-view and deposit demos.
+ * Screenshots as in h5-purchase.test.ts.
+ */
+import { setUpH5Suite } from '../support/browser/h5-suite'
+import {
+  addToCart,
+  checkOut,
+  chooseOutcome,
+  openCashier,
+  orderOnServer,
+  seeResultScreen,
+  shownPrice,
+  T,
+} from '../support/browser/purchase'
+import type { Shopper } from '../support/browser/shopper'
+
+const suite = setUpH5Suite()
+const db = () => suite.stack.server.db
+
+/** Holds the app's questions about an order, so the screen can be seen before the server answers. */
+const holdOrderQuestions = (orderId: string) =>
+  suite.stack.gate.hold((request) => request.url().endsWith(`/api/orders/${orderId}`))
+
+async function placeOrder(shop: Shopper): Promise<string> {
+  await addToCart(shop)
+  return checkOut(shop)
+}
+
+it('a code the catalogue does not know shows its own screen; 8000 waits until the server confirms the payment', async () => {
+  const { shop, shoot } = await suite.newShopper()
+  const orderId = await placeOrder(shop)
+  const { totalFen } = await orderOnServer(db(), orderId)
+
+  // The simulator's cashier only gives the documented codes; a wallet could answer another one.
+  await shop.open(`/pages/pay-result/index?orderId=${orderId}&resultCode=7777`)
+  await seeResultScreen(shop, '7777', 'pay.unrecognised.title')
+  await shop.see(shownPrice(totalFen), 'the order total, from the server')
+  expect(await orderOnServer(db(), orderId)).toMatchObject({ status: 'awaiting_payment' })
+  await shoot('pay-unknown')
+
+  await shop.tap(T['pay.action.viewOrder'])
+  await openCashier(shop)
+  const release = holdOrderQuestions(orderId)
+  try {
+    await chooseOutcome(shop, 'processing')
+    await seeResultScreen(shop, '8000', 'pay.processing.title')
+    await shop.see(T['pay.confirming'], 'the 8000 screen asking the server')
+    await shoot('pay-8000')
+  } finally {
+    release()
+  }
+  // The simulator settles an 8000 payment a few seconds later; the screen keeps asking until then.
+  await shop.see(T['pay.paid.title'], 'the 8000 screen once the server confirmed', 30_000)
+  expect(await orderOnServer(db(), orderId)).toMatchObject({ status: 'paid' })
+  await shoot('pay-8000-paid')
+}, 120_000)
+
+it('6004: the result is unknown to the buyer until the server confirms the payment', async () => {
+  const { shop, shoot } = await suite.newShopper()
+  const orderId = await placeOrder(shop)
+  await openCashier(shop)
+  const release = holdOrderQuestions(orderId)
+  try {
+    await chooseOutcome(shop, 'unknown')
+    await seeResultScreen(shop, '6004', 'pay.unknownResult.title')
+    await shop.see(T['pay.confirming'], 'the 6004 screen asking the server')
+    await shoot('pay-6004')
+  } finally {
+    release()
+  }
+  await shop.see(T['pay.paid.title'], 'the 6004 screen once the server confirmed')
+  expect(await orderOnServer(db(), orderId)).toMatchObject({ status: 'paid' })
+  await shoot('pay-6004-paid')
+}, 90_000)
+
+it('the web-view demo explains itself and shows the server’s checkout page for an unpaid order', async () => {
+  const { shop, shoot } = await suite.newShopper()
+  const orderId = await placeOrder(shop)
+  const { totalFen } = await orderOnServer(db(), orderId)
+
+  await shop.tap(`${T['orders.payInWebView']} ›`)
+  const frame = shop.page.frameLocator('iframe')
+  await shop.see(frame.getByText(orderId), 'the order number in the web-view page')
+  // Outside Alipay the page has no bridge to pay with, and says so instead of a broken button.
+  await shop.see(frame.getByText(/只能在支付宝小程序的 web-view 中付款/), 'the web-view page outside Alipay')
+  await shop.see(frame.getByText(shownPrice(totalFen).replace('¥', '')), 'the total in the web-view page')
+  // The page was opened with a ticket the app asked for, and did not use it: no payment started.
+  const tickets = await db().query<{ used_at: Date | null }>(
+    'select used_at from webview_tickets where order_id = $1',
+    [orderId],
+  )
+  expect(tickets).toEqual([{ used_at: null }])
+  expect(await orderOnServer(db(), orderId)).toMatchObject({ status: 'awaiting_payment' })
+  await shoot('webview-checkout')
+
+  await shop.open('/pages/faq/index')
+  await shop.tap(`${T['faq.demoWebView']} ›`)
+  await shop.see(T['webview.intro'], 'the web-view demo’s introduction')
+  await shoot('webview')
+}, 90_000)
+
+it('the deposit demo freezes a deposit in the cashier, and the page shows what the server confirmed', async () => {
+  const { shop, shoot } = await suite.newShopper()
+  await shop.open('/pages/faq/index')
+  await shop.tap(`${T['faq.demoDeposit']} ›`)
+  await shop.see(T['deposit.intro'], 'the deposit demo')
+  await shop.see(T['deposit.rent'], 'an item to rent')
+  await shoot('deposit')
+
+  await shop.tap(shop.text(T['deposit.rent']).first())
+  await shop.arriveAt(/\/alipay-sim\/cashier\?orderStr=/, 'the cashier for the freeze')
+  await shop.see(/资金冻结/, 'the cashier freezing a deposit')
+  await shoot('cashier-deposit')
+  await shop.tap(shop.page.getByRole('button', { name: /^确认付款/ }))
+  await shop.arriveAt(/#\/pages\/deposit\/index\?depositId=/, 'back from the cashier')
+  await shop.see(T['deposit.status.frozen'], 'the deposit frozen')
+  const depositId = shop.routeParam('depositId')
+  const [deposit] = await db().query<{ status: string }>('select status from deposits where id = $1', [
+    depositId,
+  ])
+  expect(deposit?.status).toBe('frozen')
+  await shoot('deposit-frozen')
+}, 90_000)

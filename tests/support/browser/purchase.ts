@@ -1,0 +1,122 @@
+/**
+ * The purchase as a buyer does it in the H5 app — browse, pick a SKU, add to cart, check out, open
+ * the cashier, choose an outcome — and what the server recorded, to compare with the screen.
+ */
+import type { Db } from '../../../server/db/types'
+import { formatFen } from '../../../src/shared/money'
+import type { MessageKey } from '../../../src/shared/i18n'
+import { zhCN } from '../../../src/shared/i18n/zh-CN'
+import type { Shopper } from './shopper'
+
+export const T = zhCN
+
+/** A product of the seed catalog (server/catalog/seed-data.json) and the SKU the buyer picks. */
+export const PRODUCT = {
+  id: 'tshirt-classic',
+  title: '经典纯棉T恤',
+  choices: ['黑色', 'M'],
+  keys: ['black', 'm'],
+}
+
+const ADDRESS: [placeholder: string, value: string][] = [
+  [T['address.name'], '张三'],
+  [T['address.phone'], '13800138000'],
+  [T['address.region'], '浙江省 杭州市 西湖区'],
+  [T['address.detail'], '文三路 100 号'],
+]
+
+/** The simulator cashier's buttons (server/alipay-simulator/cashier-page.ts), by what they say. */
+export const CASHIER_BUTTON = {
+  pay: '确认付款',
+  processing: '处理中（稍后到账）',
+  unknown: '结果未知（已付款）',
+  cancel: '取消付款',
+  fail: '付款失败',
+  network_error: '网络异常',
+  forgot_password: '忘记密码',
+  no_permission: '无权限',
+} as const
+export type Outcome = keyof typeof CASHIER_BUTTON
+
+type Shoot = (name: string) => Promise<void>
+const noShots: Shoot = async () => undefined
+
+/** Home → product → SKU → add to cart. */
+export async function addToCart(shop: Shopper, shoot: Shoot = noShots): Promise<void> {
+  await shop.open()
+  await shop.see(PRODUCT.title, 'the product on the home page')
+  await shoot('home')
+  await shop.tap(PRODUCT.title)
+  for (const choice of PRODUCT.choices) await shop.tap(choice, `the SKU choice "${choice}"`)
+  await shop.see(/^库存 \d+ 件$/, 'the chosen SKU’s stock')
+  await shoot('product')
+  await shop.tap(T['product.addToCart'])
+  await shop.see(T['product.added'], 'the "added" toast')
+  await shop.seeGone(T['product.added'])
+}
+
+/** Back to the shop (H5 has no navigation bar: the browser's back) → cart tab → checkout → address → place the order; returns the order id from the order page. */
+export async function checkOut(shop: Shopper, shoot: Shoot = noShots): Promise<string> {
+  await shop.page.goBack()
+  await shop.tap(shop.page.locator('.weui-tabbar__label', { hasText: T['tab.cart'] }), 'the cart tab')
+  await shop.see(PRODUCT.title, 'the cart line')
+  await shoot('cart')
+  await shop.tap(T['cart.checkout'])
+  for (const [placeholder, value] of ADDRESS) {
+    await shop.see(shop.field(placeholder), `the address field "${placeholder}"`)
+    await shop.field(placeholder).fill(value)
+  }
+  await shoot('checkout')
+  await shop.tap(T['checkout.placeOrder'])
+  await shop.arriveAt(/#\/pages\/order\/index\?/, 'placing the order')
+  await shop.see(T['orders.status.awaiting_payment'], 'the new order awaiting payment')
+  return shop.routeParam('id')
+}
+
+/** Opens the simulator's cashier from a page showing `button` ("去支付", "重新支付"). */
+export async function openCashier(shop: Shopper, button: string = T['orders.pay']): Promise<void> {
+  await shop.tap(button)
+  await shop.arriveAt(/\/alipay-sim\/cashier\?/, `the cashier after "${button}"`)
+  await shop.see(/^支付宝收银台（模拟）/, 'the cashier page')
+}
+
+/** Chooses an outcome in the cashier; the simulator sends the buyer back to the result page. */
+export async function chooseOutcome(shop: Shopper, outcome: Outcome): Promise<void> {
+  await shop.tap(shop.page.getByRole('button', { name: new RegExp(`^${CASHIER_BUTTON[outcome]}`) }))
+  await shop.arriveAt(/#\/pages\/pay-result\/index\?/, `back from the cashier (${outcome})`)
+}
+
+/** The result screen of a code: the code, and its own title (until the server's answer replaces it). */
+export async function seeResultScreen(shop: Shopper, code: string, title: MessageKey): Promise<void> {
+  await shop.see(T['pay.resultCode'].replace('{code}', code), `the result code ${code}`)
+  await shop.see(T[title], `the title of the ${code} screen ("${T[title]}")`)
+}
+
+export interface ServerOrder {
+  status: 'awaiting_payment' | 'paid' | 'closed'
+  closeReason: string | null
+  totalFen: number
+}
+
+export async function orderOnServer(db: Db, id: string): Promise<ServerOrder> {
+  const [row] = await db.query<{
+    status: ServerOrder['status']
+    close_reason: string | null
+    total_fen: number
+  }>('select status, close_reason, total_fen from orders where id = $1', [id])
+  if (!row) throw new Error(`order ${id} is not in the database`)
+  return { status: row.status, closeReason: row.close_reason, totalFen: row.total_fen }
+}
+
+/** Stock of the SKU the buyer picks. */
+export async function skuStock(db: Db): Promise<number> {
+  const [row] = await db.query<{ stock: number }>(
+    'select stock from skus where product_id = $1 and option_keys = $2::jsonb',
+    [PRODUCT.id, JSON.stringify(PRODUCT.keys)],
+  )
+  if (!row) throw new Error(`no SKU ${PRODUCT.keys.join('/')} of ${PRODUCT.id}`)
+  return row.stock
+}
+
+/** What the app shows for an amount (e.g. "¥79.00"). */
+export const shownPrice = (fen: number) => formatFen(fen)

@@ -1,0 +1,84 @@
+/**
+ * The parts of `my` that stand for Alipay itself: `my.getAuthCode` gets a real auth code from
+ * the simulator, and `my.tradePay` is the buyer in the cashier — scripted per test with the result
+ * code wanted. A code that is a payment outcome settles the trade through the simulator's JSON
+ * cashier (so the trade really is paid, cancelled, ... there) and hands back the cashier's
+ * resultCode; any other code (e.g. '7777') is answered as is, as a wallet could.
+ */
+export const CASHIER_OUTCOME: Readonly<Record<string, string>> = {
+  '9000': 'pay',
+  '8000': 'processing',
+  '6004': 'unknown',
+  '6001': 'cancel',
+  '4000': 'fail',
+  '6002': 'network_error',
+  '99': 'forgot_password',
+  '4': 'no_permission',
+}
+
+export interface TradePayCall {
+  /** What the app passed to my.tradePay, without its callbacks. */
+  args: Record<string, unknown>
+  /** The code the test asked for, and what the cashier answered. */
+  scripted?: string
+  result?: { resultCode: string; memo?: string }
+}
+
+async function postJson<T>(url: string, body: unknown): Promise<T> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  })
+  const text = await response.text()
+  if (!response.ok) throw new Error(`POST ${url} → ${response.status}: ${text}`)
+  return JSON.parse(text) as T
+}
+
+export class AlipayServices {
+  readonly tradePayCalls: TradePayCall[] = []
+  /** The simulated Alipay account that is logged in on the phone. */
+  buyer = 'buyer-1'
+  private scriptedCodes: string[] = []
+
+  constructor(private readonly baseUrl: string) {}
+
+  /** The next my.tradePay answers with this code (one entry per call, in order). */
+  answerTradePay(...codes: string[]): void {
+    this.scriptedCodes.push(...codes)
+  }
+
+  async authCode(): Promise<string> {
+    const { authCode } = await postJson<{ authCode: string }>(`${this.baseUrl}/alipay-sim/auth-codes`, {
+      buyer: this.buyer,
+    })
+    return authCode
+  }
+
+  /** Plays the cashier for one my.tradePay call; resolves with what `success` receives. */
+  async tradePay(args: Record<string, unknown>): Promise<{ resultCode: string; memo?: string }> {
+    const call: TradePayCall = { args }
+    this.tradePayCalls.push(call)
+    const code = this.scriptedCodes.shift()
+    call.scripted = code
+    if (code === undefined) throw new Error('my.tradePay was called but the test scripted no result code')
+    const outcome = CASHIER_OUTCOME[code]
+    const target = Object.fromEntries(
+      ['tradeNO', 'orderStr', 'paymentUrl']
+        .filter((key) => args[key] !== undefined)
+        .map((key) => [key, args[key]]),
+    )
+    // Alipay answers 4000 when the cashier has nothing to open (e.g. `tradeNo` spelled wrong).
+    if (Object.keys(target).length === 0)
+      call.result = { resultCode: '4000', memo: 'no tradeNO / orderStr / paymentUrl' }
+    else
+      call.result = outcome
+        ? await postJson<{ resultCode: string; memo?: string }>(`${this.baseUrl}/alipay-sim/cashier/pay`, {
+            ...target,
+            buyer: this.buyer,
+            outcome,
+          })
+        : { resultCode: code, memo: 'scripted by the test' }
+    return call.result
+  }
+}

@@ -1,0 +1,8 @@
+/** A mini-program runtime for tests: runs the compiled bundle in Node against the real server. */
+export { launch, relaunch, MiniProgram, defaultDistDir, type LaunchOptions } from './runtime'
+export { MiniPage, type SetDataRecord } from './page'
+export { MiniStorage, type UiLog } from './platform-api'
+export { AlipayServices, CASHIER_OUTCOME, type TradePayCall } from './alipay-services'
+export { Scope, type FindOptions } from './scope'
+export { waitFor, type WaitOptions } from './wait'
+export { textContent, type MiniNode } from './data-tree'

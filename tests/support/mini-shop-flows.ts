@@ -1,0 +1,76 @@
+/**
+ * A buyer's steps in the compiled shop, by what they read on screen (zh-CN texts from the app's
+ * own dictionary): browse → product → SKU → cart → checkout → the order awaiting payment.
+ */
+import { zhCN } from '../../src/shared/i18n/zh-CN'
+import type { Db } from '../../server/db/types'
+import type { MiniPage, MiniProgram } from './mini-runtime'
+
+export const text = zhCN
+
+/** A product with two options in the seed catalogue, and the SKU the buyer picks. */
+export const TSHIRT = { title: '经典纯棉T恤', colour: '黑色', size: 'M', price: '¥79.00' }
+
+export const ADDRESS = {
+  [zhCN['address.name']]: '张三',
+  [zhCN['address.phone']]: '13800138000',
+  [zhCN['address.region']]: '浙江省 杭州市 西湖区',
+  [zhCN['address.detail']]: '文三路 100 号',
+}
+
+/** Home → the T-shirt → black / M → added to the cart. Returns the product page. */
+export async function addTshirtToCart(app: MiniProgram): Promise<MiniPage> {
+  const home = await app.waitForPage('pages/index/index')
+  await home.waitForText(TSHIRT.title)
+  await home.tapText(TSHIRT.title)
+  const product = await app.waitForPage('pages/product/index')
+  await product.waitForText(zhCN['product.addToCart'])
+  await product.tapText(TSHIRT.colour, { exact: true })
+  await product.tapText(TSHIRT.size, { exact: true })
+  await product.waitForText(`已选：${TSHIRT.colour} / ${TSHIRT.size}`)
+  const toasts = app.ui.toasts.length
+  await product.tapText(zhCN['product.addToCart'])
+  if (app.ui.toasts[toasts]?.title !== zhCN['product.added']) {
+    throw new Error(
+      `Expected the "${zhCN['product.added']}" toast, got ${JSON.stringify(app.ui.toasts.slice(toasts))}`,
+    )
+  }
+  return product
+}
+
+/** Cart tab → check out → fill in the address → place the order. Returns the order page. */
+export async function checkOutCart(app: MiniProgram): Promise<MiniPage> {
+  const cart = await app.tapTab(zhCN['tab.cart'])
+  await cart.waitForText(zhCN['cart.checkout'])
+  await cart.tapText(zhCN['cart.checkout'])
+  const checkout = await app.waitForPage('pages/checkout/index')
+  await checkout.waitForText(zhCN['checkout.placeOrder'])
+  for (const [field, value] of Object.entries(ADDRESS)) await checkout.input(field, value)
+  await checkout.tapText(zhCN['checkout.placeOrder'])
+  const order = await app.waitForPage('pages/order/index')
+  await order.waitForText(zhCN['orders.pay'])
+  return order
+}
+
+/** The whole way from the home page to an order awaiting payment. */
+export async function buyTshirt(app: MiniProgram): Promise<{ orderId: string; orderPage: MiniPage }> {
+  await addTshirtToCart(app)
+  const orderPage = await checkOutCart(app)
+  const orderId = orderPage.query.id
+  if (!orderId) throw new Error('The order page was opened without an order id')
+  return { orderId, orderPage }
+}
+
+export async function orderStatus(db: Db, orderId: string): Promise<string> {
+  const [row] = await db.query<{ status: string }>('select status from orders where id = $1', [orderId])
+  if (!row) throw new Error(`No order ${orderId} in the database`)
+  return row.status
+}
+
+/** The Alipay trade_no the server got from alipay.trade.create for the order. */
+export async function tradeNoOf(db: Db, orderId: string): Promise<string | undefined> {
+  const [row] = await db.query<{ trade_no: string }>('select trade_no from payments where order_id = $1', [
+    orderId,
+  ])
+  return row?.trade_no
+}
