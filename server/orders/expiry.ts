@@ -56,21 +56,30 @@ async function notifyClosed(orderIds: string[], options: CloseExpiredOptions): P
  * queueing behind each other; state.ts re-checks each order anyway.
  */
 export async function closeExpiredOrders(db: Db, options: CloseExpiredOptions = {}): Promise<string[]> {
-  const expiredSql = `select id from orders
-    where status = 'awaiting_payment' and expires_at <= now()
-    order by expires_at, id
-    limit $1`
-  const limit = [options.limit ?? DEFAULT_BATCH]
+  const limit = options.limit ?? DEFAULT_BATCH
+  // With beforeExpiring, only the orders it was asked about may close: one that expired in the
+  // meantime waits for the next sweep rather than being closed unasked.
+  let asked: string[] | null = null
   if (options.beforeExpiring) {
-    const expired = await db.query<{ id: string }>(expiredSql, limit)
-    await settleBeforeExpiring(
-      expired.map((row) => row.id),
-      options,
+    const expired = await db.query<{ id: string }>(
+      `select id from orders where status = 'awaiting_payment' and expires_at <= now()
+        order by expires_at, id limit $1`,
+      [limit],
     )
+    asked = expired.map((row) => row.id)
+    if (asked.length === 0) return []
+    await settleBeforeExpiring(asked, options)
   }
   const closed = await db.transaction(async (tx) => {
     // Orders paid by settleBeforeExpiring are no longer candidates.
-    const candidates = await tx.query<{ id: string }>(`${expiredSql} for update skip locked`, limit)
+    const candidates = await tx.query<{ id: string }>(
+      `select id from orders
+        where status = 'awaiting_payment' and expires_at <= now() and ($2::text[] is null or id = any($2))
+        order by expires_at, id
+        limit $1
+        for update skip locked`,
+      [limit, asked],
+    )
     return closeOrders(
       tx,
       candidates.map((row) => row.id),
@@ -103,9 +112,10 @@ export async function closeExpiredOrdersOfBuyer(
   )
   const closed = await db.transaction(async (tx) => {
     // Locked in id order, so two reads of the same buyer cannot deadlock.
+    // Only the orders beforeExpiring was asked about (see closeExpiredOrders).
     const candidates = await tx.query<{ id: string }>(
-      `select id from orders where ${where} order by id for update`,
-      params,
+      `select id from orders where ${where} and id = any($3) order by id for update`,
+      [...params, expired.map((row) => row.id)],
     )
     return closeOrders(
       tx,

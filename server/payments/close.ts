@@ -21,7 +21,14 @@ export async function closeTradeOfClosedOrder(deps: PaymentDeps, orderId: string
     const subCode = alipaySubCode(error)
     // The buyer never opened the cashier: Alipay has nothing to close, so nothing can be paid
     // (a payment would still arrive as a notify, and be refunded).
-    if (subCode === 'ACQ.TRADE_NOT_EXIST') return setTradeStatus(deps.db, orderId, 'TRADE_CLOSED')
+    if (subCode === 'ACQ.TRADE_NOT_EXIST') {
+      await deps.db.query(
+        `update payments set trade_status = 'TRADE_CLOSED', updated_at = now()
+          where order_id = $1 and trade_status = 'WAIT_BUYER_PAY'`,
+        [orderId],
+      )
+      return
+    }
     // Any other refusal (ACQ.TRADE_STATUS_ERROR...) means the trade is not WAIT_BUYER_PAY any
     // more: find out why, and refund if it was paid.
     if (subCode === undefined) throw error

@@ -19,6 +19,10 @@ export async function reconcilePayments(deps: PaymentDeps, limit = BATCH): Promi
       await run()
     } catch (error) {
       deps.log.error({ err: error, orderId }, `reconcile: could not ${what}; retrying at the next sweep`)
+      // To the back of the queue: rows that keep failing must not starve the others.
+      await deps.db
+        .query('update payments set updated_at = now() where order_id = $1', [orderId])
+        .catch(() => undefined)
     }
   }
   try {

@@ -51,6 +51,7 @@ export async function startInstance(db: Db, alipay: AlipayClient, sweepMs: numbe
     logger: app.log,
     beforeExpiring: payments.beforeOrdersExpire,
     onClosed: payments.onOrdersClosed,
+    afterSweep: payments.reconcile,
   })
   return {
     origin,

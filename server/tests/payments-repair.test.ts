@@ -111,6 +111,25 @@ describeEachDatabase('payments repaired after timing and Alipay failures', (getD
     expect(await tradeStatusAtAlipay(order.id)).toBe('TRADE_SUCCESS')
   })
 
+  it('expires only the orders Alipay was asked about; one that expired meanwhile waits', async () => {
+    const buyer = asBuyer(shop, await payingBuyer(getDb()))
+    const asked = await buyer.placeOrder()
+    const late = await buyer.placeOrder()
+    await pastDeadline(asked.id)
+    const seen: string[][] = []
+    const closed = await closeExpiredOrders(getDb(), {
+      beforeExpiring: async (ids) => {
+        seen.push(ids)
+        await pastDeadline(late.id) // expires while the sweep is asking Alipay
+      },
+    })
+    expect(seen[0]).toContain(asked.id)
+    expect(seen[0]).not.toContain(late.id)
+    expect(closed).toContain(asked.id)
+    expect(closed).not.toContain(late.id)
+    expect(await statusOf(late.id)).toBe('awaiting_payment')
+  })
+
   it('closes the open trade of a closed order whose close failed', async () => {
     const buyer = asBuyer(shop, await payingBuyer(getDb()))
     const order = await buyer.placeOrder()
@@ -128,11 +147,16 @@ describeEachDatabase('payments repaired after timing and Alipay failures', (getD
 
   it('sends an unconfirmed refund again, and Alipay refunds once', async () => {
     const { order } = await paidWithoutNotify()
-    // The order closed meanwhile, and the refund was asked for but never confirmed.
+    // The order closed meanwhile; the shop learned of the payment and asked for the refund, but
+    // never saw Alipay's confirmation.
     await getDb().transaction((tx) => closeOrder(tx, order.id, 'cancelled'))
+    await getDb().query(`update payments set trade_status = 'TRADE_SUCCESS' where order_id = $1`, [order.id])
     await markRefundPending(getDb(), order.id, refundRequestNo(order.id))
 
     await payments().reconcile()
+    expect((await paymentState(getDb(), order.id)).payments[0]).toMatchObject({ refund_status: 'refunded' })
+    // The confirmation is lost once more: the same out_request_no goes again, and Alipay refunds once.
+    await getDb().query(`update payments set refund_status = 'pending' where order_id = $1`, [order.id])
     await payments().reconcile()
     const [payment] = (await paymentState(getDb(), order.id)).payments
     expect(payment).toMatchObject({ refund_status: 'refunded', refund_fen: order.total })
