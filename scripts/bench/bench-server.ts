@@ -7,7 +7,7 @@
  */
 import type { FastifyInstance } from 'fastify'
 import { createWriteStream } from 'node:fs'
-import net from 'node:net'
+import { freePort } from '../../server/testing/free-port'
 import { setUpAlipay, type AlipaySetup } from '../../server/alipay/setup'
 import { buildApp } from '../../server/app'
 import { seedCatalog } from '../../server/catalog/seed'
@@ -30,14 +30,6 @@ export interface BenchServer {
   token: string
   buyer: BuyerRecord
   close(): Promise<void>
-}
-
-export async function freePort(): Promise<number> {
-  const probe = net.createServer()
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve))
-  const { port } = probe.address() as net.AddressInfo
-  await new Promise<void>((resolve) => probe.close(() => resolve()))
-  return port
 }
 
 async function postJson<T>(url: string, body: unknown, headers: Record<string, string> = {}): Promise<T> {

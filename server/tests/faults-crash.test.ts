@@ -18,7 +18,8 @@ import { createAlipayClient } from '../alipay/client'
 import { openPglite } from '../db/pglite'
 import { LoadBuyer, type PlacedOrder, type UnansweredOrder } from './faults-crash-load'
 import { httpRequest } from './faults-http'
-import { freePort, startNodeProcess, stopAllProcesses, until, type RunningProcess } from './faults-processes'
+import { freePort } from '../testing/free-port'
+import { startNodeProcess, stopAllProcesses, until, type RunningProcess } from './faults-processes'
 
 jest.setTimeout(170_000)
 

@@ -7,19 +7,10 @@
  * SIGKILL to the CLI would leave the real server running.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
-import net from 'node:net'
 import path from 'node:path'
 
 const ROOT = path.resolve(__dirname, '../..')
 const OUTPUT_KEPT = 8000
-
-export async function freePort(): Promise<number> {
-  const probe = net.createServer()
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve))
-  const { port } = probe.address() as net.AddressInfo
-  await new Promise<void>((resolve) => probe.close(() => resolve()))
-  return port
-}
 
 export interface RunningProcess {
   name: string

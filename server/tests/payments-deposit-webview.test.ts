@@ -11,7 +11,7 @@ import { seedCatalog } from '../catalog/seed'
 import { migrate } from '../db/migrate'
 import { fenToYuan } from '../payments/money'
 import { describeEachDatabase } from '../testing/databases'
-import { asBuyer, payingBuyer, startShop, type ShopUnderTest } from './payments-helpers'
+import { asBuyer, payingBuyer, payWithNotifyLost, startShop, type ShopUnderTest } from './payments-helpers'
 
 let sim: SimulatorHarness
 beforeAll(async () => {
@@ -85,13 +85,7 @@ describeEachDatabase('deposits (pre-authorization)', (getDb) => {
 
   it('recovers a lost freeze notify through the detail query on read', async () => {
     const { buyer, deposit, orderStr } = await newDeposit('camping-tent')
-    await sim.control({ notifies: 'drop' })
-    try {
-      expect((await sim.cashier({ orderStr, outcome: 'pay' })).resultCode).toBe('9000')
-      await sim.notifier.idle()
-    } finally {
-      await sim.control({ notifies: 'deliver' })
-    }
+    await payWithNotifyLost(sim, { orderStr })
     const [before] = await getDb().query<{ status: string }>('select status from deposits where id = $1', [
       deposit.id,
     ])

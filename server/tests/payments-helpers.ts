@@ -104,3 +104,17 @@ export async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boo
     await new Promise((resolve) => setTimeout(resolve, 25))
   }
 }
+
+/** The buyer pays at the cashier while every notify is lost: the shop must find out by asking. */
+export async function payWithNotifyLost(
+  sim: SimulatorHarness,
+  target: { tradeNO: string } | { orderStr: string },
+): Promise<void> {
+  await sim.control({ notifies: 'drop' })
+  try {
+    expect((await sim.cashier({ ...target, outcome: 'pay' })).resultCode).toBe('9000')
+    await sim.notifier.idle()
+  } finally {
+    await sim.control({ notifies: 'deliver' })
+  }
+}

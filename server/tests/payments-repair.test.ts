@@ -25,6 +25,7 @@ import {
   asBuyer,
   payingBuyer,
   paymentState,
+  payWithNotifyLost,
   startShop,
   tradeNoOf,
   type ShopUnderTest,
@@ -69,13 +70,7 @@ describeEachDatabase('payments repaired after timing and Alipay failures', (getD
     const buyer = asBuyer(shop, await payingBuyer(getDb()))
     const order = await buyer.placeOrder()
     const tradeNO = tradeNoOf(await buyer.openPayment(order.id))
-    await sim.control({ notifies: 'drop' })
-    try {
-      expect((await sim.pay(tradeNO, 'pay')).resultCode).toBe('9000')
-      await sim.notifier.idle()
-    } finally {
-      await sim.control({ notifies: 'deliver' })
-    }
+    await payWithNotifyLost(sim, { tradeNO })
     return { buyer, order, tradeNO }
   }
 

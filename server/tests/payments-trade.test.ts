@@ -22,6 +22,7 @@ import {
   asBuyer,
   payingBuyer,
   paymentState,
+  payWithNotifyLost,
   startShop,
   tradeNoOf,
   waitFor,
@@ -192,13 +193,7 @@ describeEachDatabase('order payment through Alipay', (getDb) => {
     const buyer = asBuyer(shop, await payingBuyer(getDb()))
     const order = await buyer.placeOrder()
     const tradeNO = tradeNoOf(await buyer.openPayment(order.id))
-    await sim.control({ notifies: 'drop' })
-    try {
-      expect((await sim.pay(tradeNO, 'pay')).resultCode).toBe('9000')
-      await sim.notifier.idle()
-    } finally {
-      await sim.control({ notifies: 'deliver' })
-    }
+    await payWithNotifyLost(sim, { tradeNO })
     expect(await statusOf(order.id)).toBe('awaiting_payment')
 
     const read = await buyer.get(`/api/orders/${order.id}`)
@@ -252,13 +247,7 @@ describeEachDatabase('order payment through Alipay', (getDb) => {
     const order = await buyer.placeOrder()
     const tradeNO = tradeNoOf(await buyer.openPayment(order.id))
     // The buyer pays while the order is being cancelled: the notify is still on its way.
-    await sim.control({ notifies: 'drop' })
-    try {
-      expect((await sim.pay(tradeNO, 'pay')).resultCode).toBe('9000')
-      await sim.notifier.idle()
-    } finally {
-      await sim.control({ notifies: 'deliver' })
-    }
+    await payWithNotifyLost(sim, { tradeNO })
     expect((await buyer.post(`/api/orders/${order.id}/cancel`)).statusCode).toBe(200)
 
     // Closing failed (the trade is paid), so the shop checked and refunded it in full.

@@ -3,7 +3,6 @@
  * DATA_DIR/keys → the simulator mounted in-process under /alipay-sim → login through it.
  */
 import fs from 'node:fs'
-import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import type { FastifyInstance } from 'fastify'
@@ -14,16 +13,9 @@ import { SIMULATED_APP_ID } from '../alipay-simulator/dev-keys'
 import { migrate } from '../db'
 import { createPgliteTestDatabase, type TestDatabase } from '../testing/databases'
 import { testConfig } from '../testing/app'
+import { freePort } from '../testing/free-port'
 
 const H5_ORIGIN = 'http://localhost:10086'
-
-async function freePort(): Promise<number> {
-  const server = net.createServer()
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as net.AddressInfo
-  await new Promise<void>((resolve) => server.close(() => resolve()))
-  return port
-}
 
 describe('simulator mounted in-process (development default)', () => {
   let dataDir: string

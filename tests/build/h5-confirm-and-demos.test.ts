@@ -8,7 +8,7 @@ import { setUpH5Suite } from '../support/browser/h5-suite'
 import {
   addToCart,
   checkOut,
-  chooseOutcome,
+  confirmedAfterAsking,
   openCashier,
   orderOnServer,
   seeResultScreen,
@@ -21,9 +21,6 @@ const suite = setUpH5Suite()
 const db = () => suite.stack.server.db
 
 /** Holds the app's questions about an order, so the screen can be seen before the server answers. */
-const holdOrderQuestions = (orderId: string) =>
-  suite.stack.gate.hold((request) => request.url().endsWith(`/api/orders/${orderId}`))
-
 async function placeOrder(shop: Shopper): Promise<string> {
   await addToCart(shop)
   return checkOut(shop)
@@ -43,37 +40,28 @@ it('a code the catalogue does not know shows its own screen; 8000 waits until th
 
   await shop.tap(T['pay.action.viewOrder'])
   await openCashier(shop)
-  const release = holdOrderQuestions(orderId)
-  try {
-    await chooseOutcome(shop, 'processing')
-    await seeResultScreen(shop, '8000', 'pay.processing.title')
-    await shop.see(T['pay.confirming'], 'the 8000 screen asking the server')
-    await shoot('pay-8000')
-  } finally {
-    release()
-  }
   // The simulator settles an 8000 payment a few seconds later; the screen keeps asking until then.
-  await shop.see(T['pay.paid.title'], 'the 8000 screen once the server confirmed', 30_000)
-  expect(await orderOnServer(db(), orderId)).toMatchObject({ status: 'paid' })
-  await shoot('pay-8000-paid')
+  await confirmedAfterAsking(
+    { shop, gate: suite.stack.gate, db: db(), orderId, shoot },
+    'processing',
+    '8000',
+    'pay.processing.title',
+    { confirming: 'pay-8000', paid: 'pay-8000-paid' },
+    30_000,
+  )
 }, 120_000)
 
 it('6004: the result is unknown to the buyer until the server confirms the payment', async () => {
   const { shop, shoot } = await suite.newShopper()
   const orderId = await placeOrder(shop)
   await openCashier(shop)
-  const release = holdOrderQuestions(orderId)
-  try {
-    await chooseOutcome(shop, 'unknown')
-    await seeResultScreen(shop, '6004', 'pay.unknownResult.title')
-    await shop.see(T['pay.confirming'], 'the 6004 screen asking the server')
-    await shoot('pay-6004')
-  } finally {
-    release()
-  }
-  await shop.see(T['pay.paid.title'], 'the 6004 screen once the server confirmed')
-  expect(await orderOnServer(db(), orderId)).toMatchObject({ status: 'paid' })
-  await shoot('pay-6004-paid')
+  await confirmedAfterAsking(
+    { shop, gate: suite.stack.gate, db: db(), orderId, shoot },
+    'unknown',
+    '6004',
+    'pay.unknownResult.title',
+    { confirming: 'pay-6004', paid: 'pay-6004-paid' },
+  )
 }, 90_000)
 
 it('the web-view demo explains itself and shows the server’s checkout page for an unpaid order', async () => {

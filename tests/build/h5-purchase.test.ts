@@ -10,6 +10,7 @@ import { setUpH5Suite } from '../support/browser/h5-suite'
 import {
   addToCart,
   checkOut,
+  confirmedAfterAsking,
   chooseOutcome,
   openCashier,
   orderOnServer,
@@ -63,18 +64,13 @@ it('browse → SKU → cart → checkout → cashier: every way of not paying, t
 
   // 9000 only says "ask the server": hold the server's answer to see the screen confirming.
   await openCashier(shop)
-  const release = suite.stack.gate.hold((request) => request.url().endsWith(`/api/orders/${orderId}`))
-  try {
-    await chooseOutcome(shop, 'pay')
-    await seeResultScreen(shop, '9000', 'pay.success.title')
-    await shop.see(T['pay.confirming'], 'the 9000 screen asking the server')
-    await shoot('pay-9000-confirming')
-  } finally {
-    release()
-  }
-  await shop.see(T['pay.paid.title'], 'the 9000 screen once the server confirmed')
-  expect(await orderOnServer(db(), orderId)).toMatchObject({ status: 'paid' })
-  await shoot('pay-9000')
+  await confirmedAfterAsking(
+    { shop, gate: suite.stack.gate, db: db(), orderId, shoot },
+    'pay',
+    '9000',
+    'pay.success.title',
+    { confirming: 'pay-9000-confirming', paid: 'pay-9000' },
+  )
 
   await shop.tap(T['pay.action.viewOrder'])
   await shop.see(T['orders.status.paid'], 'the paid order')

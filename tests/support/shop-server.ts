@@ -5,7 +5,6 @@
  */
 import type { FastifyInstance } from 'fastify'
 import fs from 'node:fs'
-import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { setUpAlipay } from '../../server/alipay/setup'
@@ -16,6 +15,7 @@ import { migrate } from '../../server/db/migrate'
 import type { Db } from '../../server/db/types'
 import { testConfig } from '../../server/testing/app'
 import { createPgliteTestDatabase } from '../../server/testing/databases'
+import { freePort } from '../../server/testing/free-port'
 
 export interface ShopServer {
   app: FastifyInstance
@@ -24,14 +24,6 @@ export interface ShopServer {
   /** Every request the server answered, as "METHOD /path?query STATUS". */
   requests: string[]
   close(): Promise<void>
-}
-
-async function freePort(): Promise<number> {
-  const probe = net.createServer()
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve))
-  const { port } = probe.address() as net.AddressInfo
-  await new Promise<void>((resolve) => probe.close(() => resolve()))
-  return port
 }
 
 export async function startShopServer(): Promise<ShopServer> {

@@ -6,6 +6,7 @@ import type { Db } from '../../../server/db/types'
 import { formatFen } from '../../../src/shared/money'
 import type { MessageKey } from '../../../src/shared/i18n'
 import { zhCN } from '../../../src/shared/i18n/zh-CN'
+import type { RequestGate } from './chromium'
 import type { Shopper } from './shopper'
 
 export const T = zhCN
@@ -90,6 +91,33 @@ export async function chooseOutcome(shop: Shopper, outcome: Outcome): Promise<vo
 export async function seeResultScreen(shop: Shopper, code: string, title: MessageKey): Promise<void> {
   await shop.see(T['pay.resultCode'].replace('{code}', code), `the result code ${code}`)
   await shop.see(T[title], `the title of the ${code} screen ("${T[title]}")`)
+}
+
+/**
+ * A code that only says "ask the server" (9000, 8000, 6004): with the server's answer held, the
+ * screen shows itself confirming; once released, it shows paid and the database agrees.
+ */
+export async function confirmedAfterAsking(
+  step: { shop: Shopper; gate: RequestGate; db: Db; orderId: string; shoot: Shoot },
+  outcome: Outcome,
+  code: string,
+  title: MessageKey,
+  shots: { confirming: string; paid: string },
+  paidTimeout?: number,
+): Promise<void> {
+  const { shop, gate, db, orderId, shoot } = step
+  const release = gate.hold((request) => request.url().endsWith(`/api/orders/${orderId}`))
+  try {
+    await chooseOutcome(shop, outcome)
+    await seeResultScreen(shop, code, title)
+    await shop.see(T['pay.confirming'], `the ${code} screen asking the server`)
+    await shoot(shots.confirming)
+  } finally {
+    release()
+  }
+  await shop.see(T['pay.paid.title'], `the ${code} screen once the server confirmed`, paidTimeout)
+  expect(await orderOnServer(db, orderId)).toMatchObject({ status: 'paid' })
+  await shoot(shots.paid)
 }
 
 export interface ServerOrder {
