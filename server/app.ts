@@ -19,6 +19,7 @@ import { healthRoutes } from './http/health'
 import { registerOpenApi } from './http/openapi'
 import { requestIdHeader, resolveRequestId } from './http/request-id'
 import { nativeRequire } from './native-require'
+import { startExpirySweeper } from './orders/expiry'
 import { orderRoutes } from './orders/plugin'
 import { paymentRoutes } from './payments/plugin'
 import { createPayments } from './payments/service'
@@ -43,6 +44,13 @@ export interface BuildAppOptions {
    * /alipay-sim (development; see server/alipay/setup.ts). Without it, login answers 502.
    */
   alipay?: AppAlipay
+  /**
+   * Runs the sweeper (server/orders/expiry.ts) from ready() to close(): it expires unpaid orders
+   * with the payment hooks (Alipay is asked first, the trade is closed after, half-done payments
+   * are repaired after each sweep) and deletes old idempotency keys. server/main.ts sets it;
+   * tests using inject() do not.
+   */
+  expirySweepMs?: number
 }
 
 function loggerOptions(
@@ -131,6 +139,21 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   })
   if (opts.alipay?.simulator) {
     await app.register(alipaySimulator, { prefix: SIMULATOR_PREFIX, ...opts.alipay.simulator })
+  }
+  const { expirySweepMs } = opts
+  if (expirySweepMs) {
+    let stopSweeper: (() => Promise<void>) | undefined
+    app.addHook('onReady', async () => {
+      stopSweeper = startExpirySweeper(db, {
+        intervalMs: expirySweepMs,
+        logger: app.log,
+        beforeExpiring: payments?.beforeOrdersExpire,
+        onClosed: payments?.onOrdersClosed,
+        afterSweep: payments?.reconcile,
+      })
+    })
+    // Waits for a sweep in progress, so the caller can close the database right after.
+    app.addHook('onClose', async () => stopSweeper?.())
   }
   return app
 }

@@ -8,9 +8,7 @@ import { buildApp } from './app'
 import { loadSeedData, seedCatalog } from './catalog/seed'
 import { DEFAULT_ORDER_EXPIRY_SWEEP_SECONDS, loadConfig } from './config'
 import { migrate, openDatabase } from './db'
-import { startExpirySweeper } from './orders/expiry'
-import { createPayments } from './payments/service'
-import { resolvePaymentSettings, type PaymentSettings } from './payments/settings'
+import { resolvePaymentSettings } from './payments/settings'
 
 function fail(message: string): never {
   console.error(`\nReference server failed to start: ${message}\n`)
@@ -33,12 +31,12 @@ async function main(): Promise<void> {
     fail((error as Error).message)
   }
 
-  // Before the database: a bad key or an unwritable DATA_DIR/keys is named here.
+  // Before the database: a bad key, an unwritable DATA_DIR/keys or a bad payment setting is named
+  // here (buildApp resolves the settings again, where a throw would be less readable).
   let alipay: AlipaySetup | undefined
-  let paymentSettings: PaymentSettings
   try {
     alipay = config.alipay && setUpAlipay(config.alipay, config)
-    paymentSettings = resolvePaymentSettings(config.alipay?.payments, Boolean(config.alipay?.credentials))
+    resolvePaymentSettings(config.alipay?.payments, Boolean(config.alipay?.credentials))
   } catch (error) {
     fail(`Alipay: ${(error as Error).message}`)
   }
@@ -56,7 +54,14 @@ async function main(): Promise<void> {
 
   const applied = await migrate(db)
   await seedCatalog(db, seed)
-  const app = await buildApp({ db, config, logger: true, alipay })
+  const app = await buildApp({
+    db,
+    config,
+    logger: true,
+    alipay,
+    // Closes unpaid orders past their expiry (their stock returns) and deletes old idempotency keys.
+    expirySweepMs: (config.orderExpirySweepSeconds ?? DEFAULT_ORDER_EXPIRY_SWEEP_SECONDS) * 1000,
+  })
   if (applied.length) app.log.info({ migrations: applied }, 'applied database migrations')
   if (alipay) app.log.info(alipay.description)
   // alipay-sdk stamps requests with local time, which Alipay reads as China time (UTC+8).
@@ -66,27 +71,13 @@ async function main(): Promise<void> {
     )
   }
 
-  // Closes unpaid orders past their expiry and returns their stock (server/orders/expiry.ts).
-  const payments =
-    alipay && createPayments({ db, alipay: alipay.client, settings: paymentSettings, log: app.log })
-  const stopExpirySweeper = startExpirySweeper(db, {
-    intervalMs: (config.orderExpirySweepSeconds ?? DEFAULT_ORDER_EXPIRY_SWEEP_SECONDS) * 1000,
-    logger: app.log,
-    // Alipay is asked first (a payment just before the deadline pays the order), and an expired
-    // order's trade is closed after, so it cannot be paid any more.
-    beforeExpiring: payments?.beforeOrdersExpire,
-    onClosed: payments?.onOrdersClosed,
-    afterSweep: payments?.reconcile,
-  })
-
   let closing = false
   const shutdown = async (signal: string) => {
     if (closing) return
     closing = true
     app.log.info({ signal }, 'shutting down')
     try {
-      await app.close()
-      await stopExpirySweeper()
+      await app.close() // stops the expiry sweeper too
       await db.close()
       process.exit(0)
     } catch (error) {
@@ -100,7 +91,7 @@ async function main(): Promise<void> {
   try {
     await app.listen({ port: config.port, host: config.host })
   } catch (error) {
-    await stopExpirySweeper()
+    await app.close()
     await db.close()
     const code = (error as NodeJS.ErrnoException).code
     if (code === 'EADDRINUSE')

@@ -1,6 +1,7 @@
 /**
  * Closing unpaid orders once they pass expires_at, which returns their stock. Two paths:
- *  - the sweeper (startExpirySweeper, started by server/main.ts) closes everyone's, in batches;
+ *  - the sweeper (startExpirySweeper, which buildApp runs when given expirySweepMs) closes
+ *    everyone's, in batches, and deletes idempotency keys past their retention;
  *  - reads close the buyer's own expired orders first (closeExpiredOrdersOfBuyer), so nobody sees
  *    a stale "awaiting payment" between sweeps.
  * Both transition through state.ts, whose conditional UPDATE closes an order (and returns its
@@ -12,6 +13,7 @@
  * Alipay trades (alipay.trade.close). Errors of both are logged, never thrown.
  */
 import type { Db } from '../db/types'
+import { deleteExpiredIdempotencyKeys, IDEMPOTENCY_KEY_DELETE_BATCH } from './idempotency'
 import { closeOrders, type OrdersClosedListener } from './state'
 
 export interface ExpiryLogger {
@@ -135,7 +137,8 @@ export interface ExpirySweeperOptions extends CloseExpiredOptions {
 }
 
 /**
- * Runs closeExpiredOrders every `intervalMs` (draining full batches at once) until the returned
+ * Runs closeExpiredOrders every `intervalMs` (draining full batches at once), then deletes
+ * idempotency keys past their retention (idempotency.ts), until the returned
  * stop function is called; stop() resolves once a sweep in progress has finished, so the database
  * can be closed right after. A failed sweep is logged and retried at the next tick.
  */
@@ -154,6 +157,15 @@ export function startExpirySweeper(db: Db, options: ExpirySweeperOptions): () =>
       } while (closed.length === limit && !stopped)
     } catch (error) {
       options.logger.error({ err: error }, 'expiry sweep failed')
+    }
+    try {
+      let deleted: number
+      do {
+        deleted = stopped ? 0 : await deleteExpiredIdempotencyKeys(db)
+        if (deleted) options.logger.info({ deleted }, 'deleted idempotency keys past retention')
+      } while (deleted === IDEMPOTENCY_KEY_DELETE_BATCH)
+    } catch (error) {
+      options.logger.error({ err: error }, 'could not delete old idempotency keys')
     }
     if (!stopped)
       await options.afterSweep?.().catch((error: unknown) => {

@@ -4,6 +4,8 @@
  *  - on PostgreSQL, a second request with the same key blocks on the key's primary key until the
  *    first commits (then it finds the order) or rolls back (then it goes ahead itself);
  *  - a request that fails (e.g. insufficient stock) leaves no key behind and may be retried.
+ * Keys are honoured for IDEMPOTENCY_KEY_RETENTION_HOURS, far longer than any client retries one
+ * (the app keeps an unanswered key for minutes); the sweeper deletes older ones.
  */
 import { createHash } from 'node:crypto'
 import type { Address } from '../../contract'
@@ -52,7 +54,9 @@ export async function claimIdempotencyKey(
     'select request_hash, order_id from idempotency_keys where user_id = $1 and key = $2',
     [userId, key],
   )
-  if (!existing || existing.request_hash !== hash) {
+  // Deleted by the sweeper between the two statements (the key just passed retention): claim it anew.
+  if (!existing) return claimIdempotencyKey(tx, userId, key, hash)
+  if (existing.request_hash !== hash) {
     throw new HttpError(
       409,
       'idempotency_key_reused',
@@ -70,4 +74,24 @@ export async function attachOrderToKey(tx: Queryable, userId: string, key: strin
     key,
     orderId,
   ])
+}
+
+export const IDEMPOTENCY_KEY_RETENTION_HOURS = 24
+export const IDEMPOTENCY_KEY_DELETE_BATCH = 1000
+
+/**
+ * Deletes up to one batch of keys past retention, oldest first; returns how many went. SKIP
+ * LOCKED: several instances' sweepers split the rows instead of waiting on each other.
+ */
+export async function deleteExpiredIdempotencyKeys(db: Queryable): Promise<number> {
+  const deleted = await db.query(
+    `delete from idempotency_keys where (user_id, key) in (
+       select user_id, key from idempotency_keys
+        where created_at < now() - make_interval(hours => $1)
+        order by created_at limit $2
+        for update skip locked)
+     returning key`,
+    [IDEMPOTENCY_KEY_RETENTION_HOURS, IDEMPOTENCY_KEY_DELETE_BATCH],
+  )
+  return deleted.length
 }

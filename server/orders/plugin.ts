@@ -29,6 +29,7 @@ import { appendVary } from '../http/vary'
 import { buyerOf, requireBuyer } from '../session/guard'
 import { createOrder } from './create'
 import { closeExpiredOrdersOfBuyer, type OrdersExpiringListener } from './expiry'
+import { IDEMPOTENCY_KEY_RETENTION_HOURS } from './idempotency'
 import { findAddress, findOrder, listOrders, saveAddress } from './repository'
 import { closeOrder, type OrdersClosedListener } from './state'
 import { strictBody } from './strict-body'
@@ -130,7 +131,12 @@ export const orderRoutes: FastifyPluginAsyncTypebox<OrderRoutesOptions> = async 
       schema: {
         tags: ['orders'],
         summary: 'Place an order (prices come from the catalog; stock is reserved until it expires)',
-        headers: Type.Object({ [IDEMPOTENCY_KEY_HEADER]: Type.String({ pattern: IDEMPOTENCY_KEY_PATTERN }) }),
+        headers: Type.Object({
+          [IDEMPOTENCY_KEY_HEADER]: Type.String({
+            pattern: IDEMPOTENCY_KEY_PATTERN,
+            description: `New for each order, the same for its retries; honoured for ${IDEMPOTENCY_KEY_RETENTION_HOURS} hours.`,
+          }),
+        }),
         body: CreateOrderRequest,
         response: { 200: Order, 201: Order, ...errors, 409: ApiErrorBody },
       },

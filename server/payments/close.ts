@@ -5,6 +5,7 @@
  * settle.ts, which refunds it: the order is closed for good.
  */
 import type { OrdersClosedListener } from '../orders/state'
+import { forEachConcurrently } from './concurrently'
 import { alipaySubCode, type PaymentDeps } from './deps'
 import { findPayment, setTradeStatus } from './repository'
 import { syncTradeFromAlipay } from './settle'
@@ -42,13 +43,12 @@ export async function closeTradeOfClosedOrder(deps: PaymentDeps, orderId: string
  * stop the others; it is logged (the refund of a paid trade is retried by the next notify).
  */
 export function closeTradesOfClosedOrders(deps: PaymentDeps): OrdersClosedListener {
-  return async (orderIds) => {
-    for (const orderId of orderIds) {
+  return (orderIds) =>
+    forEachConcurrently(orderIds, async (orderId) => {
       try {
         await closeTradeOfClosedOrder(deps, orderId)
       } catch (error) {
         deps.log.error({ err: error, orderId }, 'could not close the Alipay trade of a closed order')
       }
-    }
-  }
+    })
 }

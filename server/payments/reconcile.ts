@@ -1,6 +1,6 @@
 /**
- * Repairs what a failed call to Alipay left half done; runs after every expiry sweep
- * (server/main.ts), a batch at a time:
+ * Repairs what a failed call to Alipay left half done; runs after every expiry sweep (the
+ * sweeper buildApp starts), a batch at a time, a few Alipay calls at once (concurrently.ts):
  *  - a closed order whose trade is still open (alipay.trade.close failed, e.g. Alipay was
  *    unreachable): close it now, so the buyer cannot pay for stock that went back;
  *  - a refund Alipay has not confirmed: send it again. The out_request_no is the same on every
@@ -8,6 +8,7 @@
  * Each failure is logged and retried at the next sweep; nothing here throws.
  */
 import { closeTradeOfClosedOrder } from './close'
+import { forEachConcurrently } from './concurrently'
 import type { PaymentDeps } from './deps'
 import { refundClosedOrder } from './settle'
 
@@ -32,21 +33,19 @@ export async function reconcilePayments(deps: PaymentDeps, limit = BATCH): Promi
         order by p.updated_at limit $1`,
       [limit],
     )
-    for (const { order_id: orderId } of openTrades) {
-      await attempt(orderId, 'close the trade of a closed order', () =>
-        closeTradeOfClosedOrder(deps, orderId),
-      )
-    }
+    await forEachConcurrently(openTrades, ({ order_id: orderId }) =>
+      attempt(orderId, 'close the trade of a closed order', () => closeTradeOfClosedOrder(deps, orderId)),
+    )
     const pendingRefunds = await deps.db.query<{ order_id: string; trade_no: string; amount_fen: number }>(
       `select order_id, trade_no, amount_fen from payments
         where refund_status = 'pending' order by updated_at limit $1`,
       [limit],
     )
-    for (const row of pendingRefunds) {
-      await attempt(row.order_id, 'refund a payment for a closed order', () =>
+    await forEachConcurrently(pendingRefunds, (row) =>
+      attempt(row.order_id, 'refund a payment for a closed order', () =>
         refundClosedOrder(deps, { orderId: row.order_id, tradeNo: row.trade_no, amountFen: row.amount_fen }),
-      )
-    }
+      ),
+    )
   } catch (error) {
     deps.log.error({ err: error }, 'reconcile: could not read the payments to repair')
   }

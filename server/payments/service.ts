@@ -10,6 +10,7 @@
 import type { OrdersExpiringListener } from '../orders/expiry'
 import type { OrdersClosedListener } from '../orders/state'
 import { closeTradesOfClosedOrders } from './close'
+import { forEachConcurrently } from './concurrently'
 import type { PaymentDeps } from './deps'
 import { reconcilePayments } from './reconcile'
 import { syncTradeFromAlipay } from './settle'
@@ -58,7 +59,7 @@ export async function refreshOrderPayment(deps: PaymentDeps, userId: string, ord
 }
 
 export async function refreshExpiringPayments(deps: PaymentDeps, orderIds: string[]): Promise<void> {
-  for (const id of await ordersWithOpenTrades(deps, orderIds)) await syncOpenTrade(deps, id)
+  await forEachConcurrently(await ordersWithOpenTrades(deps, orderIds), (id) => syncOpenTrade(deps, id))
 }
 
 export function createPayments(deps: PaymentDeps): Payments {

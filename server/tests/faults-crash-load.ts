@@ -30,6 +30,7 @@ export class LoadBuyer {
   readonly orders: PlacedOrder[] = []
   /** Trades opened but deliberately not paid yet: paid while the shop is down. */
   readonly held: PlacedOrder[] = []
+  /** The order request the load sent when the server died, if its answer never came. */
   unanswered?: UnansweredOrder
   /** Why the loop stopped (the server died under it, normally). */
   stoppedBy?: string
@@ -69,7 +70,6 @@ export class LoadBuyer {
 
   /** Sends (or resends) an order; undefined when the server did not answer. */
   async sendOrder(order: UnansweredOrder): Promise<{ status: number; order?: Order } | undefined> {
-    this.unanswered = order
     let res
     try {
       res = await httpRequest('POST', `${this.shop}/api/orders`, {
@@ -79,7 +79,6 @@ export class LoadBuyer {
     } catch {
       return undefined
     }
-    this.unanswered = undefined
     if (res.status !== 201 && res.status !== 200) throw new Error(`order ${res.status} ${res.text}`)
     const placed = res.json as Order
     const line = order.body.lines[0]
@@ -118,11 +117,16 @@ export class LoadBuyer {
   async run(skuIds: string[], onPaid: () => void): Promise<void> {
     for (let n = 0; ; n++) {
       const line = { skuId: skuIds[n % skuIds.length], quantity: 1 + (n % 2) }
-      const sent = await this.sendOrder({
+      const request = {
         key: `crash-${randomBytes(12).toString('hex')}`,
         body: { lines: [line], address: ADDRESS },
-      })
-      if (!sent) return void (this.stoppedBy = 'order unanswered')
+      }
+      if (!(await this.sendOrder(request))) {
+        // Recorded here, not in sendOrder: the test resends `abandoned` through sendOrder, which
+        // must not overwrite this.
+        this.unanswered = request
+        return void (this.stoppedBy = 'order unanswered')
+      }
       const order = this.orders[this.orders.length - 1]
       if (!(await this.openTrade(order))) return void (this.stoppedBy = 'payment unanswered')
       if (n % 3 === 1) {

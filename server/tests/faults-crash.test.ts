@@ -19,7 +19,8 @@ import { openPglite } from '../db/pglite'
 import { LoadBuyer, type PlacedOrder, type UnansweredOrder } from './faults-crash-load'
 import { httpRequest } from './faults-http'
 import { freePort } from '../testing/free-port'
-import { startNodeProcess, stopAllProcesses, until, type RunningProcess } from './faults-processes'
+import { startNodeProcess, stopAllProcesses, type RunningProcess } from './faults-processes'
+import { until } from '../testing/until'
 
 jest.setTimeout(170_000)
 

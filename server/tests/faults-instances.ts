@@ -10,9 +10,6 @@ import type { AlipayClient } from '../alipay/client'
 import { readAlipaySettings } from '../alipay/settings'
 import { buildApp } from '../app'
 import type { Db } from '../db/types'
-import { startExpirySweeper } from '../orders/expiry'
-import { createPayments } from '../payments/service'
-import { resolvePaymentSettings } from '../payments/settings'
 import { testConfig } from '../testing/app'
 
 export interface Instance {
@@ -38,28 +35,13 @@ export async function startInstance(db: Db, alipay: AlipayClient, sweepMs: numbe
     config,
     alipay: { client: alipay },
     logger: { level: 'error', stream: errorStream },
+    expirySweepMs: sweepMs,
   })
   const origin = await app.listen({ port: 0, host: '127.0.0.1' })
-  const payments = createPayments({
-    db,
-    alipay,
-    settings: resolvePaymentSettings(undefined, false),
-    log: app.log,
-  })
-  const stopSweeper = startExpirySweeper(db, {
-    intervalMs: sweepMs,
-    logger: app.log,
-    beforeExpiring: payments.beforeOrdersExpire,
-    onClosed: payments.onOrdersClosed,
-    afterSweep: payments.reconcile,
-  })
   return {
     origin,
     db,
-    async close() {
-      await stopSweeper()
-      await app.close()
-    },
+    close: () => app.close(),
   }
 }
 

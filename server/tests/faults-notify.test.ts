@@ -17,7 +17,7 @@ import { migrate } from '../db/migrate'
 import type { Db } from '../db/types'
 import { createPgliteTestDatabase, type TestDatabase } from '../testing/databases'
 import { httpRequest, type HttpAnswer } from './faults-http'
-import { until } from './faults-processes'
+import { until } from '../testing/until'
 import { asBuyer, payingBuyer, startShop, tradeNoOf, type ShopUnderTest } from './payments-helpers'
 
 type Fields = Record<string, string>

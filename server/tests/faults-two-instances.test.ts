@@ -33,7 +33,7 @@ import {
   startInstance,
   type Instance,
 } from './faults-instances'
-import { until } from './faults-processes'
+import { until } from '../testing/until'
 import { ADDRESS, newKey } from './orders-helpers'
 import { payingBuyer, type PayingBuyer } from './payments-helpers'
 

@@ -2,9 +2,12 @@ import type { FastifyInstance } from 'fastify'
 import type { ApiErrorBody, Order } from '../../contract'
 import { seedCatalog } from '../catalog/seed'
 import { migrate } from '../db/migrate'
+import { startExpirySweeper } from '../orders/expiry'
+import { IDEMPOTENCY_KEY_RETENTION_HOURS } from '../orders/idempotency'
 import { buildTestApp } from '../testing/app'
 import { createTestBuyer, type TestBuyer } from '../testing/buyers'
 import { describeEachDatabase } from '../testing/databases'
+import { until } from '../testing/until'
 import { countOrders, newKey, postOrder, setStock, stockOf } from './orders-helpers'
 
 describeEachDatabase('idempotent order creation', (getDb) => {
@@ -95,5 +98,43 @@ describeEachDatabase('idempotent order creation', (getDb) => {
     const theirs = await postOrder(app, other, [{ skuId: 'envelope-kraft-std', quantity: 1 }], { key })
     expect([mine.statusCode, theirs.statusCode]).toEqual([201, 201])
     expect(mine.json<Order>().id).not.toBe(theirs.json<Order>().id)
+  })
+  it(`honours a key for ${IDEMPOTENCY_KEY_RETENTION_HOURS} hours; the sweeper deletes older ones`, async () => {
+    await setStock(getDb(), 'notebook-dot-black', 10)
+    const lines = [{ skuId: 'notebook-dot-black', quantity: 1 }]
+    const recentKey = newKey()
+    const oldKey = newKey()
+    const recent = await postOrder(app, buyer, lines, { key: recentKey })
+    expect((await postOrder(app, buyer, lines, { key: oldKey })).statusCode).toBe(201)
+    const age = (key: string, hours: number) =>
+      getDb().query(
+        `update idempotency_keys set created_at = now() - make_interval(hours => $3) where user_id = $1 and key = $2`,
+        [buyer.buyer.id, key, hours],
+      )
+    await age(recentKey, IDEMPOTENCY_KEY_RETENTION_HOURS - 1)
+    await age(oldKey, IDEMPOTENCY_KEY_RETENTION_HOURS + 1)
+
+    const logger = { info: jest.fn(), error: jest.fn() }
+    const stop = startExpirySweeper(getDb(), { intervalMs: 10, logger })
+    try {
+      await until(
+        'the old key to be deleted',
+        async () =>
+          logger.info.mock.calls.find(([, message]) => message === 'deleted idempotency keys past retention'),
+        5000,
+        10,
+      )
+    } finally {
+      await stop()
+    }
+    const keys = await getDb().query<{ key: string }>(
+      'select key from idempotency_keys where user_id = $1 and key = any($2)',
+      [buyer.buyer.id, [recentKey, oldKey]],
+    )
+    expect(keys.map((row) => row.key)).toEqual([recentKey])
+    // Within retention a retry still replays the order it made.
+    const replay = await postOrder(app, buyer, lines, { key: recentKey })
+    expect([replay.statusCode, replay.json<Order>().id]).toEqual([200, recent.json<Order>().id])
+    expect(logger.error).not.toHaveBeenCalled()
   })
 })

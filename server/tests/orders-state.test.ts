@@ -5,6 +5,7 @@ import { closeExpiredOrders, startExpirySweeper } from '../orders/expiry'
 import { closeOrder, markOrderPaid } from '../orders/state'
 import { createTestBuyer, type TestBuyer } from '../testing/buyers'
 import { describeEachDatabase } from '../testing/databases'
+import { until } from '../testing/until'
 import { ADDRESS, expireOrder, newKey, setStock, statusOf, stockOf } from './orders-helpers'
 
 describeEachDatabase('order states and expiry', (getDb) => {
@@ -186,9 +187,7 @@ describeEachDatabase('order states and expiry', (getDb) => {
       const onClosed = jest.fn()
       const stop = startExpirySweeper(getDb(), { intervalMs: 20, logger, onClosed })
       try {
-        for (let waited = 0; waited < 5000 && onClosed.mock.calls.length === 0; waited += 20) {
-          await new Promise((resolve) => setTimeout(resolve, 20))
-        }
+        await until('the sweeper to close the order', async () => onClosed.mock.calls[0], 5000, 20)
       } finally {
         await stop()
       }

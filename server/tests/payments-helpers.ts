@@ -25,12 +25,18 @@ export interface ShopUnderTest {
 export async function startShop(
   db: Db,
   sim: SimulatorHarness,
-  options: { appId?: string; env?: Record<string, string>; client?: AlipayClient } = {},
+  options: {
+    appId?: string
+    env?: Record<string, string>
+    client?: AlipayClient
+    expirySweepMs?: number
+  } = {},
 ): Promise<ShopUnderTest> {
   const app = await buildApp({
     db,
     config: testConfig({ alipay: readAlipaySettings(options.env ?? {}) }),
     alipay: { client: options.client ?? sim.client(options.appId) },
+    expirySweepMs: options.expirySweepMs,
   })
   const origin = await app.listen({ port: 0, host: '127.0.0.1' })
   return { app, origin, close: () => app.close() }
@@ -94,15 +100,6 @@ export async function paymentState(db: Queryable, orderId: string) {
   const payments = await db.query('select * from payments where order_id = $1', [orderId])
   const notifies = await db.query('select notify_id from alipay_notifies where subject_id = $1', [orderId])
   return { order, payments, notifies }
-}
-
-export async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boolean, ms = 5000): Promise<T> {
-  const deadline = Date.now() + ms
-  for (;;) {
-    const value = await read()
-    if (done(value) || Date.now() > deadline) return value
-    await new Promise((resolve) => setTimeout(resolve, 25))
-  }
 }
 
 /** The buyer pays at the cashier while every notify is lost: the shop must find out by asking. */

@@ -11,16 +11,19 @@ import {
   TEST_APP_ID,
   type SimulatorHarness,
 } from '../alipay-simulator/test-harness'
+import { AlipayUnavailableError, type AlipayClient } from '../alipay/client'
 import { seedCatalog } from '../catalog/seed'
 import { migrate } from '../db/migrate'
 import { closeExpiredOrders } from '../orders/expiry'
 import { closeOrder } from '../orders/state'
 import { fenToYuan } from '../payments/money'
 import { markRefundPending } from '../payments/repository'
+import { ALIPAY_CALLS_AT_ONCE } from '../payments/concurrently'
 import { createPayments } from '../payments/service'
 import { resolvePaymentSettings } from '../payments/settings'
 import { refundRequestNo } from '../payments/settle'
 import { describeEachDatabase } from '../testing/databases'
+import { until } from '../testing/until'
 import {
   asBuyer,
   payingBuyer,
@@ -125,6 +128,57 @@ describeEachDatabase('payments repaired after timing and Alipay failures', (getD
     expect(await statusOf(late.id)).toBe('awaiting_payment')
   })
 
+  it(`calls Alipay ${ALIPAY_CALLS_AT_ONCE} at a time in a sweep, and expires the orders when it cannot answer`, async () => {
+    const buyer = asBuyer(shop, await payingBuyer(getDb()))
+    const orders: string[] = []
+    for (let i = 0; i < 10; i++) {
+      const order = await buyer.placeOrder()
+      await buyer.openPayment(order.id)
+      await pastDeadline(order.id)
+      orders.push(order.id)
+    }
+    // Alipay is unreachable: every call hangs for a while, then fails.
+    const calls = new Map<string, { orderIds: string[]; inFlight: number; most: number }>()
+    const unreachable: AlipayClient = {
+      ...sim.client(),
+      async exec<T>(method: string, bizContent?: Record<string, unknown>): Promise<T> {
+        const call = calls.get(method) ?? { orderIds: [], inFlight: 0, most: 0 }
+        calls.set(method, call)
+        call.orderIds.push(String(bizContent?.out_trade_no))
+        call.most = Math.max(call.most, ++call.inFlight)
+        await new Promise((resolve) => setTimeout(resolve, 40))
+        call.inFlight--
+        throw new AlipayUnavailableError(method, 'network', 'simulated outage')
+      },
+    }
+    const { beforeOrdersExpire, onOrdersClosed, reconcile } = createPayments({
+      db: getDb(),
+      alipay: unreachable,
+      settings: resolvePaymentSettings(undefined, false),
+      log: silentLog,
+    })
+    const closed = await closeExpiredOrders(getDb(), {
+      beforeExpiring: beforeOrdersExpire,
+      onClosed: onOrdersClosed,
+    })
+    // Not knowing is "not paid": the orders expire, and a payment Alipay did take is refunded later.
+    expect(closed).toEqual(expect.arrayContaining(orders))
+    const ours = (method: string) =>
+      calls
+        .get(method)
+        ?.orderIds.filter((id) => orders.includes(id))
+        .sort()
+    expect(ours('alipay.trade.query')).toEqual([...orders].sort())
+    expect(ours('alipay.trade.close')).toEqual([...orders].sort())
+    // The repair after the sweep tries to close the same trades again.
+    await reconcile()
+    expect(ours('alipay.trade.close')).toEqual([...orders, ...orders].sort())
+    expect([...calls].map(([method, call]) => [method, call.most])).toEqual([
+      ['alipay.trade.query', ALIPAY_CALLS_AT_ONCE],
+      ['alipay.trade.close', ALIPAY_CALLS_AT_ONCE],
+    ])
+  })
+
   it('closes the open trade of a closed order whose close failed', async () => {
     const buyer = asBuyer(shop, await payingBuyer(getDb()))
     const order = await buyer.placeOrder()
@@ -161,5 +215,44 @@ describeEachDatabase('payments repaired after timing and Alipay failures', (getD
       .exec<{ tradeStatus: string; refundFee?: string }>('alipay.trade.query', { out_trade_no: order.id })
     expect(trade).toMatchObject({ tradeStatus: 'TRADE_CLOSED', refundFee: fenToYuan(order.total) })
     expect(await statusOf(order.id)).toBe('closed')
+  })
+  it('sweeps inside the app from ready() to close(), with every payment hook (as server/main.ts runs it)', async () => {
+    const paid = await paidWithoutNotify()
+    const { buyer } = paid
+    const unpaid = await buyer.placeOrder()
+    await buyer.openPayment(unpaid.id)
+    const cancelled = await buyer.placeOrder()
+    await buyer.openPayment(cancelled.id)
+    await getDb().transaction((tx) => closeOrder(tx, cancelled.id, 'cancelled')) // its close failed
+    await pastDeadline(paid.order.id)
+    await pastDeadline(unpaid.id)
+
+    const sweeping = await startShop(getDb(), sim, { expirySweepMs: 20 })
+    let seen: string[] = []
+    try {
+      // Asked first (paid), expired with its trade closed, and the failed close repaired.
+      await until(
+        'the sweeper to pay one order, expire one and close both trades',
+        async () => {
+          seen = await Promise.all([
+            statusOf(paid.order.id),
+            statusOf(unpaid.id),
+            tradeStatusAtAlipay(unpaid.id),
+            tradeStatusAtAlipay(cancelled.id),
+          ])
+          return seen.join() === 'paid,closed,TRADE_CLOSED,TRADE_CLOSED' ? seen : undefined
+        },
+        5000,
+        25,
+        () => seen.join(),
+      )
+    } finally {
+      await sweeping.close()
+    }
+    // close() stopped it: an order expiring now stays as it is.
+    const later = await buyer.placeOrder()
+    await pastDeadline(later.id)
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    expect(await statusOf(later.id)).toBe('awaiting_payment')
   })
 })

@@ -18,6 +18,7 @@ import { closeOrder } from '../orders/state'
 import { toChinaTime } from '../payments/china-time'
 import { fenToYuan } from '../payments/money'
 import { describeEachDatabase } from '../testing/databases'
+import { until } from '../testing/until'
 import {
   asBuyer,
   payingBuyer,
@@ -25,7 +26,6 @@ import {
   payWithNotifyLost,
   startShop,
   tradeNoOf,
-  waitFor,
   type ShopUnderTest,
 } from './payments-helpers'
 
@@ -266,9 +266,14 @@ describeEachDatabase('order payment through Alipay', (getDb) => {
     expect((await sim.pay(tradeNO, 'pay')).resultCode).toBe('9000')
     await sim.notifier.idle()
 
-    const state = await waitFor(
-      () => paymentState(getDb(), order.id),
-      (s) => s.payments[0]?.refund_status === 'refunded',
+    const state = await until(
+      'the refund to be recorded',
+      async () => {
+        const seen = await paymentState(getDb(), order.id)
+        return seen.payments[0]?.refund_status === 'refunded' ? seen : undefined
+      },
+      5000,
+      25,
     )
     expect(state.order).toMatchObject({ status: 'closed', paid_at: null })
     expect(state.payments[0]).toMatchObject({ refund_status: 'refunded', refund_fen: order.total })
