@@ -3,6 +3,7 @@
  *  - onOrdersClosed: for orderRoutes and the expiry sweeper (close.ts);
  *  - onOrderRead: before GET /api/orders/:id shows an unpaid order with a trade, ask Alipay, so a
  *    lost notify is recovered the moment the buyer looks (the client polls it after the cashier);
+ *    parallel reads of one order share one query;
  *  - beforeOrdersExpire: before orders past their deadline are closed (on read or by the sweeper),
  *    ask Alipay about their open trades, so money taken just before the deadline pays the order
  *    instead of being refunded.
@@ -50,23 +51,41 @@ async function ordersWithOpenTrades(deps: PaymentDeps, orderIds: string[], userI
   return rows.map((row) => row.id)
 }
 
-export async function refreshOrderPayment(deps: PaymentDeps, userId: string, orderId: string): Promise<void> {
+type OrderSync = (orderId: string) => Promise<void>
+
+/**
+ * One Alipay query per order in flight at a time: reads of the same order while it runs share
+ * it, so a client sending many GET /api/orders/:id at once cannot multiply calls to Alipay.
+ */
+function oneInFlightPerOrder(sync: OrderSync): OrderSync {
+  const inFlight = new Map<string, Promise<void>>()
+  return (orderId) => {
+    const running = inFlight.get(orderId)
+    if (running) return running
+    const started = sync(orderId).finally(() => inFlight.delete(orderId))
+    inFlight.set(orderId, started)
+    return started
+  }
+}
+
+async function refreshOrderPayment(deps: PaymentDeps, sync: OrderSync, userId: string, orderId: string) {
   try {
-    for (const id of await ordersWithOpenTrades(deps, [orderId], userId)) await syncOpenTrade(deps, id)
+    for (const id of await ordersWithOpenTrades(deps, [orderId], userId)) await sync(id)
   } catch (error) {
     deps.log.warn({ err: error, orderId }, 'could not read the payment of an order; showing it unpaid')
   }
 }
 
-export async function refreshExpiringPayments(deps: PaymentDeps, orderIds: string[]): Promise<void> {
+async function refreshExpiringPayments(deps: PaymentDeps, orderIds: string[]): Promise<void> {
   await forEachConcurrently(await ordersWithOpenTrades(deps, orderIds), (id) => syncOpenTrade(deps, id))
 }
 
 export function createPayments(deps: PaymentDeps): Payments {
+  const syncOnRead = oneInFlightPerOrder((orderId) => syncOpenTrade(deps, orderId))
   return {
     deps,
     onOrdersClosed: closeTradesOfClosedOrders(deps),
-    onOrderRead: (userId, orderId) => refreshOrderPayment(deps, userId, orderId),
+    onOrderRead: (userId, orderId) => refreshOrderPayment(deps, syncOnRead, userId, orderId),
     beforeOrdersExpire: (orderIds) => refreshExpiringPayments(deps, orderIds),
     reconcile: () => reconcilePayments(deps),
   }

@@ -2,7 +2,7 @@
  * Two shop server instances on ONE PostgreSQL (each with its own pool, sweeper and payment hooks),
  * with payments (every notify delivered to both), order reads (which ask Alipay and expire on
  * read), cancellations on either instance and short expiries (both sweepers every 50 ms) racing on
- * the same orders. Afterwards:
+ * the same orders, plus orders nobody reads (only a sweeper can expire them). Afterwards:
  *  - no illegal state transition: an audit trigger saw each order change status at most once, and
  *    only awaiting_payment → paid | closed;
  *  - no double stock release: each SKU's stock is its initial stock minus the orders not closed;
@@ -112,10 +112,7 @@ interface Placed {
     )
 
     // Orders placed on one instance, their trades opened on the other (notify_url → that one).
-    const buyers = await Promise.all(Array.from({ length: 6 }, () => payingBuyer(db)))
-    const placed: Placed[] = []
-    for (let n = 0; n < ORDERS; n++) {
-      const buyer = buyers[n % buyers.length]
+    const place = async (n: number, buyer: PayingBuyer): Promise<Placed> => {
       const line = { skuId: SKUS[n % SKUS.length], quantity: 1 + (n % 3) }
       const made = await call(
         instances[n % 2],
@@ -129,10 +126,16 @@ interface Placed {
       const { id, total } = made.json as { id: string; total: number }
       const opened = await call(instances[(n + 1) % 2], 'POST', `/api/orders/${id}/payment`, buyer)
       const tradeNo = (opened.json as { invocation: { tradeNO: string } }).invocation.tradeNO
-      placed.push({ id, buyer, ...line, total, tradeNo })
+      return { id, buyer, ...line, total, tradeNo }
     }
+    const buyers = await Promise.all(Array.from({ length: 6 }, () => payingBuyer(db)))
+    const placed: Placed[] = []
+    for (let n = 0; n < ORDERS; n++) placed.push(await place(n, buyers[n % buyers.length]))
+    // A buyer who never comes back: only a sweeper can expire these.
+    const quietBuyer = await payingBuyer(db)
+    const untouched = [await place(0, quietBuyer), await place(1, quietBuyer)]
     // Two thirds expire within the next 300 ms, while everything else happens.
-    for (const order of placed.filter((_, n) => n % 3 !== 0)) {
+    for (const order of [...placed.filter((_, n) => n % 3 !== 0), ...untouched]) {
       await db.query(
         `update orders set created_at = now() - interval '1 minute',
                 expires_at = now() + make_interval(secs => $2) where id = $1`,
@@ -183,6 +186,7 @@ interface Placed {
       15_000,
     )
 
+    placed.push(...untouched)
     expect(statuses.filter((s) => s.startsWith('5'))).toEqual([])
     expect(errorLogs).toEqual([])
 

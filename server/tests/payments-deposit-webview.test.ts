@@ -7,11 +7,9 @@ import { createHash } from 'node:crypto'
 import type { ApiErrorBody, Deposit, DepositPayment, WebViewCheckout } from '../../contract'
 import { signNotify } from '../alipay-simulator/signing'
 import { startSimulator, TEST_APP_ID, type SimulatorHarness } from '../alipay-simulator/test-harness'
-import { seedCatalog } from '../catalog/seed'
-import { migrate } from '../db/migrate'
 import { fenToYuan } from '../payments/money'
 import { describeEachDatabase } from '../testing/databases'
-import { asBuyer, payingBuyer, payWithNotifyLost, startShop, type ShopUnderTest } from './payments-helpers'
+import { asBuyer, payingBuyer, payWithNotifyLost, shopForSuite } from './payments-helpers'
 
 let sim: SimulatorHarness
 beforeAll(async () => {
@@ -22,15 +20,7 @@ afterAll(async () => {
 })
 
 describeEachDatabase('deposits (pre-authorization)', (getDb) => {
-  let shop: ShopUnderTest
-  beforeAll(async () => {
-    await migrate(getDb())
-    shop = await startShop(getDb(), sim)
-  })
-  afterAll(async () => {
-    await sim.control({ notifies: 'deliver' })
-    await shop.close()
-  })
+  const shop = shopForSuite(getDb, () => sim)
 
   async function newDeposit(itemId = 'power-bank') {
     const who = await payingBuyer(getDb())
@@ -170,15 +160,7 @@ describeEachDatabase('deposits (pre-authorization)', (getDb) => {
 })
 
 describeEachDatabase('web-view checkout', (getDb) => {
-  let shop: ShopUnderTest
-  beforeAll(async () => {
-    await migrate(getDb())
-    await seedCatalog(getDb())
-    shop = await startShop(getDb(), sim)
-  })
-  afterAll(async () => {
-    await shop.close()
-  })
+  const shop = shopForSuite(getDb, () => sim)
 
   async function ticketFor() {
     const who = await payingBuyer(getDb())

@@ -10,6 +10,8 @@ import type { SimulatorHarness } from '../alipay-simulator/test-harness'
 import type { AlipayClient } from '../alipay/client'
 import { readAlipaySettings } from '../alipay/settings'
 import { buildApp } from '../app'
+import { seedCatalog } from '../catalog/seed'
+import { migrate } from '../db/migrate'
 import type { Db, Queryable } from '../db/types'
 import { createSession, upsertBuyer, type BuyerRecord } from '../session/repository'
 import { testConfig } from '../testing/app'
@@ -20,6 +22,25 @@ export interface ShopUnderTest {
   /** e.g. http://127.0.0.1:54321 — also the origin of notify_url. */
   origin: string
   close(): Promise<void>
+}
+
+/**
+ * For a suite: migrates and seeds the database and starts the shop in beforeAll, closes it in
+ * afterAll (with the simulator's notifies switched back on). The returned object is filled in
+ * beforeAll, so use it inside tests only.
+ */
+export function shopForSuite(getDb: () => Db, getSim: () => SimulatorHarness): ShopUnderTest {
+  const shop = {} as ShopUnderTest
+  beforeAll(async () => {
+    await migrate(getDb())
+    await seedCatalog(getDb())
+    Object.assign(shop, await startShop(getDb(), getSim()))
+  })
+  afterAll(async () => {
+    await getSim().control({ notifies: 'deliver' })
+    await shop.close?.()
+  })
+  return shop
 }
 
 export async function startShop(

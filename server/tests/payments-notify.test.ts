@@ -9,20 +9,11 @@ import { generateRsaKeyPair } from '../alipay-simulator/dev-keys'
 import type { AlipayClient } from '../alipay/client'
 import { signNotify } from '../alipay-simulator/signing'
 import { startSimulator, TEST_APP_ID, type SimulatorHarness } from '../alipay-simulator/test-harness'
-import { seedCatalog } from '../catalog/seed'
-import { migrate } from '../db/migrate'
 import { closeOrder } from '../orders/state'
 import { fenToYuan } from '../payments/money'
 import { SIMULATOR_SELLER_ID } from '../payments/settings'
 import { describeEachDatabase } from '../testing/databases'
-import {
-  asBuyer,
-  payingBuyer,
-  paymentState,
-  startShop,
-  tradeNoOf,
-  type ShopUnderTest,
-} from './payments-helpers'
+import { asBuyer, payingBuyer, paymentState, shopForSuite, startShop, tradeNoOf } from './payments-helpers'
 
 let sim: SimulatorHarness
 beforeAll(async () => {
@@ -35,15 +26,7 @@ afterAll(async () => {
 let notifySequence = 0
 
 describeEachDatabase('Alipay notify verification', (getDb) => {
-  let shop: ShopUnderTest
-  beforeAll(async () => {
-    await migrate(getDb())
-    await seedCatalog(getDb())
-    shop = await startShop(getDb(), sim)
-  })
-  afterAll(async () => {
-    await shop.close()
-  })
+  const shop = shopForSuite(getDb, () => sim)
 
   /** An unpaid order with its trade opened, and the fields of the notify that would pay it. */
   async function unpaidOrder() {

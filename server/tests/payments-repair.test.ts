@@ -12,8 +12,6 @@ import {
   type SimulatorHarness,
 } from '../alipay-simulator/test-harness'
 import { AlipayUnavailableError, type AlipayClient } from '../alipay/client'
-import { seedCatalog } from '../catalog/seed'
-import { migrate } from '../db/migrate'
 import { closeExpiredOrders } from '../orders/expiry'
 import { closeOrder } from '../orders/state'
 import { fenToYuan } from '../payments/money'
@@ -29,9 +27,9 @@ import {
   payingBuyer,
   paymentState,
   payWithNotifyLost,
+  shopForSuite,
   startShop,
   tradeNoOf,
-  type ShopUnderTest,
 } from './payments-helpers'
 
 const silentLog = { info: () => {}, warn: () => {}, error: () => {} }
@@ -47,16 +45,7 @@ const tradeStatusAtAlipay = async (orderId: string) =>
     .tradeStatus
 
 describeEachDatabase('payments repaired after timing and Alipay failures', (getDb) => {
-  let shop: ShopUnderTest
-  beforeAll(async () => {
-    await migrate(getDb())
-    await seedCatalog(getDb())
-    shop = await startShop(getDb(), sim)
-  })
-  afterAll(async () => {
-    await sim.control({ notifies: 'deliver' })
-    await shop.close()
-  })
+  const shop = shopForSuite(getDb, () => sim)
 
   const payments = () =>
     createPayments({
@@ -177,6 +166,34 @@ describeEachDatabase('payments repaired after timing and Alipay failures', (getD
       ['alipay.trade.query', ALIPAY_CALLS_AT_ONCE],
       ['alipay.trade.close', ALIPAY_CALLS_AT_ONCE],
     ])
+  })
+
+  it('shares one Alipay query among parallel reads of one order', async () => {
+    let queries = 0
+    const slowAlipay: AlipayClient = {
+      ...sim.client(),
+      async exec<T>(method: string, bizContent?: Record<string, unknown>): Promise<T> {
+        if (method === 'alipay.trade.query') {
+          queries++
+          await new Promise((resolve) => setTimeout(resolve, 100))
+        }
+        return sim.client().exec<T>(method, bizContent)
+      },
+    }
+    const slowShop = await startShop(getDb(), sim, { client: slowAlipay })
+    try {
+      const buyer = asBuyer(slowShop, await payingBuyer(getDb()))
+      const order = await buyer.placeOrder()
+      const tradeNO = tradeNoOf(await buyer.openPayment(order.id))
+      await payWithNotifyLost(sim, { tradeNO })
+      const reads = await Promise.all(Array.from({ length: 20 }, () => buyer.get(`/api/orders/${order.id}`)))
+      expect(reads.map((read) => [read.statusCode, read.json<Order>().status])).toEqual(
+        Array.from({ length: 20 }, () => [200, 'paid']),
+      )
+      expect(queries).toBe(1)
+    } finally {
+      await slowShop.close()
+    }
   })
 
   it('closes the open trade of a closed order whose close failed', async () => {

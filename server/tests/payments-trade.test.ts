@@ -12,8 +12,6 @@ import {
   type SimulatorHarness,
 } from '../alipay-simulator/test-harness'
 import type { AlipayClient } from '../alipay/client'
-import { seedCatalog } from '../catalog/seed'
-import { migrate } from '../db/migrate'
 import { closeOrder } from '../orders/state'
 import { toChinaTime } from '../payments/china-time'
 import { fenToYuan } from '../payments/money'
@@ -24,9 +22,9 @@ import {
   payingBuyer,
   paymentState,
   payWithNotifyLost,
+  shopForSuite,
   startShop,
   tradeNoOf,
-  type ShopUnderTest,
 } from './payments-helpers'
 
 const OPEN_APP_ID = '2021000000000077'
@@ -49,16 +47,7 @@ const queryTrade = (orderId: string, appId = TEST_APP_ID) =>
   sim.client(appId).exec<QueriedTrade>('alipay.trade.query', { out_trade_no: orderId })
 
 describeEachDatabase('order payment through Alipay', (getDb) => {
-  let shop: ShopUnderTest
-  beforeAll(async () => {
-    await migrate(getDb())
-    await seedCatalog(getDb())
-    shop = await startShop(getDb(), sim)
-  })
-  afterAll(async () => {
-    await sim.control({ notifies: 'deliver' })
-    await shop.close()
-  })
+  const shop = shopForSuite(getDb, () => sim)
 
   const statusOf = async (orderId: string) =>
     (await getDb().query<{ status: string }>('select status from orders where id = $1', [orderId]))[0].status
