@@ -4,26 +4,17 @@
  * pays, once per my.tradePay result code. Each code must land on its own screen, and what the
  * screen finally says must agree with the order in the server's database.
  */
+import type { ResultScreenId } from '../../src/features/payment/result-codes'
 import { launch, type MiniProgram } from '../support/mini-runtime'
 import { buyTshirt, orderStatus, text, tradeNoOf, TSHIRT } from '../support/mini-shop-flows'
 import { startShopServer, type ShopServer } from '../support/shop-server'
 
-type ScreenId =
-  | 'success'
-  | 'processing'
-  | 'unknownResult'
-  | 'failed'
-  | 'cancelled'
-  | 'network'
-  | 'forgotPassword'
-  | 'noPermission'
-  | 'unrecognised'
-
 /**
- * The specification, written out here rather than read from result-codes.ts, so that a wrong
- * mapping in the app fails this test: code → its screen → the order's status on the server.
+ * The specification, written out here rather than read from result-codes.ts (only the type of
+ * the screen names comes from there), so that a wrong mapping in the app fails this test:
+ * code → its screen → the order's status on the server.
  */
-const CASES: [code: string, screen: ScreenId, serverStatus: 'paid' | 'awaiting_payment'][] = [
+const CASES: [code: string, screen: ResultScreenId, serverStatus: 'paid' | 'awaiting_payment'][] = [
   ['9000', 'success', 'paid'],
   ['8000', 'processing', 'paid'],
   ['6004', 'unknownResult', 'paid'],
@@ -35,7 +26,7 @@ const CASES: [code: string, screen: ScreenId, serverStatus: 'paid' | 'awaiting_p
   ['7777', 'unrecognised', 'awaiting_payment'],
 ]
 
-const screenText = (screen: ScreenId, part: 'title' | 'body') => text[`pay.${screen}.${part}`]
+const screenText = (screen: ResultScreenId, part: 'title' | 'body') => text[`pay.${screen}.${part}`]
 
 let server: ShopServer
 let app: MiniProgram | undefined
