@@ -30,12 +30,15 @@ const CODE_BY_STATUS: Record<number, ApiErrorCode> = {
   429: 'rate_limited',
 }
 
-/** Fastify's own messages for these are terse or technical; ours say what to do. */
-const MESSAGE_BY_FASTIFY_CODE: Record<string, string> = {
+/** Fastify's own messages for these are terse or technical (or echo the URL); ours say what to do. */
+export const MESSAGE_BY_FASTIFY_CODE: Record<string, string> = {
   FST_ERR_CTP_BODY_TOO_LARGE: 'Request body is too large.',
   FST_ERR_CTP_INVALID_MEDIA_TYPE: 'Unsupported Content-Type; send application/json.',
   FST_ERR_CTP_EMPTY_JSON_BODY: 'Request body is empty but Content-Type is application/json.',
   FST_ERR_CTP_INVALID_JSON_BODY: 'Request body is not valid JSON.',
+  // Router errors, answered by framework-errors.ts.
+  FST_ERR_MAX_PARAM_LENGTH: 'A path segment of the URL is too long.',
+  FST_ERR_BAD_URL: 'The URL is not valid percent-encoding.',
 }
 
 export function toErrorBody(

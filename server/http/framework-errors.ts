@@ -7,17 +7,13 @@
  */
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
 import type { ApiErrorBody } from '../../contract'
-
-const MESSAGES: Record<string, string> = {
-  FST_ERR_MAX_PARAM_LENGTH: 'A path segment of the URL is too long.',
-  FST_ERR_BAD_URL: 'The URL is not valid percent-encoding.',
-}
+import { MESSAGE_BY_FASTIFY_CODE } from './errors'
 
 export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
   const status = error.statusCode === 414 ? 414 : 400
   const body: ApiErrorBody = {
     code: 'bad_request',
-    message: (error.code && MESSAGES[error.code]) || 'Malformed request URL.',
+    message: (error.code && MESSAGE_BY_FASTIFY_CODE[error.code]) || 'Malformed request URL.',
     requestId: request.id,
   }
   void reply.status(status).send(body)

@@ -1,22 +1,12 @@
 /**
- * Shared by faults-two-instances.test.ts (not a test file itself): shop server instances as
- * server/main.ts assembles them (the app, its payment hooks and its expiry sweeper), each with its
- * OWN connection pool to one PostgreSQL schema and listening on its own port; a notifier that
+ * Shared by faults-two-instances.test.ts (not a test file itself): the log that collects every
+ * instance's errors (the instances are payments-helpers' startShop, each with its OWN connection
+ * pool to one PostgreSQL schema and its sweeper, listening on its own port); a notifier that
  * delivers every notify to every instance; and an audit trigger that records each status change.
  */
 import { Writable } from 'node:stream'
 import { createNotifier, type Notifier } from '../alipay-simulator/notifier'
-import type { AlipayClient } from '../alipay/client'
-import { readAlipaySettings } from '../alipay/settings'
-import { buildApp } from '../app'
 import type { Db } from '../db/types'
-import { testConfig } from '../testing/app'
-
-export interface Instance {
-  origin: string
-  db: Db
-  close(): Promise<void>
-}
 
 /** Every error-level log line of every instance and sweeper: a race must never produce one. */
 export const errorLogs: string[] = []
@@ -28,22 +18,8 @@ const errorStream = new Writable({
   },
 })
 
-export async function startInstance(db: Db, alipay: AlipayClient, sweepMs: number): Promise<Instance> {
-  const config = testConfig({ alipay: readAlipaySettings({}) })
-  const app = await buildApp({
-    db,
-    config,
-    alipay: { client: alipay },
-    logger: { level: 'error', stream: errorStream },
-    expirySweepMs: sweepMs,
-  })
-  const origin = await app.listen({ port: 0, host: '127.0.0.1' })
-  return {
-    origin,
-    db,
-    close: () => app.close(),
-  }
-}
+/** For startShop: the instance logs only errors, into errorLogs. */
+export const errorsOnlyLogger = { level: 'error', stream: errorStream }
 
 /**
  * The simulator's notifier, except that each notify goes to every instance (to the notify_url's

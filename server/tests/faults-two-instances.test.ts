@@ -30,12 +30,11 @@ import {
   installTransitionAudit,
   notifierToAll,
   seededRandom,
-  startInstance,
-  type Instance,
+  errorsOnlyLogger,
 } from './faults-instances'
 import { until } from '../testing/until'
 import { ADDRESS, newKey } from './orders-helpers'
-import { payingBuyer, type PayingBuyer } from './payments-helpers'
+import { payingBuyer, startShop, type PayingBuyer, type ShopUnderTest } from './payments-helpers'
 
 const ORDERS = 36
 const SKUS = ['pencil-set-std', 'envelope-kraft-std', 'phone-stand-std']
@@ -61,7 +60,7 @@ interface Placed {
   let testDb: TestDatabase
   let poolB: Db
   let sim: SimulatorHarness
-  let instances: Instance[] = []
+  let instances: ShopUnderTest[] = []
   const statuses: string[] = []
 
   beforeAll(async () => {
@@ -73,8 +72,8 @@ interface Placed {
     await installTransitionAudit(testDb.db)
     sim = await startSimulator({ notifier: notifierToAll(() => instances.map((i) => i.origin)) })
     instances = [
-      await startInstance(testDb.db, sim.client(), 50),
-      await startInstance(poolB, sim.client(), 50),
+      await startShop(testDb.db, sim, { expirySweepMs: 50, logger: errorsOnlyLogger }),
+      await startShop(poolB, sim, { expirySweepMs: 50, logger: errorsOnlyLogger }),
     ]
   })
   afterAll(async () => {
@@ -86,7 +85,7 @@ interface Placed {
 
   /** A request to one instance; every status is kept for the no-5xx check. */
   async function call(
-    instance: Instance,
+    instance: ShopUnderTest,
     method: string,
     path: string,
     who: PayingBuyer,

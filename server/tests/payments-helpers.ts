@@ -9,7 +9,7 @@ import { simulatedOpenId, simulatedUserId } from '../alipay-simulator/buyers'
 import type { SimulatorHarness } from '../alipay-simulator/test-harness'
 import type { AlipayClient } from '../alipay/client'
 import { readAlipaySettings } from '../alipay/settings'
-import { buildApp } from '../app'
+import { buildApp, type BuildAppOptions } from '../app'
 import { seedCatalog } from '../catalog/seed'
 import { migrate } from '../db/migrate'
 import type { Db, Queryable } from '../db/types'
@@ -51,6 +51,7 @@ export async function startShop(
     env?: Record<string, string>
     client?: AlipayClient
     expirySweepMs?: number
+    logger?: BuildAppOptions['logger']
   } = {},
 ): Promise<ShopUnderTest> {
   const app = await buildApp({
@@ -58,6 +59,7 @@ export async function startShop(
     config: testConfig({ alipay: readAlipaySettings(options.env ?? {}) }),
     alipay: { client: options.client ?? sim.client(options.appId) },
     expirySweepMs: options.expirySweepMs,
+    logger: options.logger,
   })
   const origin = await app.listen({ port: 0, host: '127.0.0.1' })
   return { app, origin, close: () => app.close() }
