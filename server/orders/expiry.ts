@@ -106,18 +106,17 @@ export async function closeExpiredOrdersOfBuyer(
   const where = `user_id = $1 and status = 'awaiting_payment' and expires_at <= now()
     and ($2::text is null or id = $2)`
   const params = [userId, orderId ?? null]
-  const expired = await db.query<{ id: string }>(`select id from orders where ${where}`, params)
-  if (expired.length === 0) return []
-  await settleBeforeExpiring(
-    expired.map((row) => row.id),
-    options,
+  const expired = (await db.query<{ id: string }>(`select id from orders where ${where}`, params)).map(
+    (row) => row.id,
   )
+  if (expired.length === 0) return []
+  await settleBeforeExpiring(expired, options)
   const closed = await db.transaction(async (tx) => {
     // Locked in id order, so two reads of the same buyer cannot deadlock.
     // Only the orders beforeExpiring was asked about (see closeExpiredOrders).
     const candidates = await tx.query<{ id: string }>(
       `select id from orders where ${where} and id = any($3) order by id for update`,
-      [...params, expired.map((row) => row.id)],
+      [...params, expired],
     )
     return closeOrders(
       tx,

@@ -23,11 +23,7 @@ export async function closeTradeOfClosedOrder(deps: PaymentDeps, orderId: string
     // The buyer never opened the cashier: Alipay has nothing to close, so nothing can be paid
     // (a payment would still arrive as a notify, and be refunded).
     if (subCode === 'ACQ.TRADE_NOT_EXIST') {
-      await deps.db.query(
-        `update payments set trade_status = 'TRADE_CLOSED', updated_at = now()
-          where order_id = $1 and trade_status = 'WAIT_BUYER_PAY'`,
-        [orderId],
-      )
+      await setTradeStatus(deps.db, orderId, 'TRADE_CLOSED', 'WAIT_BUYER_PAY')
       return
     }
     // Any other refusal (ACQ.TRADE_STATUS_ERROR...) means the trade is not WAIT_BUYER_PAY any

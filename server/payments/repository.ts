@@ -113,11 +113,18 @@ export async function savePayment(
   return stored
 }
 
-export async function setTradeStatus(db: Queryable, orderId: string, status: TradeStatus): Promise<void> {
-  await db.query(`update payments set trade_status = $2, updated_at = now() where order_id = $1`, [
-    orderId,
-    status,
-  ])
+/** Records the trade's status; with `onlyFrom`, only if it still has that one. */
+export async function setTradeStatus(
+  db: Queryable,
+  orderId: string,
+  status: TradeStatus,
+  onlyFrom?: TradeStatus,
+): Promise<void> {
+  await db.query(
+    `update payments set trade_status = $2, updated_at = now()
+      where order_id = $1 and ($3::text is null or trade_status = $3)`,
+    [orderId, status, onlyFrom ?? null],
+  )
 }
 
 /**

@@ -28,7 +28,7 @@ export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://po
 const PROBE_TIMEOUT_MS = 1500
 
 /** The URL with any password masked, for messages. */
-const withoutPassword = (url: string) => url.replace(/(\/\/[^:@/]+):[^@/]*@/, '$1:***@')
+export const withoutPassword = (url: string) => url.replace(/(\/\/[^:@/]+):[^@/]*@/, '$1:***@')
 
 /**
  * jest collects `describe` blocks synchronously, so the probe must be synchronous too: a child

@@ -53,19 +53,17 @@ export class LoadBuyer {
     this.token = (session.json as Session).token
   }
 
-  /** An order request whose answer this buyer never read: resent after the restart. */
-  abandoned?: UnansweredOrder
-
+  /** Sends an order request and hangs up before the answer: resent after the restart. */
   async abandonOrder(skuId: string): Promise<UnansweredOrder> {
-    this.abandoned = {
+    const abandoned = {
       key: `crash-${randomBytes(12).toString('hex')}`,
       body: { lines: [{ skuId, quantity: 1 }], address: ADDRESS },
     }
-    await sendAndHangUp(`${this.shop}/api/orders`, this.abandoned.body, {
+    await sendAndHangUp(`${this.shop}/api/orders`, abandoned.body, {
       ...this.auth(),
-      'idempotency-key': this.abandoned.key,
+      'idempotency-key': abandoned.key,
     })
-    return this.abandoned
+    return abandoned
   }
 
   /** Sends (or resends) an order; undefined when the server did not answer. */
@@ -122,8 +120,8 @@ export class LoadBuyer {
         body: { lines: [line], address: ADDRESS },
       }
       if (!(await this.sendOrder(request))) {
-        // Recorded here, not in sendOrder: the test resends `abandoned` through sendOrder, which
-        // must not overwrite this.
+        // Recorded here, not in sendOrder: the test resends abandoned orders through sendOrder,
+        // which must not overwrite this.
         this.unanswered = request
         return void (this.stoppedBy = 'order unanswered')
       }

@@ -97,7 +97,8 @@ it('loses no order and no payment, and pays nothing twice, across a SIGKILL', as
   await Promise.all(buyers.map((buyer) => buyer.login()))
   // Orders whose answer was lost on the way (the buyer's connection dropped): committed, unseen.
   const lost = buyers.slice(0, 2)
-  for (const buyer of lost) await buyer.abandonOrder(SKUS[0])
+  const abandoned: UnansweredOrder[] = []
+  for (const buyer of lost) abandoned.push(await buyer.abandonOrder(SKUS[0]))
   const committed = await until(
     'the abandoned orders to be committed',
     async () => {
@@ -129,7 +130,7 @@ it('loses no order and no payment, and pays nothing twice, across a SIGKILL', as
   // What got no answer is sent again, as the app does: the same Idempotency-Key and body. The
   // abandoned orders come back as they were committed before the crash (200: a replay).
   for (const [i, buyer] of lost.entries()) {
-    const resent = await buyer.sendOrder(buyer.abandoned as UnansweredOrder)
+    const resent = await buyer.sendOrder(abandoned[i])
     expect([resent?.status, resent?.order?.id]).toEqual([200, committed[i]])
   }
   for (const buyer of buyers) {

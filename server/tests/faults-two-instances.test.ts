@@ -22,6 +22,7 @@ import {
   createPostgresTestDatabase,
   isPostgresReachable,
   TEST_DATABASE_URL,
+  withoutPassword,
   type TestDatabase,
 } from '../testing/databases'
 import { httpRequest } from './faults-http'
@@ -43,7 +44,7 @@ const SEED = Number(process.env.FAULTS_SEED ?? Date.now() % 1e9)
 const reachable = isPostgresReachable()
 if (!reachable)
   console.warn(
-    `\n*** faults-two-instances SKIPPED: no PostgreSQL at ${TEST_DATABASE_URL.replace(/:[^:@/]*@/, ':***@')}. ` +
+    `\n*** faults-two-instances SKIPPED: no PostgreSQL at ${withoutPassword(TEST_DATABASE_URL)}. ` +
       'Start one (e.g. `docker run -e POSTGRES_HOST_AUTH_METHOD=trust -p 5432:5432 postgres:16`, then `createdb -h 127.0.0.1 -U postgres test`) or set TEST_DATABASE_URL. ***\n',
   )
 

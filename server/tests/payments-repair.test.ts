@@ -31,6 +31,7 @@ import {
   startShop,
   tradeNoOf,
 } from './payments-helpers'
+import { expireOrder, statusOf as orderStatus } from './orders-helpers'
 
 const silentLog = { info: () => {}, warn: () => {}, error: () => {} }
 
@@ -47,15 +48,14 @@ const tradeStatusAtAlipay = async (orderId: string) =>
 describeEachDatabase('payments repaired after timing and Alipay failures', (getDb) => {
   const shop = shopForSuite(getDb, () => sim)
 
-  const payments = () =>
+  const payments = (alipay: AlipayClient = sim.client()) =>
     createPayments({
       db: getDb(),
-      alipay: sim.client(),
+      alipay,
       settings: resolvePaymentSettings(undefined, false),
       log: silentLog,
     })
-  const statusOf = async (orderId: string) =>
-    (await getDb().query<{ status: string }>('select status from orders where id = $1', [orderId]))[0].status
+  const statusOf = async (orderId: string) => (await orderStatus(getDb(), orderId)).status
 
   /** The buyer pays; the notify is lost (dropped), as if still on its way. */
   async function paidWithoutNotify() {
@@ -66,12 +66,7 @@ describeEachDatabase('payments repaired after timing and Alipay failures', (getD
     return { buyer, order, tradeNO }
   }
 
-  const pastDeadline = (orderId: string) =>
-    getDb().query(
-      `update orders set created_at = now() - interval '1 hour', expires_at = now() - interval '1 second'
-        where id = $1`,
-      [orderId],
-    )
+  const pastDeadline = (orderId: string) => expireOrder(getDb(), orderId)
 
   it('pays, not expires, an order whose trade was paid before the deadline (list read)', async () => {
     const { buyer, order } = await paidWithoutNotify()
@@ -140,12 +135,7 @@ describeEachDatabase('payments repaired after timing and Alipay failures', (getD
         throw new AlipayUnavailableError(method, 'network', 'simulated outage')
       },
     }
-    const { beforeOrdersExpire, onOrdersClosed, reconcile } = createPayments({
-      db: getDb(),
-      alipay: unreachable,
-      settings: resolvePaymentSettings(undefined, false),
-      log: silentLog,
-    })
+    const { beforeOrdersExpire, onOrdersClosed, reconcile } = payments(unreachable)
     const closed = await closeExpiredOrders(getDb(), {
       beforeExpiring: beforeOrdersExpire,
       onClosed: onOrdersClosed,
