@@ -62,7 +62,6 @@ export async function startBenchServer(
   if (!config.alipay) throw new Error('no Alipay settings: the benchmark needs the in-process simulator')
   const alipay = setUpAlipay(config.alipay, config)
   const db = await openDatabase(config)
-  const logSink = logTo
   try {
     await migrate(db)
     await seedCatalog(db)
@@ -71,7 +70,7 @@ export async function startBenchServer(
       BENCH_ORDER.lines.map((line) => line.skuId),
       ENDLESS_STOCK,
     ])
-    const app = await buildApp({ db, config, alipay, logger: { stream: logSink } })
+    const app = await buildApp({ db, config, alipay, logger: { stream: logTo } })
     await app.listen({ port, host: '127.0.0.1' })
     const baseUrl = `http://127.0.0.1:${port}`
     const { authCode } = await postJson<{ authCode: string }>(`${baseUrl}/alipay-sim/auth-codes`, {})
@@ -89,12 +88,12 @@ export async function startBenchServer(
       async close() {
         await app.close()
         await db.close()
-        logSink.end()
+        logTo.end()
       },
     }
   } catch (error) {
     await db.close()
-    logSink.end()
+    logTo.end()
     throw error
   }
 }

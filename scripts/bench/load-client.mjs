@@ -6,8 +6,9 @@
  *
  * Spec: { url, method, headers, body?, connections, warmupSeconds, durationSeconds,
  *         idempotencyKeyPrefix?  — a fresh Idempotency-Key per request,
- *         paths?                 — one path per request instead of url's (each used once) }
- * With `paths`, the run ends when they are used up (warm-up takes the first ones).
+ *         paths?                 — one path per request instead of url's (each used once),
+ *         warmupRequests?        — with paths: how many of them the warm-up takes (the first ones) }
+ * With `paths`, the run ends when they are used up.
  */
 import autocannon from 'autocannon'
 
@@ -49,8 +50,7 @@ function run(phase, options) {
   })
 }
 
-const warmupRequests = spec.paths ? Math.min(spec.connections * 4, Math.floor(spec.paths.length / 5)) : 0
-await run('warm-up', spec.paths ? { amount: warmupRequests } : { duration: spec.warmupSeconds })
+await run('warm-up', spec.paths ? { amount: spec.warmupRequests } : { duration: spec.warmupSeconds })
 const measuredPaths = spec.paths ? spec.paths.length - pathIndex : 0
 const { result } = await run(
   'measure',

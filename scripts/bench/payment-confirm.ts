@@ -4,11 +4,11 @@
  * alipay.trade.query when the client asks). The server runs here (PGlite); the client — the app's
  * own payment and confirmation code — in a child process (payment-client.ts).
  */
-import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { startBenchServer } from './bench-server'
+import { runForJson, TSX_CLI } from './child-json'
 import { percentile } from './direct-load'
 
 export interface ConfirmationFigure {
@@ -27,8 +27,6 @@ export interface PaymentConfirmation {
   lost: ConfirmationFigure
   paidOrderRead: ConfirmationFigure
 }
-
-const TSX_CLI = require.resolve('tsx/cli')
 
 function summarise(what: string, runs: Array<{ ms: number; asks: number }>): ConfirmationFigure {
   const sorted = runs.map((run) => run.ms).sort((a, b) => a - b)
@@ -49,33 +47,26 @@ export async function measurePaymentConfirmation(trials = 15): Promise<PaymentCo
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'shop-bench-pay-'))
   const server = await startBenchServer({ dataDir })
   try {
-    const output = await new Promise<string>((resolve, reject) => {
-      const child = spawn(
-        process.execPath,
-        [
-          TSX_CLI,
-          '--require',
-          path.join(__dirname, 'client-runtime.cjs'),
-          path.join(__dirname, 'payment-client.ts'),
-        ],
-        {
-          env: {
-            ...process.env,
-            TARO_APP_API_BASE_URL: server.baseUrl,
-            NODE_ENV: 'development',
-            BENCH_TRIALS: String(trials),
-          },
-          stdio: ['ignore', 'pipe', 'inherit'],
+    const { backoffMs, results } = await runForJson<{
+      backoffMs: number[]
+      results: Record<'prompt' | 'lost' | 'paidOrderRead', Array<{ ms: number; asks: number }>>
+    }>(
+      'payment client',
+      [
+        TSX_CLI,
+        '--require',
+        path.join(__dirname, 'client-runtime.cjs'),
+        path.join(__dirname, 'payment-client.ts'),
+      ],
+      {
+        env: {
+          ...process.env,
+          TARO_APP_API_BASE_URL: server.baseUrl,
+          NODE_ENV: 'development',
+          BENCH_TRIALS: String(trials),
         },
-      )
-      let text = ''
-      child.stdout.on('data', (chunk: Buffer) => (text += chunk.toString()))
-      child.on('error', reject)
-      child.on('close', (code) =>
-        code === 0 ? resolve(text) : reject(new Error(`payment client exited with ${code}`)),
-      )
-    })
-    const { backoffMs, results } = JSON.parse(output.trim().split('\n').at(-1) ?? '{}')
+      },
+    )
     return {
       backoffMs,
       prompt: summarise('notify delivered at once', results.prompt),

@@ -11,8 +11,6 @@ export interface BenchPostgres {
   drop(): Promise<void>
 }
 
-export const withoutPassword = (url: string) => url.replace(/(\/\/[^:@/]+):[^@/]*@/, '$1:***@')
-
 async function withAdmin<T>(url: string, run: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 })
   await client.connect()

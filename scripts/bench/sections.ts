@@ -2,8 +2,7 @@
  * The benchmark's sections: each measures, then turns its figures into table rows (every figure
  * next to its reference from the same run) plus the raw data for the JSON file.
  */
-import { spawn } from 'node:child_process'
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import {
@@ -14,11 +13,12 @@ import {
   buildAlipay,
   measureBundle,
 } from './bundle'
+import { runForJson, TSX_CLI } from './child-json'
 import { measurePaymentConfirmation, type ConfirmationFigure } from './payment-confirm'
-import { createBenchPostgres, withoutPassword } from './postgres-database'
+import { createBenchPostgres } from './postgres-database'
 import { kB, ms, perSecond, seconds, times, type Row } from './report'
 import { CONNECTIONS, measureServerLoad, type DatabaseLoad } from './server-load'
-import { TEST_DATABASE_URL } from '../../server/testing/databases'
+import { TEST_DATABASE_URL, withoutPassword } from '../../server/testing/databases'
 
 export interface Section {
   rows: Row[]
@@ -109,7 +109,14 @@ export async function serverLoad(progress: Progress): Promise<Section> {
     progress(`\n*** PostgreSQL ${message} ***\n`)
     notes.push(`PostgreSQL ${message}.`)
   }
-  const rows = loads.flatMap(loadRows)
+  const skipped: Row = {
+    measure: 'Server, PostgreSQL',
+    value: 'skipped: no PostgreSQL',
+    reference: '',
+    ratio: '',
+    budget: '',
+  }
+  const rows = postgres ? loads.flatMap(loadRows) : [...loads.flatMap(loadRows), skipped]
   for (const load of loads)
     for (const { what, http, direct } of load.pairs)
       for (const [side, result] of [
@@ -118,14 +125,6 @@ export async function serverLoad(progress: Progress): Promise<Section> {
       ] as const)
         if (result.failed)
           notes.push(`${load.database}, ${what}, ${side}: ${result.failed} failed (${result.firstError}).`)
-  if (!postgres)
-    rows.push({
-      measure: 'Server, PostgreSQL',
-      value: 'skipped: no PostgreSQL',
-      reference: '',
-      ratio: '',
-      budget: '',
-    })
   return { rows, data: loads, notes }
 }
 
@@ -156,32 +155,12 @@ interface SetDataRow {
 }
 
 export async function setData(progress: Progress): Promise<Section> {
-  const script = path.join(ROOT, 'scripts', 'bench', 'setdata.ts')
-  if (!existsSync(script)) {
-    const message = 'setData: not measured (scripts/bench/setdata.ts missing)'
-    progress(message)
-    return { rows: [], data: null, notes: [message] }
-  }
   progress('setData: runtime harness…')
-  const output = await new Promise<string>((resolve, reject) => {
-    const child = spawn(process.execPath, [require.resolve('tsx/cli'), script], {
-      cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'inherit'],
-    })
-    let text = ''
-    child.stdout.on('data', (chunk: Buffer) => (text += chunk.toString()))
-    child.on('error', reject)
-    child.on('close', (code) =>
-      code === 0 ? resolve(text) : reject(new Error(`setdata.ts exited with ${code}`)),
-    )
-  })
-  // The last line that parses as JSON: the script may log before it.
-  const json = output
-    .trim()
-    .split('\n')
-    .reverse()
-    .find((line) => line.trim().startsWith('{'))
-  const { rows } = JSON.parse(json ?? '{"rows":[]}') as { rows: SetDataRow[] }
+  const { rows } = await runForJson<{ rows: SetDataRow[] }>(
+    'setdata.ts',
+    [TSX_CLI, path.join(ROOT, 'scripts', 'bench', 'setdata.ts')],
+    { cwd: ROOT },
+  )
   return {
     rows: rows.map((row) => ({
       measure: `setData: ${row.name}`,

@@ -6,14 +6,15 @@
  *  - POST /api/orders/:id/payment (alipay.trade.create through alipay-sdk: request signed,
  *    simulator verifies and signs, SDK verifies) vs openTrade() — the same SDK call and rows.
  */
-import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { DEFAULT_ORDER_TTL_MINUTES } from '../../server/config'
 import { createOrder } from '../../server/orders/create'
 import { openTrade } from '../../server/payments/open-trade'
 import { resolvePaymentSettings } from '../../server/payments/settings'
 import { BENCH_ORDER, startBenchServer, type BenchServer } from './bench-server'
+import { runForJson } from './child-json'
 import { runDirectLoad, type LoadResult } from './direct-load'
 
 export const CONNECTIONS = 32
@@ -40,31 +41,37 @@ const silentLog = { info: () => undefined, warn: () => undefined, error: () => u
 const summary = (side: string, result: LoadResult) =>
   `  ${side}: ${Math.round(result.perSecond)}/s, p50 ${Math.round(result.latencyMs.p50)} ms, p99 ${Math.round(result.latencyMs.p99)} ms${result.failed ? `, ${result.failed} failed` : ''}`
 
-function runLoadClient(spec: Record<string, unknown>): Promise<LoadResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(__dirname, 'load-client.mjs'), JSON.stringify(spec)], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    })
-    let output = ''
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
-    child.on('error', reject)
-    child.on('close', (code) => {
-      if (code !== 0) return reject(new Error(`load client exited with ${code}`))
-      const result = JSON.parse(output.trim().split('\n').at(-1) ?? '{}')
-      const failed = result.non2xx + result.errors + result.timeouts
-      resolve({
-        ok: result.ok,
-        failed,
-        seconds: result.seconds,
-        perSecond: result.perSecond,
-        latencyMs: result.latencyMs,
-        firstError: failed
-          ? `status codes ${JSON.stringify(result.statusCodes)}, ${result.errors} errors, ${result.timeouts} timeouts`
-          : undefined,
-      })
-    })
-  })
+interface LoadClientResult {
+  ok: number
+  non2xx: number
+  errors: number
+  timeouts: number
+  statusCodes: unknown
+  seconds: number
+  perSecond: number
+  latencyMs: LoadResult['latencyMs']
 }
+
+async function runLoadClient(spec: Record<string, unknown>): Promise<LoadResult> {
+  const result = await runForJson<LoadClientResult>('load client', [
+    path.join(__dirname, 'load-client.mjs'),
+    JSON.stringify(spec),
+  ])
+  const failed = result.non2xx + result.errors + result.timeouts
+  return {
+    ok: result.ok,
+    failed,
+    seconds: result.seconds,
+    perSecond: result.perSecond,
+    latencyMs: result.latencyMs,
+    firstError: failed
+      ? `status codes ${JSON.stringify(result.statusCodes)}, ${result.errors} errors, ${result.timeouts} timeouts`
+      : undefined,
+  }
+}
+
+/** Orders made directly (not over HTTP) expire as the server's would. */
+const orderTtlMinutes = (server: BenchServer) => server.config.orderTtlMinutes ?? DEFAULT_ORDER_TTL_MINUTES
 
 const authHeaders = (server: BenchServer) => ({
   authorization: `Bearer ${server.token}`,
@@ -83,7 +90,7 @@ async function measureOrders(server: BenchServer, stamp: string, progress: Progr
     idempotencyKeyPrefix: `bench-http-${stamp}`,
   })
   progress(summary('HTTP', http))
-  const ttlMinutes = server.config.orderTtlMinutes ?? 15
+  const ttlMinutes = orderTtlMinutes(server)
   const direct = await runDirectLoad(
     (n) =>
       createOrder(server.db, {
@@ -100,7 +107,7 @@ async function measureOrders(server: BenchServer, stamp: string, progress: Progr
 
 async function newOrders(server: BenchServer, count: number, prefix: string): Promise<string[]> {
   const ids: string[] = []
-  const ttlMinutes = server.config.orderTtlMinutes ?? 15
+  const ttlMinutes = orderTtlMinutes(server)
   for (let start = 0; start < count; start += CONNECTIONS) {
     const batch = Array.from({ length: Math.min(CONNECTIONS, count - start) }, (_, i) =>
       createOrder(server.db, {
@@ -116,6 +123,8 @@ async function newOrders(server: BenchServer, count: number, prefix: string): Pr
 }
 
 async function measurePayments(server: BenchServer, stamp: string, progress: Progress): Promise<LoadPair> {
+  // Both sides warm up on the same number of orders.
+  const warmupCalls = Math.min(CONNECTIONS * 4, Math.floor(PAYMENT_ORDERS / 5))
   const httpOrders = await newOrders(server, PAYMENT_ORDERS, `bench-pay-http-${stamp}`)
   const http = await runLoadClient({
     url: `${server.baseUrl}/api/orders`,
@@ -123,6 +132,7 @@ async function measurePayments(server: BenchServer, stamp: string, progress: Pro
     headers: { authorization: `Bearer ${server.token}` },
     connections: CONNECTIONS,
     paths: httpOrders.map((id) => `/api/orders/${id}/payment`),
+    warmupRequests: warmupCalls,
   })
   progress(summary('HTTP', http))
   const directOrders = await newOrders(server, PAYMENT_ORDERS, `bench-pay-direct-${stamp}`)
@@ -132,7 +142,6 @@ async function measurePayments(server: BenchServer, stamp: string, progress: Pro
     settings: resolvePaymentSettings(server.config.alipay?.payments, false),
     log: silentLog,
   }
-  const warmupCalls = Math.min(CONNECTIONS * 4, Math.floor(PAYMENT_ORDERS / 5))
   const direct = await runDirectLoad(
     (n) =>
       openTrade(deps, {
