@@ -1,6 +1,12 @@
 import Taro from '@tarojs/taro'
 import type { PersistStorage, StorageValue } from 'zustand/middleware'
 
+/** A value as Taro's storage hands it back: undefined when nothing is stored; throws on bad JSON. */
+export function parseStored(raw: unknown): unknown {
+  // Taro returns '' for a missing key; some platforms hand back the object we stored.
+  return typeof raw === 'string' ? (raw ? JSON.parse(raw) : undefined) : raw
+}
+
 /**
  * zustand's persist storage over Taro's synchronous storage, so the cart is ready on the first
  * render. Reads never throw: missing, corrupt or foreign data reads as "nothing stored" and the
@@ -20,8 +26,7 @@ export function taroStorage<S>(): PersistStorage<S> {
         return null
       }
       try {
-        // Taro returns '' for a missing key; some platforms hand back the object we stored.
-        const parsed: unknown = typeof raw === 'string' ? (raw ? JSON.parse(raw) : null) : raw
+        const parsed = parseStored(raw)
         if (!parsed || typeof parsed !== 'object' || !('state' in parsed)) return null
         return parsed as StorageValue<S>
       } catch (error) {

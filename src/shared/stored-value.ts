@@ -1,4 +1,5 @@
 import Taro from '@tarojs/taro'
+import { parseStored } from './storage'
 
 /**
  * One small JSON value kept in Taro storage across restarts, for state that is not a store of its
@@ -15,9 +16,7 @@ export function storedValue<T>(key: string, isValid: (value: unknown) => value i
   return {
     get() {
       try {
-        const raw: unknown = Taro.getStorageSync(key)
-        // Taro returns '' for a missing key; some platforms hand back the object we stored.
-        const value: unknown = typeof raw === 'string' ? (raw ? JSON.parse(raw) : undefined) : raw
+        const value = parseStored(Taro.getStorageSync(key))
         return isValid(value) ? value : undefined
       } catch {
         return undefined

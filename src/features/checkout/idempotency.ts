@@ -32,14 +32,10 @@ const isPendingKey = (value: unknown): value is PendingKey => {
 export const pendingOrderKey = (): StoredValue<PendingKey> =>
   storedValue(PENDING_ORDER_KEY_STORAGE, isPendingKey)
 
-function inMemory(): StoredValue<PendingKey> {
-  let value: PendingKey | undefined
-  return { get: () => value, set: (next) => void (value = next), clear: () => void (value = undefined) }
-}
-
+/** Without `storage` the key lives in memory only (as long as this object). */
 export function createIdempotencyKeys(
   random: () => string = randomKey,
-  memory: StoredValue<PendingKey> = inMemory(),
+  storage?: StoredValue<PendingKey>,
   now: () => number = Date.now,
 ) {
   // Also in memory: a storage that cannot be written must not cost the retry its key.
@@ -47,17 +43,17 @@ export function createIdempotencyKeys(
   return {
     keyFor(request: unknown): string {
       const serialized = JSON.stringify(request)
-      const stored = memory.get() ?? last
+      const stored = storage?.get() ?? last
       const fresh = stored && now() - stored.at < PENDING_KEY_MAX_AGE_MS ? stored : undefined
       if (fresh?.request === serialized) return fresh.key
       last = { request: serialized, key: random(), at: now() }
-      memory.set(last)
+      storage?.set(last)
       return last.key
     },
     /** The server answered: the next order, even an identical one, is a new order. */
     settled(): void {
       last = undefined
-      memory.clear()
+      storage?.clear()
     },
   }
 }

@@ -10,5 +10,5 @@ export { normalizeTradePayResult, type TradePayResult } from './trade-pay-result
 export { useConfirmPayment, CONFIRM_BACKOFF_MS, type Confirmation } from './useConfirmPayment'
 export { currentPaymentAdapter, detectH5Surface, PaymentUnavailableError } from './adapters'
 export { PaymentResultView } from './components/PaymentResultView'
-export { usePayOrder } from './usePayOrder'
+export { describePaymentError, usePayOrder } from './usePayOrder'
 export { FAQ } from './faq'

@@ -37,25 +37,23 @@ export function useConfirmPayment(
     let stopped = false
     let timer: ReturnType<typeof setTimeout> | undefined
     const ask = async (attempt: number) => {
+      const more = keepAsking && attempt < delays.current.length
+      const askLater = (order?: Order) => {
+        setConfirmation({ state: 'checking', order })
+        timer = setTimeout(() => void ask(attempt + 1), delays.current[attempt])
+      }
       try {
         const order = await fetchOrder(orderId)
         if (stopped) return
         last.current = order
         if (order.status === 'paid') return setConfirmation({ state: 'paid', order })
         if (order.status === 'closed') return setConfirmation({ state: 'closed', order })
-        if (!keepAsking || attempt >= delays.current.length) {
-          return setConfirmation({ state: 'not_confirmed', order })
-        }
-        setConfirmation({ state: 'checking', order })
-        timer = setTimeout(() => void ask(attempt + 1), delays.current[attempt])
+        if (!more) return setConfirmation({ state: 'not_confirmed', order })
+        askLater(order)
       } catch (error) {
         if (stopped) return
         // A dropped connection mid-poll must not end the confirmation: ask again on schedule.
-        if (keepAsking && isTransient(error) && attempt < delays.current.length) {
-          setConfirmation({ state: 'checking', order: last.current })
-          timer = setTimeout(() => void ask(attempt + 1), delays.current[attempt])
-          return
-        }
+        if (more && isTransient(error)) return askLater(last.current)
         setConfirmation({ state: 'error', error, order: last.current })
       }
     }

@@ -14,6 +14,10 @@ export interface PayOrderOptions {
   onNotPayable: () => void
 }
 
+/** What to tell the buyer when the cashier could not be opened. */
+export const describePaymentError = (error: unknown) =>
+  error instanceof PaymentUnavailableError ? t('pay.unavailable') : describeError(error)
+
 const isNotPayable = (error: unknown) => error instanceof RequestError && error.code === 'order_not_payable'
 
 /** "Pay" for a page: opens the cashier, then shows the result code's screen. */
@@ -27,8 +31,11 @@ export function usePayOrder({ navigate = 'navigateTo', onNotPayable }: PayOrderO
       if (result) await Taro[navigate]({ url: payResultUrl(orderId, result.code) })
     } catch (error) {
       if (isNotPayable(error)) return onNotPayable()
-      const message = error instanceof PaymentUnavailableError ? t('pay.unavailable') : describeError(error)
-      void Taro.showModal({ title: t('pay.couldNotStart'), content: message, showCancel: false })
+      void Taro.showModal({
+        title: t('pay.couldNotStart'),
+        content: describePaymentError(error),
+        showCancel: false,
+      })
     } finally {
       setPaying(false)
     }

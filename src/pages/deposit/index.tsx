@@ -2,12 +2,7 @@ import type { Deposit, DepositStatus } from '@contract'
 import { Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
-import {
-  currentPaymentAdapter,
-  PaymentUnavailableError,
-  resultScreen,
-  screenText,
-} from '../../features/payment'
+import { currentPaymentAdapter, describePaymentError, resultScreen, screenText } from '../../features/payment'
 import { createDeposit, fetchDeposit, fetchDepositItems } from '../../features/payment/api'
 import { usePageTitle, useT, type MessageKey } from '../../shared/i18n'
 import { useResource } from '../../shared/hooks/useResource'
@@ -73,7 +68,7 @@ export default function DepositPage() {
       setMessage(t(screenText(resultScreen(result.code).id, 'title')))
       setDeposit(await fetchDeposit(payment.deposit.id))
     } catch (error) {
-      setMessage(error instanceof PaymentUnavailableError ? t('pay.unavailable') : describeError(error))
+      setMessage(describePaymentError(error))
     } finally {
       setBusy(false)
     }
