@@ -43,7 +43,8 @@ export function withResultCode(returnUrl: URL, resultCode: string): string {
   return url.href
 }
 
-const LABELS: Record<Outcome, [string, string]> = {
+/** Each outcome's button: [Chinese, English]. */
+export const CASHIER_LABELS: Record<Outcome, [string, string]> = {
   pay: ['确认付款', 'Pay'],
   processing: ['处理中（稍后到账）', 'Processing, paid later'],
   unknown: ['结果未知（已付款）', 'Unknown result, paid'],
@@ -121,7 +122,7 @@ export function renderCashierPage({ target, fields }: CashierPageInput): string 
     .map(([name, value]) => `<input type="hidden" name="${escapeHtml(name)}" value="${escapeHtml(value)}">`)
     .join('')
   const buttons = OUTCOMES.map((outcome) => {
-    const [zh, en] = LABELS[outcome]
+    const [zh, en] = CASHIER_LABELS[outcome]
     return `<button type="submit" name="outcome" value="${outcome}"${outcome === 'pay' ? ' class="primary"' : ''}><span>${zh}<span class="en">${en}</span></span><code>${OUTCOME_CODES[outcome]}</code></button>`
   }).join('')
   return page(

@@ -4,7 +4,7 @@
  * pays, once per my.tradePay result code. Each code must land on its own screen, and what the
  * screen finally says must agree with the order in the server's database.
  */
-import type { ResultScreenId } from '../../src/features/payment/result-codes'
+import { screenText, type ResultScreenId } from '../../src/features/payment/result-codes'
 import { launch, type MiniProgram } from '../support/mini-runtime'
 import { buyTshirt, orderStatus, text, tradeNoOf, TSHIRT } from '../support/mini-shop-flows'
 import { startShopServer, type ShopServer } from '../support/shop-server'
@@ -26,8 +26,6 @@ const CASES: [code: string, screen: ResultScreenId, serverStatus: 'paid' | 'awai
   ['7777', 'unrecognised', 'awaiting_payment'],
 ]
 
-const screenText = (screen: ResultScreenId, part: 'title' | 'body') => text[`pay.${screen}.${part}`]
-
 let server: ShopServer
 let app: MiniProgram | undefined
 
@@ -35,12 +33,7 @@ beforeAll(async () => {
   server = await startShopServer()
   // An 8000 ("processing") payment completes 0.3 s later instead of 3 s: the screen still shows
   // "processing" first, and the suite stays quick.
-  const control = await fetch(`${server.baseUrl}/alipay-sim/control`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ notifies: 'deliver', processingDelayMs: 300 }),
-  })
-  expect(control.status).toBe(200)
+  await server.simulator('/control', { notifies: 'deliver', processingDelayMs: 300 })
   // Creating the database takes seconds, many more on a machine busy with parallel suites.
 }, 120_000)
 afterEach(() => app?.close())
@@ -67,16 +60,16 @@ test.each(CASES)(
 
     // The code's own screen (for 9000 / 8000 / 6004 it may show only until the server confirms).
     await result.waitForText(text['pay.resultCode'].replace('{code}', code))
-    expect(result.hasShown(screenText(screen, 'title'))).toBe(true)
-    expect(result.hasShown(screenText(screen, 'body'))).toBe(true)
+    expect(result.hasShown(text[screenText(screen, 'title')])).toBe(true)
+    expect(result.hasShown(text[screenText(screen, 'body')])).toBe(true)
 
     if (serverStatus === 'paid') {
       await result.waitForText(text['pay.paid.title'], { timeoutMs: 15_000 })
     } else {
       // The price appears once the server has answered; the screen must still be the code's own.
       await result.waitForText(TSHIRT.price)
-      expect(result.text()).toContain(screenText(screen, 'title'))
-      expect(result.text()).toContain(screenText(screen, 'body'))
+      expect(result.text()).toContain(text[screenText(screen, 'title')])
+      expect(result.text()).toContain(text[screenText(screen, 'body')])
       expect(result.text()).not.toContain(text['pay.paid.title'])
     }
     expect(await orderStatus(server.db, orderId)).toBe(serverStatus)

@@ -6,6 +6,7 @@
 import { parse } from 'acorn'
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
+import { productionApiBaseUrl } from '../support/production-api'
 
 const root = path.resolve(__dirname, '..', '..')
 const dist = (platform: string, ...parts: string[]) => path.join(root, 'dist', platform, ...parts)
@@ -26,14 +27,6 @@ function declaredPages(): string[] {
 }
 
 /** What the production build was given: the environment wins over .env.production, as in Taro. */
-function productionApiBaseUrl(): string {
-  if (process.env.TARO_APP_API_BASE_URL) return process.env.TARO_APP_API_BASE_URL
-  const envFile = readFileSync(path.join(root, '.env.production'), 'utf8')
-  const value = /^TARO_APP_API_BASE_URL="?([^"\n]+)"?/m.exec(envFile)?.[1]
-  if (!value) throw new Error('.env.production has no TARO_APP_API_BASE_URL')
-  return value
-}
-
 beforeAll(() => {
   for (const platform of ['alipay', 'weapp', 'h5']) {
     if (!existsSync(dist(platform)))

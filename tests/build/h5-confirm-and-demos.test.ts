@@ -20,7 +20,7 @@ import type { Shopper } from '../support/browser/shopper'
 const suite = setUpH5Suite()
 const db = () => suite.stack.server.db
 
-/** Holds the app's questions about an order, so the screen can be seen before the server answers. */
+/** Adds the T-shirt to the cart and checks out; the new order's id. */
 async function placeOrder(shop: Shopper): Promise<string> {
   await addToCart(shop)
   return checkOut(shop)

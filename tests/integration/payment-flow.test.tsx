@@ -21,12 +21,7 @@ let app: {
 }
 let orderCount = 0
 
-const simulator = (path: string, body: unknown) =>
-  fetch(`${server.baseUrl}/alipay-sim${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  }).then((response) => response.json())
+const simulator = (path: string, body: unknown) => server.simulator(path, body)
 
 beforeAll(async () => {
   server = await startShopServer()

@@ -8,7 +8,7 @@ import type { ProductDetail, ProductPage } from '@contract'
 import type { CartLine } from '../../src/features/cart/cart-math'
 import { skuLabel } from '../../src/features/catalog/sku'
 import { zhCN as text } from '../../src/shared/i18n/zh-CN'
-import { launch, MiniStorage, type MiniPage } from './mini-runtime'
+import { launch, MiniStorage } from './mini-runtime'
 
 /**
  * Where and how the cart persists itself (src/features/cart/store.ts; importing it would pull in
@@ -38,25 +38,14 @@ const getJson = async <T>(url: string): Promise<T> => {
   return (await response.json()) as T
 }
 
-/** What one interaction sent: every setData of the page from `before` on, once it has settled. */
-function sentSince(page: MiniPage, before: number) {
-  const calls = page.setDataCalls.slice(before)
-  return {
-    bytes: calls.reduce((sum, call) => sum + call.bytes, 0),
-    calls: calls.length,
-    keys: calls.flatMap((call) => call.keys),
-  }
-}
-
 async function homeFirstRender(baseUrl: string): Promise<SetDataRow> {
   const { items } = await getJson<ProductPage>(`${baseUrl}/api/products?page=1&pageSize=20`)
+  if (items.length !== 20) throw new Error(`The catalogue has ${items.length} products, not 20`)
   const app = await launch({ baseUrl })
   try {
     const home = await app.waitForPage('pages/index/index')
     await home.waitFor(() => items.every((item) => home.hasText(item.title)), 'the 20 products')
-    const shown = items.filter((item) => home.hasText(item.title)).length
-    if (shown !== 20) throw new Error(`The home page shows ${shown} products, not 20`)
-    return { name: 'home: first render, 20 products', budget: 'reference', ...sentSince(home, 0) }
+    return { name: 'home: first render, 20 products', budget: 'reference', ...home.sentSince(0) }
   } finally {
     app.close()
   }
@@ -99,7 +88,7 @@ async function cartPlusOne(baseUrl: string): Promise<SetDataRow> {
   try {
     const cart = await app.waitForPage('pages/cart/index')
     await cart.waitForText(text['cart.selectedCount'].replace('{count}', '50'))
-    const firstRenderBytes = sentSince(cart, 0).bytes
+    const firstRenderBytes = cart.sentSince(0).bytes
     const before = cart.setDataCalls.length
     await cart.tapText('+', { exact: true, index: 24 })
     await cart.waitForText(text['cart.selectedCount'].replace('{count}', '51'))
@@ -107,7 +96,7 @@ async function cartPlusOne(baseUrl: string): Promise<SetDataRow> {
       name: 'cart: +1 on one line of 50',
       budget: INTERACTION_BUDGET_BYTES,
       firstRenderBytes,
-      ...sentSince(cart, before),
+      ...cart.sentSince(before),
     }
   } finally {
     app.close()
@@ -119,7 +108,7 @@ async function chooseSku(baseUrl: string): Promise<SetDataRow[]> {
   try {
     const product = await app.waitForPage('pages/product/index')
     await product.waitForText(text['product.addToCart'])
-    const firstRenderBytes = sentSince(product, 0).bytes
+    const firstRenderBytes = product.sentSince(0).bytes
     let before = product.setDataCalls.length
     await product.tapText('黑色', { exact: true })
     await product.waitForText(text['product.selectOptions'].replace('{names}', '尺码'))
@@ -127,7 +116,7 @@ async function chooseSku(baseUrl: string): Promise<SetDataRow[]> {
       name: 'product: choose a colour',
       budget: INTERACTION_BUDGET_BYTES,
       firstRenderBytes,
-      ...sentSince(product, before),
+      ...product.sentSince(before),
     }
     before = product.setDataCalls.length
     await product.tapText('M', { exact: true })
@@ -136,7 +125,7 @@ async function chooseSku(baseUrl: string): Promise<SetDataRow[]> {
       name: 'product: choose a size (SKU chosen)',
       budget: INTERACTION_BUDGET_BYTES,
       firstRenderBytes,
-      ...sentSince(product, before),
+      ...product.sentSince(before),
     }
     return [colour, size]
   } finally {

@@ -16,6 +16,7 @@ import type { Db } from '../../server/db/types'
 import { testConfig } from '../../server/testing/app'
 import { createPgliteTestDatabase } from '../../server/testing/databases'
 import { freePort } from '../../server/testing/free-port'
+import { postJson } from './post-json'
 
 export interface ShopServer {
   app: FastifyInstance
@@ -23,6 +24,8 @@ export interface ShopServer {
   baseUrl: string
   /** Every request the server answered, as "METHOD /path?query STATUS". */
   requests: string[]
+  /** POST to the in-process Alipay simulator, e.g. simulator('/control', { notifies: 'drop' }). */
+  simulator<T = unknown>(path: string, body: unknown): Promise<T>
   close(): Promise<void>
 }
 
@@ -46,11 +49,13 @@ export async function startShopServer(): Promise<ShopServer> {
     async (request, reply) => void requests.push(`${request.method} ${request.url} ${reply.statusCode}`),
   )
   await app.listen({ port, host: '127.0.0.1' })
+  const baseUrl = `http://127.0.0.1:${port}`
   return {
     app,
     db: database.db,
-    baseUrl: `http://127.0.0.1:${port}`,
+    baseUrl,
     requests,
+    simulator: (route, body) => postJson(`${baseUrl}/alipay-sim${route}`, body),
     async close() {
       await app.close()
       await database.dispose()

@@ -4,7 +4,6 @@
  * into the bundle go to the test server instead.
  */
 import fs from 'node:fs'
-import path from 'node:path'
 import { chromium, type Browser, type BrowserContext, type Request } from 'playwright-core'
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
@@ -27,17 +26,6 @@ export async function launchChromium(): Promise<Browser> {
       '--disable-sync',
     ],
   })
-}
-
-/** The API origin the production build was given (TARO_APP_API_BASE_URL: the environment, else .env.production). */
-export function bakedApiOrigin(root: string): string {
-  const fromEnv = process.env.TARO_APP_API_BASE_URL
-  const fromFile = /^TARO_APP_API_BASE_URL="?([^"\n]+)"?/m.exec(
-    fs.readFileSync(path.join(root, '.env.production'), 'utf8'),
-  )?.[1]
-  const value = fromEnv ?? fromFile
-  if (!value) throw new Error('.env.production has no TARO_APP_API_BASE_URL')
-  return new URL(value).origin
 }
 
 /**

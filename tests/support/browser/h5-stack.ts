@@ -8,7 +8,8 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { startShopServer, type ShopServer } from '../shop-server'
-import { bakedApiOrigin, launchChromium, newPhoneContext, RequestGate } from './chromium'
+import { productionApiOrigin } from '../production-api'
+import { launchChromium, newPhoneContext, RequestGate } from './chromium'
 import { serveDirectory } from './static-server'
 
 export const ROOT = path.resolve(__dirname, '..', '..', '..')
@@ -54,7 +55,7 @@ export async function startH5Stack(): Promise<H5Stack> {
   if (!fs.existsSync(path.join(H5_DIST_DIR, 'index.html'))) {
     throw new Error(`No H5 build in ${H5_DIST_DIR}: run npm run build:h5 (or set H5_DIST_DIR)`)
   }
-  const apiOrigin = bakedApiOrigin(ROOT)
+  const apiOrigin = productionApiOrigin()
   const [server, site, browser] = await Promise.all([
     startShopServer(),
     serveDirectory(H5_DIST_DIR),

@@ -2,6 +2,8 @@
  * The purchase as a buyer does it in the H5 app — browse, pick a SKU, add to cart, check out, open
  * the cashier, choose an outcome — and what the server recorded, to compare with the screen.
  */
+import { CASHIER_LABELS } from '../../../server/alipay-simulator/cashier-page'
+import type { Outcome } from '../../../server/alipay-simulator/settlement'
 import type { Db } from '../../../server/db/types'
 import { formatFen } from '../../../src/shared/money'
 import type { MessageKey } from '../../../src/shared/i18n'
@@ -26,18 +28,7 @@ const ADDRESS: [placeholder: string, value: string][] = [
   [T['address.detail'], '文三路 100 号'],
 ]
 
-/** The simulator cashier's buttons (server/alipay-simulator/cashier-page.ts), by what they say. */
-export const CASHIER_BUTTON = {
-  pay: '确认付款',
-  processing: '处理中（稍后到账）',
-  unknown: '结果未知（已付款）',
-  cancel: '取消付款',
-  fail: '付款失败',
-  network_error: '网络异常',
-  forgot_password: '忘记密码',
-  no_permission: '无权限',
-} as const
-export type Outcome = keyof typeof CASHIER_BUTTON
+export type { Outcome }
 
 type Shoot = (name: string) => Promise<void>
 const noShots: Shoot = async () => undefined
@@ -83,7 +74,7 @@ export async function openCashier(shop: Shopper, button: string = T['orders.pay'
 
 /** Chooses an outcome in the cashier; the simulator sends the buyer back to the result page. */
 export async function chooseOutcome(shop: Shopper, outcome: Outcome): Promise<void> {
-  await shop.tap(shop.page.getByRole('button', { name: new RegExp(`^${CASHIER_BUTTON[outcome]}`) }))
+  await shop.tap(shop.page.getByRole('button', { name: new RegExp(`^${CASHIER_LABELS[outcome][0]}`) }))
   await shop.arriveAt(/#\/pages\/pay-result\/index\?/, `back from the cashier (${outcome})`)
 }
 

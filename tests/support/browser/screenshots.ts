@@ -6,8 +6,8 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { Page } from 'playwright-core'
+import { ROOT } from './h5-stack'
 
-const ROOT = path.resolve(__dirname, '..', '..', '..')
 export const ARTIFACTS_DIR = path.join(ROOT, 'artifacts', 'screenshots')
 const DOCS_DIR = path.join(ROOT, 'docs')
 

@@ -5,16 +5,13 @@
  * cashier (so the trade really is paid, cancelled, ... there) and hands back the cashier's
  * resultCode; any other code (e.g. '7777') is answered as is, as a wallet could.
  */
-export const CASHIER_OUTCOME: Readonly<Record<string, string>> = {
-  '9000': 'pay',
-  '8000': 'processing',
-  '6004': 'unknown',
-  '6001': 'cancel',
-  '4000': 'fail',
-  '6002': 'network_error',
-  '99': 'forgot_password',
-  '4': 'no_permission',
-}
+import { OUTCOME_CODES } from '../../../server/alipay-simulator/settlement'
+import { postJson } from '../post-json'
+
+/** my.tradePay resultCode → the simulator cashier's outcome that produces it. */
+export const CASHIER_OUTCOME: Readonly<Record<string, string>> = Object.fromEntries(
+  Object.entries(OUTCOME_CODES).map(([outcome, code]) => [code, outcome]),
+)
 
 export interface TradePayCall {
   /** What the app passed to my.tradePay, without its callbacks. */
@@ -22,17 +19,6 @@ export interface TradePayCall {
   /** The code the test asked for, and what the cashier answered. */
   scripted?: string
   result?: { resultCode: string; memo?: string }
-}
-
-async function postJson<T>(url: string, body: unknown): Promise<T> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  })
-  const text = await response.text()
-  if (!response.ok) throw new Error(`POST ${url} → ${response.status}: ${text}`)
-  return JSON.parse(text) as T
 }
 
 export class AlipayServices {

@@ -28,7 +28,6 @@ export interface PageHost {
   deliver: (callback: () => void) => void
   /** After an event: lets React render and Taro send its setData. */
   settle: () => Promise<void>
-  recordSetData: (record: SetDataRecord) => void
   describe: () => string
 }
 
@@ -67,7 +66,6 @@ export class MiniPage extends Scope {
     const json = JSON.stringify(payload)
     const record = { route: this.route, bytes: Buffer.byteLength(json), keys: Object.keys(payload) }
     this.setDataCalls.push(record)
-    this.pageHost.recordSetData(record)
     const values = JSON.parse(json) as Record<string, unknown>
     const data = this.instance.data as Record<string, unknown>
     for (const [key, value] of Object.entries(values)) applyDataPath(data, key, value)
@@ -84,10 +82,14 @@ export class MiniPage extends Scope {
     )
   }
 
-  /** Bytes sent since `fromCall` (an index into setDataCalls). */
-  bytesSince(fromCall: number): { bytes: number; calls: number } {
+  /** What was sent since `fromCall` (an index into setDataCalls): bytes, calls and their keys. */
+  sentSince(fromCall: number): { bytes: number; calls: number; keys: string[] } {
     const calls = this.setDataCalls.slice(fromCall)
-    return { bytes: calls.reduce((sum, call) => sum + call.bytes, 0), calls: calls.length }
+    return {
+      bytes: calls.reduce((sum, call) => sum + call.bytes, 0),
+      calls: calls.length,
+      keys: calls.flatMap((call) => call.keys),
+    }
   }
 
   private call(name: string, ...args: unknown[]): void {

@@ -9,10 +9,11 @@ import path from 'node:path'
 import vm from 'node:vm'
 import { AlipayServices } from './alipay-services'
 import type { Platform } from './http-bridge'
-import { MiniPage, type SetDataRecord } from './page'
+import { MiniPage } from './page'
 import { PageStack, parsePageUrl } from './page-stack'
 import { createPlatformApi, MiniStorage, type UiLog } from './platform-api'
 import { parseTemplates } from './templates'
+import { productionApiOrigin } from '../production-api'
 import { createModuleLoader } from './vm-loader'
 import { ChangeSignal, waitFor, type WaitOptions } from './wait'
 
@@ -22,7 +23,7 @@ export interface LaunchOptions {
   platform?: Platform
   /** Default: MINI_DIST_DIR (alipay) / MINI_WEAPP_DIST_DIR (weapp), else dist/<platform>. */
   distDir?: string
-  /** The API origin baked into the bundle. */
+  /** The API origin baked into the bundle (default: the production builds' own). */
   apiOrigin?: string
   storage?: MiniStorage
   alipay?: AlipayServices
@@ -54,8 +55,6 @@ export class MiniProgram {
     tabTexts: new Map(),
     http: [],
   }
-  /** Every setData of every page, in order. */
-  readonly setDataLog: SetDataRecord[] = []
   readonly consoleErrors: string[] = []
   readonly storage: MiniStorage
   readonly alipay: AlipayServices
@@ -106,7 +105,7 @@ export class MiniProgram {
     this.context = vm.createContext(this.globals())
     const api = createPlatformApi({
       platform,
-      apiOrigin: this.options.apiOrigin ?? 'http://localhost:3000',
+      apiOrigin: this.options.apiOrigin ?? productionApiOrigin(),
       baseUrl: this.options.baseUrl,
       storage: this.storage,
       router: this.pages,
@@ -189,13 +188,8 @@ export class MiniProgram {
       toContext: this.toContext,
       deliver: this.deliver,
       settle: () => new Promise((resolve) => setTimeout(resolve, 0)),
-      recordSetData: (record) => this.setDataLog.push(record),
       describe: () => this.describe(),
     })
-  }
-
-  get currentPage(): MiniPage | undefined {
-    return this.pages.current
   }
 
   /** What the runtime looked like, for failure messages. */

@@ -127,11 +127,6 @@ export class Scope {
     await this.host.dispatch('input', this.inputNamed(placeholder), { value, cursor: value.length })
   }
 
-  /** Presses the keyboard's confirm key ("search", "done") in that input. */
-  async confirm(placeholder: string, value: string): Promise<void> {
-    await this.host.dispatch('confirm', this.inputNamed(placeholder), { value })
-  }
-
   private inputNamed(placeholder: string): Located {
     const inputs = this.byTag('input')
     const found = inputs.find(({ node }) => this.attribute(node, 'placeholder') === placeholder)
@@ -154,23 +149,11 @@ export class Scope {
   }
 
   waitForText(matcher: TextMatcher, options: WaitOptions & { exact?: boolean } = {}): Promise<true> {
-    return waitFor(
+    return this.waitFor(
       () => this.resolveRoot() !== undefined && this.hasText(matcher, options.exact),
-      this.host.signal,
-      {
-        message: `"${String(matcher)}" in ${this.label}`,
-        describe: () => this.host.describe(),
-        ...options,
-      },
+      `"${String(matcher)}" in ${this.label}`,
+      options,
     )
-  }
-
-  waitForNoText(matcher: TextMatcher, options: WaitOptions = {}): Promise<true> {
-    return waitFor(() => !this.hasText(matcher), this.host.signal, {
-      message: `"${String(matcher)}" to go from ${this.label}`,
-      describe: () => this.host.describe(),
-      ...options,
-    })
   }
 }
 
