@@ -4,6 +4,8 @@
  * HTTP status, reject with errMsg on transport failure); storage keeps Taro's semantics
  * (a missing key reads as ''); the tab bar records its badge so tests can read it.
  */
+import { alipayRequestFailure } from './alipay-request-failures'
+
 type Callback = (res: unknown) => void
 interface RequestParams {
   url: string
@@ -36,16 +38,16 @@ function alipayRequest(params: RequestParams) {
     (result) => {
       const { statusCode, data, header } = result as { statusCode: number; data: unknown; header: unknown }
       if (statusCode >= 200 && statusCode < 300) {
-        if (typeof data === 'string') throw { error: 14, errorMessage: 'JSON parse error' }
+        if (typeof data === 'string') throw alipayRequestFailure.notJson()
         params.success?.(result)
         return result
       }
       const text = typeof data === 'string' ? data : JSON.stringify(data)
-      throw { error: 19, errorMessage: 'http status error', status: statusCode, data: text, headers: header }
+      throw alipayRequestFailure.httpStatus(statusCode, text, header)
     },
     (failure: { errMsg: string }) => {
       const timedOut = /abort|timeout/i.test(failure.errMsg)
-      throw timedOut ? { error: 13, errorMessage: 'timeout' } : { error: 12, errorMessage: failure.errMsg }
+      throw timedOut ? alipayRequestFailure.timeout() : alipayRequestFailure.network(failure.errMsg)
     },
   ) as Promise<unknown> & { abort: () => void }
   promise.catch((failure) => params.fail?.(failure))

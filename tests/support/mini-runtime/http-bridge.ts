@@ -7,6 +7,8 @@
  * - WeChat: `header`; `success({ data, statusCode, header })` for every status, `fail({ errMsg })`.
  * The app's baked API origin (http://localhost:3000) is rewritten to the test server's address.
  */
+import { alipayRequestFailure } from '../alipay-request-failures'
+
 export type Platform = 'alipay' | 'weapp'
 
 export interface HttpRecord {
@@ -99,15 +101,9 @@ export function createRequest(bridge: HttpBridgeOptions) {
         if (bridge.platform === 'weapp') {
           settle(options.success, { data, statusCode: status, header: responseHeaders, errMsg: 'request:ok' })
         } else if (status < 200 || status >= 300) {
-          settle(options.fail, {
-            error: 19,
-            errorMessage: 'http status error',
-            status,
-            data: text,
-            headers: responseHeaders,
-          })
+          settle(options.fail, alipayRequestFailure.httpStatus(status, text, responseHeaders))
         } else if (!isJson && options.dataType !== 'text' && text !== '') {
-          settle(options.fail, { error: 14, errorMessage: 'JSON parse error', status })
+          settle(options.fail, alipayRequestFailure.notJson(status))
         } else {
           settle(options.success, { data, status, headers: responseHeaders })
         }
@@ -118,8 +114,8 @@ export function createRequest(bridge: HttpBridgeOptions) {
           bridge.platform === 'weapp'
             ? { errMsg: `request:fail ${timedOut ? 'timeout' : String(error)}` }
             : timedOut
-              ? { error: 13, errorMessage: 'timeout' }
-              : { error: 12, errorMessage: String(error) },
+              ? alipayRequestFailure.timeout()
+              : alipayRequestFailure.network(String(error)),
         )
       } finally {
         clearTimeout(timer)
