@@ -3,8 +3,9 @@
  * reference server and its Alipay simulator, over real HTTP: log in, check out the cart, find
  * the order, cancel it, and the stock comes back. Also: the session renews itself once on 401.
  */
-import type { Address, Order } from '@contract'
+import type { Order } from '@contract'
 import { act, create } from 'react-test-renderer'
+import { SAMPLE_ADDRESS } from '../support/sample-address'
 import { startShopServer, type ShopServer } from '../support/shop-server'
 
 Object.assign(globalThis, { IS_REACT_ACT_ENVIRONMENT: true })
@@ -18,12 +19,7 @@ let app: {
   session: typeof import('../../src/features/session')
 }
 
-const address: Address = {
-  name: '张三',
-  phone: '13800138000',
-  region: '浙江省 杭州市 西湖区',
-  detail: '文三路 100 号',
-}
+const address = SAMPLE_ADDRESS
 
 beforeAll(async () => {
   server = await startShopServer()

@@ -9,6 +9,7 @@
  */
 import type { Order } from '@contract'
 import Taro from '@tarojs/taro'
+import { SAMPLE_ADDRESS } from '../support/sample-address'
 import { launch, mountHook, renderText, type App } from '../support/app-launch'
 import { startShopServer, type ShopServer } from '../support/shop-server'
 import { startSwitchableProxy, type SwitchableProxy } from '../support/switchable-proxy'
@@ -147,12 +148,6 @@ describe('corrupt, old or unreadable storage', () => {
   })
 })
 
-const ADDRESS = {
-  name: '张三',
-  phone: '13800138000',
-  region: '浙江省 杭州市 西湖区',
-  detail: '文三路 100 号',
-}
 const orderCount = async () =>
   (await server.db.query<{ n: number }>('select count(*)::int as n from orders'))[0].n
 
@@ -185,7 +180,7 @@ describe('the server down, or an answer lost', () => {
     let order: Order | undefined
     const lines = app.cart.useCartStore.getState().lines.filter((l) => l.selected)
     await app.renderer.act(async () => {
-      order = await checkout.value().submit(lines, ADDRESS)
+      order = await checkout.value().submit(lines, SAMPLE_ADDRESS)
     })
     return order
   }

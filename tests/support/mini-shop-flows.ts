@@ -5,18 +5,12 @@
 import { zhCN } from '../../src/shared/i18n/zh-CN'
 import type { Db } from '../../server/db/types'
 import type { MiniPage, MiniProgram } from './mini-runtime'
+import { SAMPLE_ADDRESS_FORM } from './sample-address'
 
 export const text = zhCN
 
 /** A product with two options in the seed catalogue, and the SKU the buyer picks. */
 export const TSHIRT = { title: '经典纯棉T恤', colour: '黑色', size: 'M', price: '¥79.00' }
-
-export const ADDRESS = {
-  [zhCN['address.name']]: '张三',
-  [zhCN['address.phone']]: '13800138000',
-  [zhCN['address.region']]: '浙江省 杭州市 西湖区',
-  [zhCN['address.detail']]: '文三路 100 号',
-}
 
 /** Home → the T-shirt → black / M → added to the cart. Returns the product page. */
 export async function addTshirtToCart(app: MiniProgram): Promise<MiniPage> {
@@ -45,7 +39,7 @@ export async function checkOutCart(app: MiniProgram): Promise<MiniPage> {
   await cart.tapText(zhCN['cart.checkout'])
   const checkout = await app.waitForPage('pages/checkout/index')
   await checkout.waitForText(zhCN['checkout.placeOrder'])
-  for (const [field, value] of Object.entries(ADDRESS)) await checkout.input(field, value)
+  for (const [field, value] of SAMPLE_ADDRESS_FORM) await checkout.input(field, value)
   await checkout.tapText(zhCN['checkout.placeOrder'])
   const order = await app.waitForPage('pages/order/index')
   await order.waitForText(zhCN['orders.pay'])

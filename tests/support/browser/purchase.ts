@@ -9,6 +9,7 @@ import { formatFen } from '../../../src/shared/money'
 import type { MessageKey } from '../../../src/shared/i18n'
 import { zhCN } from '../../../src/shared/i18n/zh-CN'
 import type { RequestGate } from './chromium'
+import { SAMPLE_ADDRESS_FORM } from '../sample-address'
 import type { Shopper } from './shopper'
 
 export const T = zhCN
@@ -20,13 +21,6 @@ export const PRODUCT = {
   choices: ['黑色', 'M'],
   keys: ['black', 'm'],
 }
-
-const ADDRESS: [placeholder: string, value: string][] = [
-  [T['address.name'], '张三'],
-  [T['address.phone'], '13800138000'],
-  [T['address.region'], '浙江省 杭州市 西湖区'],
-  [T['address.detail'], '文三路 100 号'],
-]
 
 export type { Outcome }
 
@@ -54,7 +48,7 @@ export async function checkOut(shop: Shopper, shoot: Shoot = noShots): Promise<s
   await shop.see(PRODUCT.title, 'the cart line')
   await shoot('cart')
   await shop.tap(T['cart.checkout'])
-  for (const [placeholder, value] of ADDRESS) {
+  for (const [placeholder, value] of SAMPLE_ADDRESS_FORM) {
     await shop.see(shop.field(placeholder), `the address field "${placeholder}"`)
     await shop.field(placeholder).fill(value)
   }
