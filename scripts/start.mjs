@@ -8,6 +8,10 @@ import { spawn } from 'node:child_process'
 import { createRequire } from 'node:module'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { requireInstalledDependencies, requireSupportedNode } from './check-node.mjs'
+
+requireSupportedNode('npm start')
+requireInstalledDependencies('npm start')
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const require = createRequire(import.meta.url)

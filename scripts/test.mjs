@@ -8,31 +8,44 @@ import { spawnSync } from 'node:child_process'
 import { createRequire } from 'node:module'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { requireInstalledDependencies, requireSupportedNode } from './check-node.mjs'
+
+requireSupportedNode('npm test')
+requireInstalledDependencies('npm test')
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const require = createRequire(import.meta.url)
 const bin = (pkg, file) => path.join(path.dirname(require.resolve(`${pkg}/package.json`)), file)
 const taro = bin('@tarojs/cli', 'bin/taro')
+/** A step's command, and how to type it to run the step alone. */
+const node = (file, ...args) => ({
+  command: process.execPath,
+  args: [file, ...args],
+  shown: ['node', path.relative(root, file), ...args].join(' '),
+})
+/** A package.json script, through the npm running this file (or the one on PATH). */
+const npmRun = (script) => {
+  const npm = process.env.npm_execpath ? [process.execPath, process.env.npm_execpath] : ['npm']
+  return { command: npm[0], args: [...npm.slice(1), 'run', '--silent', script], shown: `npm run ${script}` }
+}
 
 const steps = [
-  ['typecheck', [bin('typescript', 'bin/tsc'), '-p', '.']],
-  [
-    'lint (eslint)',
-    [bin('eslint', 'bin/eslint.js'), '.', '--ext', '.ts,.tsx,.js,.mjs', '--max-warnings', '0'],
-  ],
-  ['lint (prettier)', [bin('prettier', 'bin/prettier.cjs'), '--check', '.', '--log-level', 'warn']],
-  ['build alipay', [taro, 'build', '--type', 'alipay'], { NODE_ENV: 'production' }],
-  ['build weapp', [taro, 'build', '--type', 'weapp'], { NODE_ENV: 'production' }],
-  ['build h5', [taro, 'build', '--type', 'h5'], { NODE_ENV: 'production' }],
-  ['jest', [bin('jest', 'bin/jest.js'), '--ci'], { CHECK_BUILDS: '1' }],
+  ['typecheck', node(bin('typescript', 'bin/tsc'), '-p', '.')],
+  // package.json's `lint:*` scripts, so `npm run lint` checks exactly what this does.
+  ['lint (eslint)', npmRun('lint:eslint')],
+  ['lint (prettier)', npmRun('lint:prettier')],
+  ['build alipay', node(taro, 'build', '--type', 'alipay'), { NODE_ENV: 'production' }],
+  ['build weapp', node(taro, 'build', '--type', 'weapp'), { NODE_ENV: 'production' }],
+  ['build h5', node(taro, 'build', '--type', 'h5'), { NODE_ENV: 'production' }],
+  ['jest', node(bin('jest', 'bin/jest.js'), '--ci'), { CHECK_BUILDS: '1' }],
 ]
 
 const started = Date.now()
-for (const [index, [name, args, env]] of steps.entries()) {
+for (const [index, [name, { command, args, shown }, env]] of steps.entries()) {
   const stepStarted = Date.now()
   console.log(`\n▶ [${index + 1}/${steps.length}] ${name}`)
   const quiet = name.startsWith('build')
-  const result = spawnSync(process.execPath, args, {
+  const result = spawnSync(command, args, {
     cwd: root,
     env: { ...process.env, ...env },
     stdio: quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit',
@@ -42,9 +55,7 @@ for (const [index, [name, args, env]] of steps.entries()) {
   const took = ((Date.now() - stepStarted) / 1000).toFixed(1)
   if (result.status !== 0) {
     if (quiet) process.stdout.write(`${result.stdout}\n${result.stderr}`)
-    console.error(
-      `\n✖ ${name} failed after ${took} s. Run it alone to iterate: node ${path.relative(root, args[0])} ${args.slice(1).join(' ')}`,
-    )
+    console.error(`\n✖ ${name} failed after ${took} s. Run it alone to iterate: ${shown}`)
     process.exit(result.status ?? 1)
   }
   console.log(`✔ ${name} (${took} s)`)
