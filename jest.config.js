@@ -12,8 +12,8 @@ module.exports = {
     '^.+\\.tsx?$': ['ts-jest', { diagnostics: false }],
   },
   moduleNameMapper: {
-    '^@/(.*)$': '<rootDir>/src/$1',
     '^@contract$': '<rootDir>/contract/index.ts',
+    '^@contract/limits$': '<rootDir>/contract/limits.ts',
     // Taro's APIs exist only inside a mini-program or a browser; in jest they are backed by Node
     // (real HTTP for requests, an in-memory store with Taro's semantics for storage).
     '^@tarojs/taro$': '<rootDir>/tests/support/taro-node.ts',

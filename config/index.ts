@@ -9,6 +9,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
   const platform = process.env.TARO_ENV ?? 'h5'
   // TARO_OUTPUT_ROOT builds somewhere else (the benchmark builds into a temp dir, leaving dist/ alone).
   const outputRoot = process.env.TARO_OUTPUT_ROOT ?? `dist/${platform}`
+  // Taro compiles only src/ unless told: the limits module lives in contract/, shared with the server.
+  const contractLimits = path.resolve(__dirname, '..', 'contract', 'limits.ts')
   const baseConfig: UserConfigExport<'webpack5'> = {
     projectName: 'alipay-taro-shop',
     date: '2026-11-22',
@@ -19,8 +21,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
     outputRoot,
     plugins: [],
     defineConstants: {},
+    // The app imports the contract's limits by value; everything else from contract/ is types only.
     alias: {
-      '@': path.resolve(__dirname, '..', 'src'),
+      '@contract/limits': contractLimits,
     },
     // Colours from src/shop.config.ts become SCSS variables in every stylesheet.
     sass: { data: themeScssVariables() },
@@ -34,8 +37,19 @@ export default defineConfig<'webpack5'>(async (merge) => {
     mini: {
       // Component stylesheets are independent (BEM classes), so their order across pages is irrelevant.
       miniCssExtractPluginOption: { ignoreOrder: true },
+      // Importing a module of src/ does nothing beyond importing its stylesheet, so webpack may drop
+      // what a page leaves unused from a feature's index.ts: the main package keeps what the tab pages
+      // use, and the rest goes to the subpackages that use it.
+      webpackChain(chain) {
+        chain.module
+          .rule('src-without-side-effects')
+          .test(/\.[jt]sx?$/)
+          .include.add(path.resolve(__dirname, '..', 'src'))
+          .end()
+          .set('sideEffects', false)
+      },
       // Taro compiles node_modules only when asked: zustand ships ES2018 (object spread).
-      compile: { include: [(file: string) => /node_modules[\\/]zustand[\\/]/.test(file)] },
+      compile: { include: [contractLimits, (file: string) => /node_modules[\\/]zustand[\\/]/.test(file)] },
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: {
@@ -45,6 +59,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
     },
     h5: {
+      compile: { include: [contractLimits] },
       publicPath: '/',
       staticDirectory: 'static',
       output: { filename: 'js/[name].[hash:8].js', chunkFilename: 'js/[name].[chunkhash:8].js' },

@@ -1,7 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox'
-
-/** Money is always an integer number of fen (1/100 yuan). */
-export const Fen = Type.Integer({ minimum: 0, description: 'Amount in integer fen (1 yuan = 100 fen)' })
+import { Fen, PageQueryFields, Paged, withDefaultsOptional } from './common'
+import { NO_CONTROL_CHARACTERS_PATTERN, SEARCH_TEXT_MAX } from './limits'
 
 export const Category = Type.Object(
   {
@@ -67,42 +66,30 @@ export const ProductDetail = Type.Object(
 )
 export type ProductDetail = Static<typeof ProductDetail>
 
-export const ProductPage = Type.Object(
-  {
-    items: Type.Array(ProductSummary),
-    page: Type.Integer({ minimum: 1 }),
-    pageSize: Type.Integer({ minimum: 1 }),
-    total: Type.Integer({ minimum: 0 }),
-    hasMore: Type.Boolean(),
-  },
-  { title: 'ProductPage' },
-)
+export const ProductPage = Paged(ProductSummary, 'ProductPage')
 export type ProductPage = Static<typeof ProductPage>
-
-export const PAGE_SIZE_MAX = 50
 
 /** Catalog ids (categories, products) are lowercase slugs, e.g. `tshirt-classic`. */
 export const CATALOG_ID_PATTERN = '^[a-z0-9-]{1,64}$'
-
-/**
- * Free text typed by people: no control characters (C0, DEL, C1). Besides being meaningless in a
- * search, NUL cannot be stored or compared in PostgreSQL text at all.
- */
-export const NO_CONTROL_CHARACTERS_PATTERN = '^[^\\u0000-\\u001f\\u007f-\\u009f]*$'
 
 /** Path parameters of `GET /api/products/:id`. */
 export const ProductIdParams = Type.Object({
   id: Type.String({ pattern: CATALOG_ID_PATTERN, description: 'Product id, e.g. tshirt-classic' }),
 })
 export type ProductIdParams = Static<typeof ProductIdParams>
-export const ProductQuery = Type.Object(
-  {
-    categoryId: Type.Optional(Type.String({ pattern: CATALOG_ID_PATTERN })),
-    /** Case-insensitive substring of the title, matched in both languages. */
-    q: Type.Optional(Type.String({ minLength: 1, maxLength: 50, pattern: NO_CONTROL_CHARACTERS_PATTERN })),
-    page: Type.Optional(Type.Integer({ minimum: 1, maximum: 10000, default: 1 })),
-    pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: PAGE_SIZE_MAX, default: 20 })),
-  },
-  { additionalProperties: false },
+
+/** Query of `GET /api/products`. */
+export const ProductQuery = withDefaultsOptional(
+  Type.Object(
+    {
+      categoryId: Type.Optional(Type.String({ pattern: CATALOG_ID_PATTERN })),
+      /** Case-insensitive substring of the title, matched in both languages. */
+      q: Type.Optional(
+        Type.String({ minLength: 1, maxLength: SEARCH_TEXT_MAX, pattern: NO_CONTROL_CHARACTERS_PATTERN }),
+      ),
+      ...PageQueryFields,
+    },
+    { additionalProperties: false },
+  ),
 )
 export type ProductQuery = Static<typeof ProductQuery>

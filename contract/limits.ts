@@ -7,8 +7,11 @@
 /** Free text typed by people: no control characters (C0, DEL, C1); NUL cannot even be stored in PostgreSQL text. */
 export const NO_CONTROL_CHARACTERS_PATTERN = '^[^\\u0000-\\u001f\\u007f-\\u009f]*$'
 
+/** Text that must say something: not blank, no control characters. */
+export const VISIBLE_TEXT_PATTERN = `^(?=.*\\S)${NO_CONTROL_CHARACTERS_PATTERN.slice(1)}`
+
 /** Address text: not blank, no control characters. */
-export const ADDRESS_TEXT_PATTERN = `^(?=.*\\S)${NO_CONTROL_CHARACTERS_PATTERN.slice(1)}`
+export const ADDRESS_TEXT_PATTERN = VISIBLE_TEXT_PATTERN
 
 /** Length bounds of each address text field, in Unicode code points (as JSON Schema counts them). */
 export const ADDRESS_FIELD_LENGTHS = {
@@ -17,8 +20,12 @@ export const ADDRESS_FIELD_LENGTHS = {
   detail: { min: 4, max: 120 },
 } as const
 
+/** E.164: an international number has at most 15 digits after the +. */
+const INTERNATIONAL_PHONE_DIGITS_MAX = 15
 /** Mainland mobile number (11 digits starting with 1) or an international number with +. */
-export const PHONE_PATTERN = '^(1\\d{10}|\\+\\d{6,15})$'
+export const PHONE_PATTERN = `^(1\\d{10}|\\+\\d{6,${INTERNATIONAL_PHONE_DIGITS_MAX}})$`
+/** The longest phone text PHONE_PATTERN accepts: '+' and 15 digits. */
+export const PHONE_LENGTH_MAX = 1 + INTERNATIONAL_PHONE_DIGITS_MAX
 
 /** Most units of one SKU in one order (lines of the same SKU are merged first). */
 export const QUANTITY_PER_LINE_MAX = 99
@@ -31,5 +38,18 @@ export const PAGE_SIZE_DEFAULT = 20
 export const PAGE_SIZE_MAX = 50
 export const PAGE_MAX = 10_000
 
+/** A shipment's carrier name (e.g. 顺丰速运), in code points; VISIBLE_TEXT_PATTERN applies. */
+export const CARRIER_LENGTH = { min: 2, max: 40 } as const
+
+/** A shipment's tracking number: letters, digits and '-'. */
+export const TRACKING_NO_PATTERN = '^[A-Za-z0-9-]{4,40}$'
+
 /** Longest catalog search text. */
 export const SEARCH_TEXT_MAX = 50
+
+/** Staff login names: lowercase letters, digits, '.', '_' and '-', starting with a letter or digit. */
+export const STAFF_NAME_PATTERN = '^[a-z0-9][a-z0-9._-]*$'
+export const STAFF_NAME_LENGTH = { min: 2, max: 32 } as const
+
+/** Staff passwords, in Unicode code points: long enough to resist guessing, bounded to refuse absurd input. */
+export const STAFF_PASSWORD_LENGTH = { min: 10, max: 256 } as const

@@ -1,26 +1,30 @@
 import { Type, type Static } from '@sinclair/typebox'
-import { Fen, NO_CONTROL_CHARACTERS_PATTERN } from './catalog'
+import { DateTime, Fen, OrderId, PageQueryFields, Paged, withDefaultsOptional } from './common'
+import {
+  ADDRESS_FIELD_LENGTHS,
+  ADDRESS_TEXT_PATTERN,
+  CARRIER_LENGTH,
+  ORDER_LINES_MAX,
+  PHONE_PATTERN,
+  QUANTITY_PER_LINE_MAX,
+  TRACKING_NO_PATTERN,
+  VISIBLE_TEXT_PATTERN,
+} from './limits'
 
-/**
- * Text a person types into an address: not blank, no control characters (NUL cannot even be
- * stored in PostgreSQL text).
- */
-const ADDRESS_TEXT_PATTERN = `^(?=.*\\S)${NO_CONTROL_CHARACTERS_PATTERN.slice(1)}`
-const addressText = (minLength: number, maxLength: number, description?: string) =>
+const addressText = (field: keyof typeof ADDRESS_FIELD_LENGTHS, description?: string) =>
   Type.String({
-    minLength,
-    maxLength,
+    minLength: ADDRESS_FIELD_LENGTHS[field].min,
+    maxLength: ADDRESS_FIELD_LENGTHS[field].max,
     pattern: ADDRESS_TEXT_PATTERN,
     ...(description ? { description } : {}),
   })
 
 export const Address = Type.Object(
   {
-    name: addressText(1, 40),
-    /** Mainland mobile number (11 digits starting with 1) or an international number with +. */
-    phone: Type.String({ pattern: '^(1\\d{10}|\\+\\d{6,15})$' }),
-    region: addressText(2, 80, 'Province / city / district'),
-    detail: addressText(4, 120, 'Street, building, room'),
+    name: addressText('name'),
+    phone: Type.String({ pattern: PHONE_PATTERN }),
+    region: addressText('region', 'Province / city / district'),
+    detail: addressText('detail', 'Street, building, room'),
   },
   { title: 'Address', additionalProperties: false },
 )
@@ -29,7 +33,7 @@ export type Address = Static<typeof Address>
 export const OrderLineInput = Type.Object(
   {
     skuId: Type.String({ minLength: 1, maxLength: 64, pattern: '^[a-z0-9][a-z0-9-]*$' }),
-    quantity: Type.Integer({ minimum: 1, maximum: 99 }),
+    quantity: Type.Integer({ minimum: 1, maximum: QUANTITY_PER_LINE_MAX }),
   },
   // Anything else the client sends for a line (a price, a title) is dropped, not refused (Ajv's
   // removeAdditional strips properties where additionalProperties is false): the server prices
@@ -37,11 +41,9 @@ export const OrderLineInput = Type.Object(
   { title: 'OrderLineInput', additionalProperties: false },
 )
 
-export const ORDER_LINES_MAX = 50
-
 export const CreateOrderRequest = Type.Object(
   {
-    /** A SKU may appear on several lines: they are merged (at most 99 per SKU in all). */
+    /** A SKU may appear on several lines: they are merged (at most QUANTITY_PER_LINE_MAX per SKU in all). */
     lines: Type.Array(OrderLineInput, { minItems: 1, maxItems: ORDER_LINES_MAX }),
     address: Address,
   },
@@ -53,14 +55,47 @@ export type CreateOrderRequest = Static<typeof CreateOrderRequest>
 export const IDEMPOTENCY_KEY_HEADER = 'idempotency-key'
 export const IDEMPOTENCY_KEY_PATTERN = '^[A-Za-z0-9_-]{8,64}$'
 
+/**
+ * awaiting_payment → paid → shipped → received → completed; an unpaid order may instead be closed.
+ * `received`: the buyer confirmed receipt, or it was assumed a set number of days after shipping.
+ * `completed`: the after-sales window after receipt ended with nothing open.
+ */
 export const OrderStatus = Type.Union(
-  [Type.Literal('awaiting_payment'), Type.Literal('paid'), Type.Literal('closed')],
+  [
+    Type.Literal('awaiting_payment'),
+    Type.Literal('paid'),
+    Type.Literal('shipped'),
+    Type.Literal('received'),
+    Type.Literal('completed'),
+    Type.Literal('closed'),
+  ],
   { title: 'OrderStatus' },
 )
 export type OrderStatus = Static<typeof OrderStatus>
 
 export const CloseReason = Type.Union([Type.Literal('expired'), Type.Literal('cancelled')])
 export type CloseReason = Static<typeof CloseReason>
+
+/** What the merchant enters to ship an order. */
+export const ShipmentInput = Type.Object(
+  {
+    carrier: Type.String({
+      minLength: CARRIER_LENGTH.min,
+      maxLength: CARRIER_LENGTH.max,
+      pattern: VISIBLE_TEXT_PATTERN,
+      description: 'The carrier, e.g. 顺丰速运',
+    }),
+    trackingNo: Type.String({ pattern: TRACKING_NO_PATTERN, description: "The carrier's tracking number" }),
+  },
+  { title: 'ShipmentInput', additionalProperties: false },
+)
+export type ShipmentInput = Static<typeof ShipmentInput>
+
+export const Shipment = Type.Object(
+  { carrier: Type.String(), trackingNo: Type.String(), shippedAt: DateTime },
+  { title: 'Shipment' },
+)
+export type Shipment = Static<typeof Shipment>
 
 export const OrderLine = Type.Object(
   {
@@ -87,37 +122,29 @@ export const Order = Type.Object(
     itemCount: Type.Integer({ minimum: 1 }),
     total: Fen,
     address: Address,
-    createdAt: Type.String({ format: 'date-time' }),
+    createdAt: DateTime,
     /** While awaiting payment: when the order closes unpaid and its stock returns. */
-    expiresAt: Type.String({ format: 'date-time' }),
-    paidAt: Type.Optional(Type.String({ format: 'date-time' })),
-    closedAt: Type.Optional(Type.String({ format: 'date-time' })),
+    expiresAt: DateTime,
+    paidAt: Type.Optional(DateTime),
+    closedAt: Type.Optional(DateTime),
+    /** From shipped on. */
+    shipment: Type.Optional(Shipment),
+    /** From received on: when the buyer confirmed receipt, or it was assumed. */
+    receivedAt: Type.Optional(DateTime),
+    completedAt: Type.Optional(DateTime),
   },
   { title: 'Order' },
 )
 export type Order = Static<typeof Order>
 
-export const OrderListQuery = Type.Object(
-  {
-    status: Type.Optional(OrderStatus),
-    page: Type.Optional(Type.Integer({ minimum: 1, maximum: 10000, default: 1 })),
-    pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 50, default: 20 })),
-  },
-  { additionalProperties: false },
+/** Query of `GET /api/orders`. */
+export const OrderListQuery = withDefaultsOptional(
+  Type.Object({ status: Type.Optional(OrderStatus), ...PageQueryFields }, { additionalProperties: false }),
 )
 export type OrderListQuery = Static<typeof OrderListQuery>
 
-export const OrderPage = Type.Object(
-  {
-    items: Type.Array(Order),
-    page: Type.Integer({ minimum: 1 }),
-    pageSize: Type.Integer({ minimum: 1 }),
-    total: Type.Integer({ minimum: 0 }),
-    hasMore: Type.Boolean(),
-  },
-  { title: 'OrderPage' },
-)
+export const OrderPage = Paged(Order, 'OrderPage')
 export type OrderPage = Static<typeof OrderPage>
 
-export const OrderIdParams = Type.Object({ id: Type.String({ pattern: '^[0-9]{8,32}$' }) })
+export const OrderIdParams = Type.Object({ id: OrderId })
 export type OrderIdParams = Static<typeof OrderIdParams>

@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox'
-import { Fen } from './catalog'
+import { DateTime, Fen, OrderId } from './common'
 
 /**
  * How the client must open the cashier for an order, decided by the server:
@@ -51,8 +51,8 @@ export const Deposit = Type.Object(
     title: Type.String(),
     amount: Fen,
     status: DepositStatus,
-    createdAt: Type.String({ format: 'date-time' }),
-    frozenAt: Type.Optional(Type.String({ format: 'date-time' })),
+    createdAt: DateTime,
+    frozenAt: Type.Optional(DateTime),
   },
   { title: 'Deposit' },
 )
@@ -84,7 +84,7 @@ export type DepositIdParams = Static<typeof DepositIdParams>
  * `expiresAt`.
  */
 export const WebViewCheckout = Type.Object(
-  { url: Type.String(), expiresAt: Type.String({ format: 'date-time' }) },
+  { url: Type.String(), expiresAt: DateTime },
   { title: 'WebViewCheckout' },
 )
 export type WebViewCheckout = Static<typeof WebViewCheckout>
@@ -92,7 +92,7 @@ export type WebViewCheckout = Static<typeof WebViewCheckout>
 /** POST /webview/api/payment (called by the web-view page itself, not by the mini-program). */
 export const WebViewPaymentRequest = Type.Object(
   {
-    orderId: Type.String({ pattern: '^[0-9]{8,32}$' }),
+    orderId: OrderId,
     ticket: Type.String({ pattern: '^[A-Za-z0-9_-]{43}$' }),
   },
   { title: 'WebViewPaymentRequest', additionalProperties: false },

@@ -1,4 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox'
+import { DateTime } from './common'
 
 /**
  * Login: the mini-program gets an auth code (`my.getAuthCode({ scopes: 'auth_base' })`, which is
@@ -29,7 +30,7 @@ export const Session = Type.Object(
     /** Send as `Authorization: Bearer <token>`. Opaque; stored server-side. */
     token: Type.String(),
     /** ISO 8601. After this the server answers 401 `session_expired`. */
-    expiresAt: Type.String({ format: 'date-time' }),
+    expiresAt: DateTime,
     buyer: Buyer,
   },
   { title: 'Session' },

@@ -5,29 +5,33 @@
 import cors from '@fastify/cors'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { FastifyInstance, FastifyServerOptions } from 'fastify'
+import type { ApiErrorBody } from '../contract'
 import { alipaySimulator, SIMULATOR_PREFIX } from './alipay-simulator/plugin'
 import type { AppAlipay } from './alipay/setup'
 import { catalogRoutes } from './catalog/plugin'
 import { imageRoutes } from './catalog/images'
-import { DEFAULT_SESSION_TTL_SECONDS, type ServerConfig } from './config'
+import type { ServerConfig } from './config'
 import type { Db } from './db/types'
 import { frameworkErrors } from './http/framework-errors'
 import { errorHandling } from './http/errors'
 import { acceptEmptyJsonBodies } from './http/json-body'
 import { numberGuards } from './http/number-guards'
 import { healthRoutes } from './http/health'
+import { homeRoute } from './http/home'
 import { registerOpenApi } from './http/openapi'
 import { requestIdHeader, resolveRequestId } from './http/request-id'
+import { strictBodies } from './http/strict-body'
+import { merchantOrderRoutes } from './merchant/orders-plugin'
 import { nativeRequire } from './native-require'
 import { startExpirySweeper } from './orders/expiry'
 import { orderRoutes } from './orders/plugin'
 import { paymentRoutes } from './payments/plugin'
 import { createPayments } from './payments/service'
-import { resolvePaymentSettings } from './payments/settings'
 import { sessionRoutes } from './session/plugin'
+import { staffRoutes } from './staff/plugin'
 
-// Loaded natively so `app.inject()` works in jest: light-my-request requires the ESM-only
-// `cookie@2`, which jest's sandbox cannot load. Identical to a normal import under node/tsx.
+// Loaded natively so `app.inject()` keeps working in jest when light-my-request's newer releases
+// (ESM-only `cookie@2`, see native-require.ts) return. Identical to a normal import under node/tsx.
 const { fastify: Fastify } = nativeRequire('fastify') as typeof import('fastify')
 
 export const BODY_LIMIT_BYTES = 64 * 1024
@@ -47,7 +51,8 @@ export interface BuildAppOptions {
   /**
    * Runs the sweeper (server/orders/expiry.ts) from ready() to close(): it expires unpaid orders
    * with the payment hooks (Alipay is asked first, the trade is closed after, half-done payments
-   * are repaired after each sweep) and deletes old idempotency keys. server/main.ts sets it;
+   * are repaired after each sweep), receives and completes orders that are due (AUTO_RECEIVE_DAYS,
+   * AFTER_SALES_DAYS) and deletes old idempotency keys. server/main.ts sets it;
    * tests using inject() do not.
    */
   expirySweepMs?: number
@@ -84,7 +89,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
       const body = JSON.stringify({
         code: 'bad_request',
         message: 'Malformed HTTP request (check the URL is percent-encoded).',
-      })
+      } satisfies ApiErrorBody)
       socket.end(
         `HTTP/1.1 400 Bad Request\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
       )
@@ -95,6 +100,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   await app.register(errorHandling)
   await app.register(requestIdHeader)
   await app.register(numberGuards)
+  await app.register(strictBodies)
   await app.register(cors, {
     origin: config.corsOrigin,
     exposedHeaders: ['x-request-id'],
@@ -104,6 +110,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   })
   await registerOpenApi(app, config)
 
+  await app.register(homeRoute)
   await app.register(healthRoutes, { db })
   await app.register(imageRoutes, { directory: opts.imagesDir })
   await app.register(catalogRoutes, { prefix: '/api', db, config })
@@ -114,7 +121,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     createPayments({
       db,
       alipay: opts.alipay.client,
-      settings: resolvePaymentSettings(config.alipay?.payments, Boolean(config.alipay?.credentials)),
+      settings: config.alipay.payments,
       log: app.log,
     })
   await app.register(orderRoutes, {
@@ -135,8 +142,14 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     prefix: '/api',
     db,
     alipay: opts.alipay?.client,
-    sessionTtlSeconds: config.sessionTtlSeconds ?? DEFAULT_SESSION_TTL_SECONDS,
+    sessionTtlSeconds: config.sessionTtlSeconds,
   })
+  await app.register(staffRoutes, {
+    prefix: '/api/merchant',
+    db,
+    staffSessionTtlSeconds: config.staffSessionTtlSeconds,
+  })
+  await app.register(merchantOrderRoutes, { prefix: '/api/merchant', db, config })
   if (opts.alipay?.simulator) {
     await app.register(alipaySimulator, { prefix: SIMULATOR_PREFIX, ...opts.alipay.simulator })
   }
@@ -150,6 +163,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
         beforeExpiring: payments?.beforeOrdersExpire,
         onClosed: payments?.onOrdersClosed,
         afterSweep: payments?.reconcile,
+        fulfilment: { autoReceiveDays: config.autoReceiveDays, afterSalesDays: config.afterSalesDays },
       })
     })
     // Waits for a sweep in progress, so the caller can close the database right after.

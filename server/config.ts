@@ -21,18 +21,27 @@ export interface ServerConfig {
   /** Value for Access-Control-Allow-Origin: `*`, one origin, or a comma-separated list. */
   corsOrigin: string | string[]
   /** ORDER_TTL_MINUTES: an unpaid order closes (and its stock returns) after this. Default 15. */
-  orderTtlMinutes?: number
+  orderTtlMinutes: number
   /** ORDER_EXPIRY_SWEEP_SECONDS: how often expired orders are swept. Default 30. */
-  orderExpirySweepSeconds?: number
+  orderExpirySweepSeconds: number
+  /** AUTO_RECEIVE_DAYS: a shipped order counts as received this many days after shipping. Default 10. */
+  autoReceiveDays: number
+  /** AFTER_SALES_DAYS: a received order completes this many days later if nothing is open. Default 7. */
+  afterSalesDays: number
   /** SESSION_TTL_SECONDS: how long a login lasts. Default 7 days. */
-  sessionTtlSeconds?: number
+  sessionTtlSeconds: number
+  /** STAFF_SESSION_TTL_SECONDS: how long a staff login (merchant API) lasts. Default 12 hours. */
+  staffSessionTtlSeconds: number
   /** ALIPAY_* (see server/alipay/settings.ts). Unset: the in-process simulator (development). */
-  alipay?: AlipaySettings
+  alipay: AlipaySettings
 }
 
-export const DEFAULT_ORDER_TTL_MINUTES = 15
-export const DEFAULT_ORDER_EXPIRY_SWEEP_SECONDS = 30
-export const DEFAULT_SESSION_TTL_SECONDS = 7 * 24 * 3600
+const DEFAULT_ORDER_TTL_MINUTES = 15
+const DEFAULT_ORDER_EXPIRY_SWEEP_SECONDS = 30
+const DEFAULT_AUTO_RECEIVE_DAYS = 10
+const DEFAULT_AFTER_SALES_DAYS = 7
+const DEFAULT_SESSION_TTL_SECONDS = 7 * 24 * 3600
+const DEFAULT_STAFF_SESSION_TTL_SECONDS = 12 * 3600
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
 export type LogLevel = (typeof LOG_LEVELS)[number]
@@ -146,12 +155,21 @@ export function loadConfig(env: Env = process.env): ServerConfig {
       1,
       3600,
     ),
+    autoReceiveDays: readWholeNumber(env, 'AUTO_RECEIVE_DAYS', DEFAULT_AUTO_RECEIVE_DAYS, 1, 90),
+    afterSalesDays: readWholeNumber(env, 'AFTER_SALES_DAYS', DEFAULT_AFTER_SALES_DAYS, 0, 90),
     sessionTtlSeconds: readWholeNumber(
       env,
       'SESSION_TTL_SECONDS',
       DEFAULT_SESSION_TTL_SECONDS,
       1,
       365 * 24 * 3600,
+    ),
+    staffSessionTtlSeconds: readWholeNumber(
+      env,
+      'STAFF_SESSION_TTL_SECONDS',
+      DEFAULT_STAFF_SESSION_TTL_SECONDS,
+      60,
+      7 * 24 * 3600,
     ),
     alipay: readAlipaySettings(env),
   }

@@ -6,9 +6,8 @@ import path from 'node:path'
 import { setUpAlipay, type AlipaySetup } from './alipay/setup'
 import { buildApp } from './app'
 import { loadSeedData, seedCatalog } from './catalog/seed'
-import { DEFAULT_ORDER_EXPIRY_SWEEP_SECONDS, loadConfig } from './config'
+import { loadConfig } from './config'
 import { migrate, openDatabase } from './db'
-import { resolvePaymentSettings } from './payments/settings'
 
 function fail(message: string): never {
   console.error(`\nReference server failed to start: ${message}\n`)
@@ -31,12 +30,11 @@ async function main(): Promise<void> {
     fail((error as Error).message)
   }
 
-  // Before the database: a bad key, an unwritable DATA_DIR/keys or a bad payment setting is named
-  // here (buildApp resolves the settings again, where a throw would be less readable).
-  let alipay: AlipaySetup | undefined
+  // Before the database: a bad key or an unwritable DATA_DIR/keys is named here. Payment settings
+  // are read and checked once, with the rest of the config (loadConfig).
+  let alipay: AlipaySetup
   try {
-    alipay = config.alipay && setUpAlipay(config.alipay, config)
-    resolvePaymentSettings(config.alipay?.payments, Boolean(config.alipay?.credentials))
+    alipay = setUpAlipay(config.alipay, config)
   } catch (error) {
     fail(`Alipay: ${(error as Error).message}`)
   }
@@ -60,12 +58,12 @@ async function main(): Promise<void> {
     logger: true,
     alipay,
     // Closes unpaid orders past their expiry (their stock returns) and deletes old idempotency keys.
-    expirySweepMs: (config.orderExpirySweepSeconds ?? DEFAULT_ORDER_EXPIRY_SWEEP_SECONDS) * 1000,
+    expirySweepMs: config.orderExpirySweepSeconds * 1000,
   })
   if (applied.length) app.log.info({ migrations: applied }, 'applied database migrations')
-  if (alipay) app.log.info(alipay.description)
+  app.log.info(alipay.description)
   // alipay-sdk stamps requests with local time, which Alipay reads as China time (UTC+8).
-  if (config.alipay?.credentials && new Date().getTimezoneOffset() !== -480) {
+  if (config.alipay.credentials && new Date().getTimezoneOffset() !== -480) {
     app.log.warn(
       'the server is not on China time: set TZ=Asia/Shanghai, or Alipay may reject request timestamps',
     )

@@ -3,8 +3,10 @@
  *
  * Some dependencies work under node/tsx but not inside jest's sandbox (without changing how jest
  * is launched): PGlite loads its WASM with dynamic `import()` (needs --experimental-vm-modules),
- * and fastify's inject (light-my-request → cookie@2) and @fastify/swagger-ui (→ @fastify/static)
- * pull in ESM-only packages via require(esm), which Node ≥ 20.19 supports but jest 29 does not.
+ * and fastify's newer dependencies (light-my-request 6.8 → cookie@2, @fastify/static 10 →
+ * content-disposition@3) are ESM-only packages loaded via require(esm), which Node ≥ 20.19 supports
+ * but jest 29 does not. package.json pins versions without them (for Node 20); loading fastify
+ * natively keeps the suite working when they return.
  * Values from natively loaded modules live in Node's main realm: inside jest, compare errors by
  * `name`/`code`, not `instanceof` of built-in classes. `process.getBuiltinModule` (Node ≥ 20.16) returns the
  * real `module` builtin even inside jest; outside jest this is plain `require`.

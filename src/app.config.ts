@@ -1,22 +1,15 @@
 import { shopConfig } from './shop.config'
 import { translate } from './shared/i18n/translate'
+import { mainPackagePages, preloadRule, subPackages } from './shared/app-json'
+import { ROUTES, TAB_BAR } from './shared/routes'
 
 const text = (key: Parameters<typeof translate>[1]) => translate(shopConfig.locale, key)
 
+// Pages, subpackages, preloads and tabs all come from the table of src/shared/routes.ts.
 export default defineAppConfig({
-  pages: [
-    'pages/index/index',
-    'pages/cart/index',
-    'pages/me/index',
-    'pages/product/index',
-    'pages/checkout/index',
-    'pages/orders/index',
-    'pages/order/index',
-    'pages/pay-result/index',
-    'pages/faq/index',
-    'pages/webview/index',
-    'pages/deposit/index',
-  ],
+  pages: mainPackagePages(),
+  subPackages: subPackages(),
+  preloadRule: preloadRule(),
   window: {
     backgroundTextStyle: 'dark',
     navigationBarBackgroundColor: shopConfig.colors.surface,
@@ -29,26 +22,11 @@ export default defineAppConfig({
     selectedColor: shopConfig.colors.primary,
     backgroundColor: shopConfig.colors.surface,
     borderStyle: 'white',
-    // Keep the cart second: features/cart/badge.ts puts the badge on index 1.
-    list: [
-      {
-        pagePath: 'pages/index/index',
-        text: text('tab.home'),
-        iconPath: 'assets/tab-home.png',
-        selectedIconPath: 'assets/tab-home-active.png',
-      },
-      {
-        pagePath: 'pages/cart/index',
-        text: text('tab.cart'),
-        iconPath: 'assets/tab-cart.png',
-        selectedIconPath: 'assets/tab-cart-active.png',
-      },
-      {
-        pagePath: 'pages/me/index',
-        text: text('tab.me'),
-        iconPath: 'assets/tab-me.png',
-        selectedIconPath: 'assets/tab-me-active.png',
-      },
-    ],
+    list: TAB_BAR.map((tab) => ({
+      pagePath: ROUTES[tab.page],
+      text: text(tab.text),
+      iconPath: `assets/tab-${tab.icon}.png`,
+      selectedIconPath: `assets/tab-${tab.icon}-active.png`,
+    })),
   },
 })

@@ -11,7 +11,8 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { ROOT } from './bundle'
 import { describeMachine, machineLine, markdownTable, seconds, type Row } from './report'
-import { bundleAndBuildTime, paymentConfirmation, serverLoad, setData, type Section } from './sections'
+import { bundleAndBuildTime, paymentConfirmation, serverLoad, type Section } from './sections'
+import { setData } from './setdata-section'
 
 const OUTPUT = path.join(ROOT, 'artifacts', 'bench', 'latest.json')
 const started = performance.now()

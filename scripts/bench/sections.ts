@@ -7,13 +7,13 @@ import os from 'node:os'
 import path from 'node:path'
 import {
   BLANK_APP_DIR,
-  BUNDLE_RATIO_BUDGET,
-  MAIN_PACKAGE_LIMIT_BYTES,
   ROOT,
+  budgetChecks,
   buildAlipay,
   measureBundle,
+  type BudgetCheck,
+  type BundleSize,
 } from './bundle'
-import { runForJson, TSX_CLI } from './child-json'
 import { measurePaymentConfirmation, type ConfirmationFigure } from './payment-confirm'
 import { createBenchPostgres } from './postgres-database'
 import { kB, ms, perSecond, seconds, times, type Row } from './report'
@@ -28,6 +28,21 @@ export interface Section {
 export type Progress = (line: string) => void
 
 const BUILD_RUNS = 2
+
+/** A bundle size with its budget: a ratio of the blank app, or a share of the platform's limit. */
+function sizeRow(check: BudgetCheck, blank: BundleSize): Row {
+  const againstBlank = check.ratio !== undefined
+  return {
+    measure: `Bundle (alipay): ${check.what}`,
+    value: kB(check.bytes),
+    reference: againstBlank ? `blank Taro app ${kB(blank.totalBytes)}` : `limit ${kB(check.limitBytes)}`,
+    ratio: againstBlank
+      ? times(check.ratio!)
+      : `${((check.bytes / check.limitBytes) * 100).toFixed(0)}% of limit`,
+    budget: `≤ ${check.limit}`,
+    pass: check.pass,
+  }
+}
 
 export async function bundleAndBuildTime(progress: Progress): Promise<Section> {
   const temp = mkdtempSync(path.join(os.tmpdir(), 'shop-bench-build-'))
@@ -45,26 +60,11 @@ export async function bundleAndBuildTime(progress: Progress): Promise<Section> {
     }
     const shop = measureBundle(path.join(temp, 'shop-1'))
     const blank = measureBundle(path.join(temp, 'blank-1'))
-    const ratio = shop.totalBytes / blank.totalBytes
     const fastest = { shop: Math.min(...wallMs.shop), blank: Math.min(...wallMs.blank) }
+    const checks = budgetChecks(shop, blank)
     return {
       rows: [
-        {
-          measure: 'Bundle: dist/alipay, all files',
-          value: kB(shop.totalBytes),
-          reference: `blank Taro app ${kB(blank.totalBytes)}`,
-          ratio: times(ratio),
-          budget: `≤ ${BUNDLE_RATIO_BUDGET}×`,
-          pass: ratio <= BUNDLE_RATIO_BUDGET,
-        },
-        {
-          measure: 'Main package (no subpackages)',
-          value: kB(shop.mainPackageBytes),
-          reference: `Alipay's limit, 2 MB (${MAIN_PACKAGE_LIMIT_BYTES} B)`,
-          ratio: `${((shop.mainPackageBytes / MAIN_PACKAGE_LIMIT_BYTES) * 100).toFixed(0)}% of limit`,
-          budget: '< 2 MB',
-          pass: shop.mainPackageBytes < MAIN_PACKAGE_LIMIT_BYTES,
-        },
+        ...checks.map((check) => sizeRow(check, blank)),
         {
           measure: `Production build, alipay (fastest of ${BUILD_RUNS})`,
           value: seconds(fastest.shop),
@@ -73,7 +73,7 @@ export async function bundleAndBuildTime(progress: Progress): Promise<Section> {
           budget: 'printed only',
         },
       ],
-      data: { shop, blank, ratio, buildWallMs: wallMs },
+      data: { shop, blank, checks, buildWallMs: wallMs },
       notes: [`Largest files: ${shop.largest.map((f) => `${f.file} ${kB(f.bytes)}`).join(', ')}.`],
     }
   } finally {
@@ -144,33 +144,5 @@ export async function paymentConfirmation(progress: Progress): Promise<Section> 
     notes: [
       `Confirmation schedule (useConfirmPayment's CONFIRM_BACKOFF_MS, imported): asks at once, then after ${result.backoffMs.join(', ')} ms; ${result.prompt.trials} trials per case.`,
     ],
-  }
-}
-
-interface SetDataRow {
-  name: string
-  bytes: number
-  calls: number
-  budget: number | string
-}
-
-export async function setData(progress: Progress): Promise<Section> {
-  progress('setData: runtime harness…')
-  const { rows } = await runForJson<{ rows: SetDataRow[] }>(
-    'setdata.ts',
-    [TSX_CLI, path.join(ROOT, 'scripts', 'bench', 'setdata.ts')],
-    { cwd: ROOT },
-  )
-  return {
-    rows: rows.map((row) => ({
-      measure: `setData: ${row.name}`,
-      value: `${row.bytes} B in ${row.calls} call${row.calls === 1 ? '' : 's'}`,
-      reference: '',
-      ratio: '',
-      budget: typeof row.budget === 'number' ? `≤ ${row.budget} B` : String(row.budget),
-      pass: typeof row.budget === 'number' ? row.bytes <= row.budget : undefined,
-    })),
-    data: rows,
-    notes: [],
   }
 }

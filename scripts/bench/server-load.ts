@@ -9,10 +9,8 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { DEFAULT_ORDER_TTL_MINUTES } from '../../server/config'
 import { createOrder } from '../../server/orders/create'
 import { openTrade } from '../../server/payments/open-trade'
-import { resolvePaymentSettings } from '../../server/payments/settings'
 import { BENCH_ORDER, startBenchServer, type BenchServer } from './bench-server'
 import { runForJson } from './child-json'
 import { runDirectLoad, type LoadResult } from './direct-load'
@@ -71,7 +69,7 @@ async function runLoadClient(spec: Record<string, unknown>): Promise<LoadResult>
 }
 
 /** Orders made directly (not over HTTP) expire as the server's would. */
-const orderTtlMinutes = (server: BenchServer) => server.config.orderTtlMinutes ?? DEFAULT_ORDER_TTL_MINUTES
+const orderTtlMinutes = (server: BenchServer) => server.config.orderTtlMinutes
 
 const authHeaders = (server: BenchServer) => ({
   authorization: `Bearer ${server.token}`,
@@ -139,7 +137,7 @@ async function measurePayments(server: BenchServer, stamp: string, progress: Pro
   const deps = {
     db: server.db,
     alipay: server.alipay.client,
-    settings: resolvePaymentSettings(server.config.alipay?.payments, false),
+    settings: server.config.alipay.payments,
     log: silentLog,
   }
   const direct = await runDirectLoad(

@@ -1,6 +1,7 @@
 /**
- * setData bytes of the compiled Alipay bundle (dist/alipay, or MINI_DIST_DIR), measured in the
+ * setData bytes of the compiled Alipay bundle (MINI_DIST_DIR, else dist/alipay), measured in the
  * mini-program runtime against the reference server: `npx tsx scripts/bench/setdata.ts`.
+ * `npm run bench` runs it on a build of its own (setdata-section.ts).
  * Prints one JSON line, `{ "rows": [{ "name", "bytes", "calls", "budget", ... }] }`, last.
  */
 import { measureSetData } from '../../tests/support/setdata-bench'

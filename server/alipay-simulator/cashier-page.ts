@@ -4,7 +4,7 @@
  * zh-CN with English sub-labels. The return URL helpers live here too.
  */
 import { NAMED_BUYER_KEYS } from './buyers'
-import { formatFen } from './money-time'
+import { fenToYuan } from '../alipay/wire-format'
 import { buyerIdFor } from './trades'
 import { OUTCOME_CODES, OUTCOMES, type CashierTarget, type Outcome } from './settlement'
 import { escapeHtml } from '../http/html'
@@ -97,7 +97,7 @@ function summary(target: CashierTarget): string {
   const list = rows
     .map(([name, value]) => `<dt>${escapeHtml(String(name))}</dt><dd>${escapeHtml(String(value))}</dd>`)
     .join('')
-  return `<section class="card"><div class="subject">${escapeHtml(String(title))}</div><div class="amount">¥${formatFen(Number(amountFen))}</div>${target.kind === 'freeze' ? '<div class="subject">资金冻结 <span class="en">Pre-authorization (freeze)</span></div>' : ''}<dl>${list}</dl></section>`
+  return `<section class="card"><div class="subject">${escapeHtml(String(title))}</div><div class="amount">¥${fenToYuan(Number(amountFen))}</div>${target.kind === 'freeze' ? '<div class="subject">资金冻结 <span class="en">Pre-authorization (freeze)</span></div>' : ''}<dl>${list}</dl></section>`
 }
 
 function buyerPicker(target: CashierTarget): string {

@@ -3,7 +3,8 @@
  * - `POST /cashier/pay` (JSON): settle a trade or an orderStr with a chosen outcome;
  * - `GET /cashier` (HTML) and its form `POST /cashier`: the same for people, then a redirect to
  *   `return` with `resultCode`;
- * - `POST /control`: drop or deliver notifies, change the "8000 processing" delay.
+ * - `POST /control`: drop or deliver notifies, change the "8000 processing" delay, make refunds
+ *   slow or fail (refunds.ts).
  */
 import { Type, type Static } from '@sinclair/typebox'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
@@ -11,6 +12,7 @@ import type { FastifyReply } from 'fastify'
 import { ApiErrorBody } from '../../contract'
 import { HttpError } from '../http/errors'
 import { BUYER_KEY_PATTERN } from './buyers'
+import { REFUND_MODES } from './refunds'
 import { renderCashierPage, renderMessagePage, safeReturnUrl, withResultCode } from './cashier-page'
 import {
   cashierTarget,
@@ -55,6 +57,8 @@ export const ControlRequest = Type.Object(
   {
     notifies: Type.Optional(Type.Union([Type.Literal('deliver'), Type.Literal('drop')])),
     processingDelayMs: Type.Optional(Type.Integer({ minimum: 0, maximum: 600_000 })),
+    refunds: Type.Optional(Type.Union(REFUND_MODES.map((mode) => Type.Literal(mode)))),
+    refundDelayMs: Type.Optional(Type.Integer({ minimum: 0, maximum: 600_000 })),
   },
   { title: 'SimulatorControl', additionalProperties: false },
 )
@@ -63,6 +67,8 @@ export const ControlResponse = Type.Object({
   notifies: Type.Union([Type.Literal('deliver'), Type.Literal('drop')]),
   processingDelayMs: Type.Integer(),
   notifyScheduleMs: Type.Array(Type.Integer()),
+  refunds: Type.Union(REFUND_MODES.map((mode) => Type.Literal(mode))),
+  refundDelayMs: Type.Integer(),
 })
 export type ControlResponse = Static<typeof ControlResponse>
 
@@ -177,7 +183,8 @@ export const cashierRoutes: FastifyPluginAsyncTypebox<{ runtime: PaymentRuntime 
     {
       schema: {
         tags: ['alipay-simulator'],
-        summary: 'Development only: lose or deliver notifies, set the "8000 processing" delay',
+        summary:
+          'Development only: lose or deliver notifies, set the "8000 processing" delay, make refunds slow or fail',
         body: Type.Optional(ControlRequest),
         response: { 200: ControlResponse, 400: ApiErrorBody },
       },
@@ -186,10 +193,14 @@ export const cashierRoutes: FastifyPluginAsyncTypebox<{ runtime: PaymentRuntime 
       if (request.body?.notifies) runtime.notifier.mode = request.body.notifies
       if (request.body?.processingDelayMs !== undefined)
         runtime.processingDelayMs = request.body.processingDelayMs
+      if (request.body?.refunds) runtime.refunds.mode = request.body.refunds
+      if (request.body?.refundDelayMs !== undefined) runtime.refunds.delayMs = request.body.refundDelayMs
       return {
         notifies: runtime.notifier.mode,
         processingDelayMs: runtime.processingDelayMs,
         notifyScheduleMs: [...runtime.notifier.scheduleMs],
+        refunds: runtime.refunds.mode,
+        refundDelayMs: runtime.refunds.delayMs,
       }
     },
   )

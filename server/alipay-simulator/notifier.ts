@@ -1,7 +1,7 @@
 /**
  * Delivers asynchronous notifications like Alipay: a form POST to the merchant's notify_url,
  * repeated on a (shortened) schedule until the answer's body is exactly `success`. Also runs the
- * simulator's other delayed work (an "8000 processing" payment), so `idle()` means "nothing left
+ * simulator's other delayed work (an "8000 processing" payment, a "slow" refund), so `idle()` means "nothing left
  * that could still change a trade or send a notify". Every timer is cleared by `close()`.
  */
 

@@ -1,15 +1,16 @@
 /**
- * The fields of the two notifications the simulator sends (before signing, see signNotify):
- * `trade_status_sync` when a trade is paid, `fund_auth_freeze` when a pre-authorization freezes.
+ * The fields of the notifications the simulator sends (before signing, see signNotify):
+ * `trade_status_sync` when a trade is paid or refunded, `fund_auth_freeze` when a
+ * pre-authorization freezes.
  */
 import { randomBytes } from 'node:crypto'
-import { chinaTime, formatFen } from './money-time'
-import type { StoredFreeze, StoredTrade } from './store'
+import { fenToYuan, idField, toChinaTime } from '../alipay/wire-format'
+import type { StoredFreeze, StoredRefund, StoredTrade } from './store'
 import { SIMULATED_SELLER_ID } from './trades'
 
 function common(notifyType: string, appId: string, now: number): Record<string, string> {
   return {
-    notify_time: chinaTime(now),
+    notify_time: toChinaTime(now),
     notify_type: notifyType,
     notify_id: randomBytes(16).toString('hex'),
     app_id: appId,
@@ -20,25 +21,50 @@ function common(notifyType: string, appId: string, now: number): Record<string, 
 }
 
 export function tradeNotifyFields(trade: StoredTrade, now: number): Record<string, string> {
-  const amount = formatFen(trade.totalFen)
+  const amount = fenToYuan(trade.totalFen)
   return {
     ...common('trade_status_sync', trade.appId, now),
     trade_no: trade.tradeNo,
     out_trade_no: trade.outTradeNo,
-    ...(trade.buyer.kind === 'open_id' ? { buyer_open_id: trade.buyer.id } : { buyer_id: trade.buyer.id }),
+    ...idField('tradeBuyer', trade.buyer.kind, trade.buyer.id),
     seller_id: SIMULATED_SELLER_ID,
-    trade_status: 'TRADE_SUCCESS',
+    trade_status: trade.status === 'TRADE_CLOSED' ? 'TRADE_CLOSED' : 'TRADE_SUCCESS',
     total_amount: amount,
     receipt_amount: amount,
     buyer_pay_amount: amount,
     subject: trade.subject,
-    gmt_create: chinaTime(trade.createdAt),
-    gmt_payment: chinaTime(trade.paidAt ?? now),
+    gmt_create: toChinaTime(trade.createdAt),
+    gmt_payment: toChinaTime(trade.paidAt ?? now),
+  }
+}
+
+/** "2015-04-28 15:45:57.320": gmt_refund carries milliseconds (yyyy-MM-dd HH:mm:ss.S). */
+const withMilliseconds = (at: number) => `${toChinaTime(at)}.${String(at % 1000).padStart(3, '0')}`
+
+/**
+ * After a refund: the trade's notify again, with `out_biz_no` = the refund's out_request_no,
+ * `refund_fee` = the total refunded so far and `gmt_refund`; `trade_status` stays TRADE_SUCCESS
+ * after a partial refund and is TRADE_CLOSED (with `gmt_close`) once everything is refunded.
+ * Source: Alipay's 异步通知说明 (https://opendocs.alipay.com/open/203/105286: "out_biz_no 商户业务ID，
+ * 主要是退款通知中返回退款申请的流水号", "refund_fee 退款通知中，返回总退款金额") and AlipayDocs/open-docs
+ * support/支付宝小程序/常见问题/小程序支付常见问题.md for the statuses.
+ */
+export function refundNotifyFields(
+  trade: StoredTrade,
+  refund: StoredRefund,
+  now: number,
+): Record<string, string> {
+  return {
+    ...tradeNotifyFields(trade, now),
+    out_biz_no: refund.outRequestNo,
+    refund_fee: fenToYuan(refund.refundFeeFen),
+    gmt_refund: withMilliseconds(refund.at),
+    ...(trade.status === 'TRADE_CLOSED' ? { gmt_close: toChinaTime(trade.closedAt ?? refund.at) } : {}),
   }
 }
 
 export function freezeNotifyFields(freeze: StoredFreeze, now: number): Record<string, string> {
-  const amount = formatFen(freeze.amountFen)
+  const amount = fenToYuan(freeze.amountFen)
   return {
     ...common('fund_auth_freeze', freeze.appId, now),
     auth_no: freeze.authNo,
@@ -49,10 +75,8 @@ export function freezeNotifyFields(freeze: StoredFreeze, now: number): Record<st
     amount,
     total_freeze_amount: amount,
     status: freeze.status,
-    ...(freeze.payer.kind === 'open_id'
-      ? { payer_open_id: freeze.payer.id }
-      : { payer_user_id: freeze.payer.id }),
-    gmt_create: chinaTime(freeze.at),
-    gmt_trans: chinaTime(freeze.at),
+    ...idField('freezePayer', freeze.payer.kind, freeze.payer.id),
+    gmt_create: toChinaTime(freeze.at),
+    gmt_trans: toChinaTime(freeze.at),
   }
 }

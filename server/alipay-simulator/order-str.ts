@@ -6,7 +6,7 @@
  */
 import type { SimulatedApp } from './methods/types'
 import { validUrl } from './methods/trade-create'
-import { parseAmount } from './money-time'
+import { yuanToPayableFen } from '../alipay/wire-format'
 import { verifyRequestSignature } from './signing'
 
 export const FREEZE_METHOD = 'alipay.fund.auth.order.app.freeze'
@@ -53,7 +53,7 @@ export function readOrderStr(
     return { error: 'out_request_no 无效' }
   if (typeof orderTitle !== 'string' || orderTitle.trim() === '') return { error: 'order_title 不能为空' }
   if (biz.product_code !== 'PRE_AUTH_ONLINE') return { error: 'product_code 必须是 PRE_AUTH_ONLINE' }
-  const amountFen = parseAmount(biz.amount)
+  const amountFen = yuanToPayableFen(biz.amount)
   if (amountFen === undefined) return { error: 'amount 必须是 0.01 到 100000000.00 之间的金额字符串' }
   const notifyUrl = params.notify_url || undefined
   if (notifyUrl !== undefined && !validUrl(notifyUrl)) return { error: 'notify_url 必须是 http(s) 地址' }

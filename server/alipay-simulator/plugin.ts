@@ -12,6 +12,7 @@ import { oauthToken } from './methods/oauth-token'
 import { tradeCreate } from './methods/trade-create'
 import { tradeClose, tradeQuery } from './methods/trade-query-close'
 import { tradeRefund } from './methods/trade-refund'
+import { tradeFastpayRefundQuery } from './methods/trade-refund-query'
 import {
   DEFAULT_AUTH_CODE_TTL_SECONDS,
   type MethodRegistry,
@@ -19,6 +20,7 @@ import {
   type SimulatorContext,
 } from './methods/types'
 import { createNotifier, parseNotifySchedule, type Notifier } from './notifier'
+import { DEFAULT_REFUND_DELAY_MS, type RefundSwitch } from './refunds'
 import { DEFAULT_PROCESSING_DELAY_MS, type PaymentRuntime } from './settlement'
 import { createMemoryStore, type SimulatorStore } from './store'
 
@@ -42,6 +44,8 @@ export interface AlipaySimulatorOptions {
   notifyScheduleMs?: readonly number[]
   /** How long an "8000 processing" payment takes. Default: ALIPAY_SIM_PROCESSING_DELAY_MS, else 3 s. */
   processingDelayMs?: number
+  /** How long a refund takes in `slow` mode (POST /control { refunds: 'slow' }). Default 3 s. */
+  refundDelayMs?: number
   /** Pass your own (createNotifier) to watch it; the simulator closes it when the app closes. */
   notifier?: Notifier
 }
@@ -54,6 +58,7 @@ export function createMethodRegistry(): MethodRegistry {
     ['alipay.trade.query', tradeQuery],
     ['alipay.trade.close', tradeClose],
     ['alipay.trade.refund', tradeRefund],
+    ['alipay.trade.fastpay.refund.query', tradeFastpayRefundQuery],
     ['alipay.fund.auth.operation.detail.query', fundAuthOperationDetailQuery],
   ])
 }
@@ -79,10 +84,18 @@ export function readSimulatorPaymentEnv(env: Record<string, string | undefined>)
 export const alipaySimulator: FastifyPluginAsync<AlipaySimulatorOptions> = async (app, options) => {
   if (options.apps.length === 0) throw new Error('alipaySimulator needs at least one app')
   const apps = new Map(options.apps.map((registered) => [registered.appId, registered]))
+  const fromEnv = readSimulatorPaymentEnv(process.env)
+  const notifier =
+    options.notifier ??
+    createNotifier({ scheduleMs: options.notifyScheduleMs ?? fromEnv.notifyScheduleMs, log: app.log })
+  const refunds: RefundSwitch = { mode: 'normal', delayMs: options.refundDelayMs ?? DEFAULT_REFUND_DELAY_MS }
   const context: SimulatorContext = {
     store: options.store ?? createMemoryStore(),
     now: options.now ?? Date.now,
     authCodeTtlMs: (options.authCodeTtlSeconds ?? DEFAULT_AUTH_CODE_TTL_SECONDS) * 1000,
+    notifier,
+    simulatorPrivateKey: options.simulatorPrivateKey,
+    refunds,
   }
   await app.register(gatewayRoutes, {
     apps,
@@ -92,10 +105,6 @@ export const alipaySimulator: FastifyPluginAsync<AlipaySimulatorOptions> = async
   })
   await app.register(authCodeRoutes, { apps, defaultAppId: options.apps[0].appId, context })
 
-  const fromEnv = readSimulatorPaymentEnv(process.env)
-  const notifier =
-    options.notifier ??
-    createNotifier({ scheduleMs: options.notifyScheduleMs ?? fromEnv.notifyScheduleMs, log: app.log })
   const runtime: PaymentRuntime = {
     apps,
     store: context.store,
@@ -103,18 +112,21 @@ export const alipaySimulator: FastifyPluginAsync<AlipaySimulatorOptions> = async
     notifier,
     simulatorPrivateKey: options.simulatorPrivateKey,
     processingDelayMs: options.processingDelayMs ?? fromEnv.processingDelayMs ?? DEFAULT_PROCESSING_DELAY_MS,
+    refunds,
   }
   app.addHook('onClose', async () => notifier.close())
   await app.register(cashierRoutes, { runtime })
 }
 
-export type { MethodHandler, MethodRegistry, SimulatedApp, IdMode } from './methods/types'
+export type { MethodHandler, MethodRegistry, SimulatedApp } from './methods/types'
 export { DEFAULT_AUTH_CODE_TTL_SECONDS, gatewayError } from './methods/types'
 export type { SimulatorStore, AuthCodeGrant } from './store'
-export type { StoredTrade, StoredFreeze, StoredRefund, TradeBuyer } from './store'
+export type { StoredTrade, StoredFreeze, StoredRefund, PendingRefund, TradeBuyer } from './store'
 export { createMemoryStore } from './store'
 export type { Notifier, NotifierOptions, NotifyAttempt, NotifyMode } from './notifier'
 export { createNotifier, DEFAULT_NOTIFY_SCHEDULE_MS } from './notifier'
 export type { Outcome, CashierRequest, CashierResult } from './settlement'
 export { OUTCOME_CODES, OUTCOMES, DEFAULT_PROCESSING_DELAY_MS } from './settlement'
 export { SIMULATED_SELLER_ID } from './trades'
+export type { RefundMode } from './refunds'
+export { REFUND_MODES, DEFAULT_REFUND_DELAY_MS } from './refunds'

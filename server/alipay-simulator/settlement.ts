@@ -8,6 +8,7 @@ import type { SimulatedApp } from './methods/types'
 import { freezeNotifyFields, tradeNotifyFields } from './notify-fields'
 import type { Notifier } from './notifier'
 import { readOrderStr, type FreezeOrder } from './order-str'
+import type { RefundSwitch } from './refunds'
 import { signNotify } from './signing'
 import type { SimulatorStore, StoredFreeze, StoredTrade } from './store'
 import { buyerIdFor, newAuthNo, newOperationId, tradeStatus } from './trades'
@@ -47,6 +48,8 @@ export interface PaymentRuntime {
   simulatorPrivateKey: string
   /** How long an "8000 processing" payment takes to go through; POST /control may change it. */
   processingDelayMs: number
+  /** How alipay.trade.refund behaves (the gateway's switch, shared); POST /control may change it. */
+  refunds: RefundSwitch
 }
 
 export interface CashierRequest {

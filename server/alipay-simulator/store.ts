@@ -3,6 +3,8 @@
  * without touching the gateway, the cashier or the method handlers. Records are handed out as
  * copies: change one and `save…` it back.
  */
+import type { AlipayIdKind } from '../alipay/wire-format'
+
 export interface AuthCodeGrant {
   code: string
   appId: string
@@ -14,14 +16,25 @@ export interface AuthCodeGrant {
 export type StoredTradeStatus = 'WAIT_BUYER_PAY' | 'TRADE_SUCCESS' | 'TRADE_CLOSED'
 
 /** Whom a trade is bound to: the id kind the shop passed to alipay.trade.create. */
-export type TradeBuyer = { kind: 'user_id'; id: string } | { kind: 'open_id'; id: string }
+export interface TradeBuyer {
+  kind: AlipayIdKind
+  id: string
+}
 
+/** A refund that went through: the money is back with the buyer. */
 export interface StoredRefund {
   outRequestNo: string
   amountFen: number
   /** Cumulative refunded amount after this refund. */
   refundFeeFen: number
   at: number
+}
+
+/** A refund accepted in "slow" mode (POST /control) that has not gone through yet. */
+export interface PendingRefund {
+  outRequestNo: string
+  amountFen: number
+  requestedAt: number
 }
 
 export interface StoredTrade {
@@ -43,6 +56,7 @@ export interface StoredTrade {
   /** An 8000 ("processing") payment is on its way: the cashier refuses a second one meanwhile. */
   paymentPending?: boolean
   refunds: StoredRefund[]
+  pendingRefunds: PendingRefund[]
 }
 
 /** A pre-authorization (alipay.fund.auth.order.app.freeze), frozen by the cashier. */
@@ -83,6 +97,7 @@ const copyTrade = (trade: StoredTrade): StoredTrade => ({
   ...trade,
   buyer: { ...trade.buyer },
   refunds: trade.refunds.map((refund) => ({ ...refund })),
+  pendingRefunds: trade.pendingRefunds.map((refund) => ({ ...refund })),
 })
 const copyFreeze = (freeze: StoredFreeze): StoredFreeze => ({ ...freeze, payer: { ...freeze.payer } })
 

@@ -8,7 +8,7 @@ import { DEFAULT_BUYER_KEY } from './buyers'
 import type { AuthCodeResponse } from './auth-codes'
 import type { CashierPayRequest, ControlRequest, ControlResponse } from './cashier'
 import { generateRsaKeyPair, type KeyPair } from './dev-keys'
-import type { IdMode } from './methods/types'
+import type { AlipayIdKind } from '../alipay/wire-format'
 import { createNotifier, type Notifier } from './notifier'
 import { SIMULATOR_PREFIX, type AlipaySimulatorOptions } from './plugin'
 import type { CashierResult, Outcome } from './settlement'
@@ -17,7 +17,7 @@ import { buildSimulatorApp } from './standalone'
 export interface HarnessApp {
   appId: string
   keys: KeyPair
-  idMode?: IdMode
+  idMode?: AlipayIdKind
 }
 
 export interface SimulatorHarness {
@@ -37,18 +37,22 @@ export interface SimulatorHarness {
   pay(tradeNO: string, outcome?: Outcome, buyer?: string): Promise<CashierResult>
   /** POST /cashier/pay with any body (orderStr, paymentUrl, …); throws unless it answers 200. */
   cashier(body: CashierPayRequest): Promise<CashierResult>
-  /** POST /control, e.g. `{ notifies: 'drop' }`; answers the current settings. */
+  /** POST /control, e.g. `{ notifies: 'drop' }` or `{ refunds: 'slow' }`; answers the current settings. */
   control(settings?: ControlRequest): Promise<ControlResponse>
-  /** The notifier: `idle()` resolves once no notify (or "8000" payment) is pending; `attempts()`. */
+  /** The notifier: `idle()` resolves once no notify, "8000" payment or slow refund is pending; `attempts()`. */
   notifier: Notifier
   /** The HTML cashier's URL for a trade (what an H5 build opens). */
   cashierPageUrl(tradeNO: string, returnUrl?: string): string
   close(): Promise<void>
 }
 
-/** Fast defaults for tests: notifies retried after 50, 100, 200, 400 ms; "8000" pays after 100 ms. */
+/**
+ * Fast defaults for tests: notifies retried after 50, 100, 200, 400 ms; "8000" pays after 100 ms;
+ * a `slow` refund goes through after 100 ms.
+ */
 export const HARNESS_NOTIFY_SCHEDULE_MS = [0, 50, 100, 200, 400]
 export const HARNESS_PROCESSING_DELAY_MS = 100
+export const HARNESS_REFUND_DELAY_MS = 100
 
 export const TEST_APP_ID = '2021000000000042'
 
@@ -72,6 +76,7 @@ export async function startSimulator(
     createNotifier({ scheduleMs: options.notifyScheduleMs ?? HARNESS_NOTIFY_SCHEDULE_MS, timeoutMs: 2000 })
   const app = await buildSimulatorApp({
     processingDelayMs: HARNESS_PROCESSING_DELAY_MS,
+    refundDelayMs: HARNESS_REFUND_DELAY_MS,
     ...options,
     notifier,
     apps: apps.map((a) => ({
@@ -138,5 +143,6 @@ export function productionAlipayEnv(): Record<string, string> {
     ALIPAY_APP_ID: '2021004100000001',
     ALIPAY_PRIVATE_KEY: testKeys().app.privateKey,
     ALIPAY_PUBLIC_KEY: testKeys().simulator.publicKey,
+    ALIPAY_SELLER_ID: '2088123412341234',
   }
 }

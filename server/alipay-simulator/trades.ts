@@ -4,7 +4,7 @@
  */
 import { randomInt } from 'node:crypto'
 import { simulatedOpenId, simulatedUserId } from './buyers'
-import { chinaDate } from './money-time'
+import { chinaDate, idField } from '../alipay/wire-format'
 import { gatewayError, type MethodResponse } from './methods/types'
 import type { SimulatorStore, StoredTrade, TradeBuyer } from './store'
 
@@ -42,7 +42,7 @@ export function buyerIdFor(buyer: TradeBuyer['kind'], appId: string, buyerKey: s
 
 /** `{ buyer_user_id }` or `{ buyer_open_id }`, as query and refund answer. */
 export function buyerResponseFields(buyer: TradeBuyer): Record<string, string> {
-  return buyer.kind === 'open_id' ? { buyer_open_id: buyer.id } : { buyer_user_id: buyer.id }
+  return idField('tradeQueryBuyer', buyer.kind, buyer.id)
 }
 
 export const tradeErrors = {

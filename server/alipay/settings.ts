@@ -5,9 +5,9 @@
  * - real credentials: ALIPAY_GATEWAY + ALIPAY_APP_ID + ALIPAY_PRIVATE_KEY + ALIPAY_PUBLIC_KEY,
  *   always the case in production (NODE_ENV=production), where the simulator is refused.
  */
-import type { IdMode } from '../alipay-simulator/methods/types'
 import { DEFAULT_AUTH_CODE_TTL_SECONDS } from '../alipay-simulator/methods/types'
-import { readPaymentEnv, type PaymentEnvSettings } from '../payments/settings'
+import { readPaymentSettings, type PaymentSettings } from '../payments/settings'
+import { ALIPAY_ID_KINDS, isAlipayIdKind, type AlipayIdKind } from './wire-format'
 import { normalizePrivateKey, normalizePublicKey, publicKeyOf, type PrivateKeyType } from './keys'
 
 export const ALIPAY_PRODUCTION_GATEWAY = 'https://openapi.alipay.com/gateway.do'
@@ -29,9 +29,9 @@ export interface AlipaySettings {
   credentials?: AlipayCredentials
   timeoutMs: number
   /** How the in-process simulator behaves. */
-  simulator: { idMode: IdMode; authCodeTtlSeconds: number }
+  simulator: { idMode: AlipayIdKind; authCodeTtlSeconds: number }
   /** ALIPAY_SELLER_ID, ALIPAY_CASHIER_MODE, ALIPAY_CASHIER_URL (see server/payments/settings.ts). */
-  payments?: PaymentEnvSettings
+  payments: PaymentSettings
 }
 
 type Env = Record<string, string | undefined>
@@ -100,10 +100,10 @@ function readCredentials(env: Env, production: boolean): AlipayCredentials | und
   return { appId: read(env, 'ALIPAY_APP_ID') ?? '', privateKey, alipayPublicKey }
 }
 
-function readIdMode(env: Env): IdMode {
+function readIdMode(env: Env): AlipayIdKind {
   const raw = read(env, 'ALIPAY_SIM_ID_MODE') ?? 'user_id'
-  if (raw === 'user_id' || raw === 'open_id') return raw
-  throw new Error(`ALIPAY_SIM_ID_MODE must be user_id or open_id (got "${raw}").`)
+  if (isAlipayIdKind(raw)) return raw
+  throw new Error(`ALIPAY_SIM_ID_MODE must be ${ALIPAY_ID_KINDS.join(' or ')} (got "${raw}").`)
 }
 
 export function readAlipaySettings(env: Env): AlipaySettings {
@@ -126,6 +126,6 @@ export function readAlipaySettings(env: Env): AlipaySettings {
         DEFAULT_AUTH_CODE_TTL_SECONDS,
       ),
     },
-    payments: readPaymentEnv(env),
+    payments: readPaymentSettings(env, Boolean(credentials)),
   }
 }

@@ -10,6 +10,7 @@ import { Type } from '@sinclair/typebox'
 import type { FastifyPluginAsync } from 'fastify'
 import { ApiErrorBody } from '../../contract'
 import { notFound } from '../http/errors'
+import { IMAGES_PATH } from '../http/public-urls'
 
 export const IMAGES_DIR = path.join(__dirname, 'images')
 /** The one rule for image file names: the route serves only these, and the seed may use only these. */
@@ -41,7 +42,7 @@ export const imageRoutes: FastifyPluginAsync<{ directory?: string }> = async (ap
   }
 
   app.get(
-    '/images/:file',
+    `${IMAGES_PATH}/:file`,
     {
       schema: {
         tags: ['images'],

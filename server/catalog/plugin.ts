@@ -1,6 +1,5 @@
 /** Catalog API, registered under `/api`: categories, paged product lists and product details. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import type { FastifyRequest } from 'fastify'
 import {
   ApiErrorBody,
   CategoryList,
@@ -13,16 +12,9 @@ import type { ServerConfig } from '../config'
 import type { Db } from '../db/types'
 import { notFound } from '../http/errors'
 import { pickLanguage } from '../http/language'
+import { imageUrlFor } from '../http/public-urls'
 import { appendVary } from '../http/vary'
-import { getProduct, listCategories, listProducts, type ImageUrl } from './repository'
-
-const DEFAULT_PAGE_SIZE = 20
-
-/** PUBLIC_URL when configured, else the origin the client used to reach us. */
-function imageUrlFor(request: FastifyRequest, config: ServerConfig): ImageUrl {
-  const base = config.publicUrl ?? `${request.protocol}://${request.host}`
-  return (file) => `${base}/images/${encodeURIComponent(file)}`
-}
+import { getProduct, listCategories, listProducts } from './repository'
 
 export const catalogRoutes: FastifyPluginAsyncTypebox<{ db: Db; config: ServerConfig }> = async (
   app,
@@ -58,8 +50,7 @@ export const catalogRoutes: FastifyPluginAsyncTypebox<{ db: Db; config: ServerCo
       },
     },
     async (request) => {
-      const page = request.query.page ?? 1
-      const pageSize = request.query.pageSize ?? DEFAULT_PAGE_SIZE
+      const { page, pageSize } = request.query
       const { items, total } = await listProducts(
         db,
         { categoryId: request.query.categoryId, q: request.query.q, page, pageSize },

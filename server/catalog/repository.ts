@@ -5,10 +5,8 @@
 import type { Category, ProductDetail, ProductSummary, Sku, SkuOption } from '../../contract'
 import type { Queryable } from '../db/types'
 import type { Language } from '../http/language'
+import type { ImageUrl } from '../http/public-urls'
 import type { SeedOption } from './seed'
-
-/** Turns an image file name into an absolute URL. */
-export type ImageUrl = (file: string) => string
 
 export interface ProductFilter {
   categoryId?: string

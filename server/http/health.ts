@@ -8,10 +8,12 @@ const Health = Type.Object(
   { title: 'Health' },
 )
 
+export const HEALTH_PATH = '/healthz'
+
 /** Liveness plus a database round-trip, for load balancers and the dev tooling. */
 export const healthRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) => {
   app.get(
-    '/healthz',
+    HEALTH_PATH,
     {
       schema: {
         tags: ['ops'],
@@ -25,9 +27,11 @@ export const healthRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) 
         return { status: 'ok' as const, database: db.kind }
       } catch (error) {
         request.log.error({ err: error }, 'health check: database unavailable')
-        return reply
-          .status(503)
-          .send({ code: 'unavailable', message: 'Database is unavailable.', requestId: request.id })
+        return reply.status(503).send({
+          code: 'unavailable',
+          message: 'Database is unavailable.',
+          requestId: request.id,
+        } satisfies ApiErrorBody)
       }
     },
   )

@@ -11,6 +11,10 @@ import { nativeRequire } from '../native-require'
 // Loaded natively: its dependency chain includes an ESM-only package jest cannot require.
 const swaggerUi = (nativeRequire('@fastify/swagger-ui') as typeof import('@fastify/swagger-ui')).default
 
+/** Where people browse the API, and where tools fetch its description. */
+export const DOCS_PATH = '/docs'
+export const OPENAPI_JSON_PATH = '/openapi.json'
+
 export async function registerOpenApi(app: FastifyInstance, config: ServerConfig): Promise<void> {
   await app.register(swagger, {
     openapi: {
@@ -27,9 +31,19 @@ export async function registerOpenApi(app: FastifyInstance, config: ServerConfig
         { name: 'catalog', description: 'Categories and products' },
         { name: 'images', description: 'Product images served by this server' },
         { name: 'ops', description: 'Operations' },
+        {
+          name: 'merchant',
+          description: 'Staff of the shop: sessions (server/staff), orders and shipping (server/merchant)',
+        },
       ],
+      components: {
+        securitySchemes: {
+          // Staff tokens come from POST /api/merchant/session; a buyer's token is refused.
+          staffToken: { type: 'http', scheme: 'bearer', description: 'Staff session token' },
+        },
+      },
     },
   })
-  await app.register(swaggerUi, { routePrefix: '/docs' })
-  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger())
+  await app.register(swaggerUi, { routePrefix: DOCS_PATH })
+  app.get(OPENAPI_JSON_PATH, { schema: { hide: true } }, async () => app.swagger())
 }

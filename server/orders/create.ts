@@ -3,13 +3,12 @@
  * from our own catalog, reserve their stock, write the order and its lines. Any failure rolls
  * back everything, so there is never an order without its stock, nor stock taken without an order.
  */
-import type { Address, CreateOrderRequest } from '../../contract'
+import { QUANTITY_PER_LINE_MAX, type Address, type CreateOrderRequest } from '../../contract'
 import type { Db, Queryable } from '../db/types'
 import { HttpError } from '../http/errors'
 import { attachOrderToKey, claimIdempotencyKey, requestHash, type NormalisedLine } from './idempotency'
 import { newOrderNumber } from './order-number'
 
-export const MAX_QUANTITY_PER_SKU = 99
 // total_fen and line_total_fen are PostgreSQL integers.
 const MAX_TOTAL_FEN = 2_147_483_647
 const ORDER_NUMBER_ATTEMPTS = 5
@@ -53,8 +52,8 @@ export function mergeLines(lines: CreateOrderRequest['lines']): NormalisedLine[]
   const quantities = new Map<string, number>()
   for (const line of lines) quantities.set(line.skuId, (quantities.get(line.skuId) ?? 0) + line.quantity)
   return [...quantities].map(([skuId, quantity]) => {
-    if (quantity > MAX_QUANTITY_PER_SKU) {
-      throw new HttpError(400, 'bad_request', `At most ${MAX_QUANTITY_PER_SKU} of SKU "${skuId}" per order.`)
+    if (quantity > QUANTITY_PER_LINE_MAX) {
+      throw new HttpError(400, 'bad_request', `At most ${QUANTITY_PER_LINE_MAX} of SKU "${skuId}" per order.`)
     }
     return { skuId, quantity }
   })

@@ -5,7 +5,8 @@
  *  - reads close the buyer's own expired orders first (closeExpiredOrdersOfBuyer), so nobody sees
  *    a stale "awaiting payment" between sweeps.
  * Both transition through state.ts, whose conditional UPDATE closes an order (and returns its
- * stock) exactly once, however many sweepers and readers race.
+ * stock) exactly once, however many sweepers and readers race. Given `fulfilment`, the sweeper then
+ * also receives and completes paid orders that are due (fulfilment-sweep.ts).
  *
  * Payments plug in twice: `beforeExpiring` runs first with the expired candidates, so a payment
  * Alipay took just before the deadline (its notify still in flight) makes the order paid instead
@@ -13,6 +14,7 @@
  * Alipay trades (alipay.trade.close). Errors of both are logged, never thrown.
  */
 import type { Db } from '../db/types'
+import { sweepFulfilment, type FulfilmentSweepOptions } from './fulfilment-sweep'
 import { deleteExpiredIdempotencyKeys, IDEMPOTENCY_KEY_DELETE_BATCH } from './idempotency'
 import { closeOrders, type OrdersClosedListener } from './state'
 
@@ -133,13 +135,15 @@ export interface ExpirySweeperOptions extends CloseExpiredOptions {
   logger: ExpiryLogger
   /** Runs after each sweep (payments: repair what a failed Alipay call left half done). */
   afterSweep?: () => Promise<void>
+  /** Also receive and complete orders that are due (AUTO_RECEIVE_DAYS, AFTER_SALES_DAYS). */
+  fulfilment?: Omit<FulfilmentSweepOptions, 'limit'>
 }
 
 /**
- * Runs closeExpiredOrders every `intervalMs` (draining full batches at once), then deletes
- * idempotency keys past their retention (idempotency.ts), until the returned
- * stop function is called; stop() resolves once a sweep in progress has finished, so the database
- * can be closed right after. A failed sweep is logged and retried at the next tick.
+ * Runs closeExpiredOrders every `intervalMs` (draining full batches at once), then the fulfilment
+ * steps when configured, then deletes idempotency keys past their retention (idempotency.ts),
+ * until the returned stop function is called; stop() resolves once a sweep in progress has
+ * finished, so the database can be closed right after. A failed sweep is logged and retried at the next tick.
  */
 export function startExpirySweeper(db: Db, options: ExpirySweeperOptions): () => Promise<void> {
   const limit = options.limit ?? DEFAULT_BATCH
@@ -156,6 +160,12 @@ export function startExpirySweeper(db: Db, options: ExpirySweeperOptions): () =>
       } while (closed.length === limit && !stopped)
     } catch (error) {
       options.logger.error({ err: error }, 'expiry sweep failed')
+    }
+    const { fulfilment } = options
+    if (fulfilment) {
+      await sweepFulfilment(db, { ...fulfilment, limit }, options.logger, () => stopped).catch(
+        (error: unknown) => options.logger.error({ err: error }, 'fulfilment sweep failed'),
+      )
     }
     try {
       let deleted: number

@@ -4,12 +4,12 @@
  * read out over the phone; random rather than sequential, so it reveals nothing about sales.
  */
 import { randomInt } from 'node:crypto'
-import { toChinaTime } from '../payments/china-time'
+import { chinaDate } from '../alipay/wire-format'
 
 const RANDOM_DIGITS = 12
 
 export function newOrderNumber(now: Date = new Date()): string {
-  const date = toChinaTime(now).slice(0, 10).replace(/-/g, '')
+  const date = chinaDate(now)
   // Two 6-digit draws: randomInt's range must stay below 2^48.
   const random = [0, 1].map(() => String(randomInt(0, 1_000_000)).padStart(RANDOM_DIGITS / 2, '0')).join('')
   return date + random

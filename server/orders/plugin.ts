@@ -5,6 +5,9 @@
  *
  * POST /api/orders answers 201 with the new order, or 200 with the SAME order when the
  * Idempotency-Key was already used for the same body (header `Idempotent-Replayed: true`).
+ *
+ * POST /api/orders/:id/receipt confirms a shipped order arrived (fulfilment.ts); shipping itself
+ * is a merchant action (shipOrder), not a buyer route.
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
@@ -20,19 +23,19 @@ import {
   OrderListQuery,
   OrderPage,
 } from '../../contract'
-import type { ImageUrl } from '../catalog/repository'
-import { DEFAULT_ORDER_TTL_MINUTES, type ServerConfig } from '../config'
+import type { ServerConfig } from '../config'
 import type { Db } from '../db/types'
 import { HttpError, notFound } from '../http/errors'
 import { pickLanguage } from '../http/language'
+import { imageUrlFor } from '../http/public-urls'
 import { appendVary } from '../http/vary'
 import { buyerOf, requireBuyer } from '../session/guard'
 import { createOrder } from './create'
+import { confirmReceipt } from './fulfilment'
 import { closeExpiredOrdersOfBuyer, type OrdersExpiringListener } from './expiry'
 import { IDEMPOTENCY_KEY_RETENTION_HOURS } from './idempotency'
 import { findAddress, findOrder, listOrders, saveAddress } from './repository'
 import { closeOrder, type OrdersClosedListener } from './state'
-import { strictBody } from './strict-body'
 
 export interface OrderRoutesOptions {
   db: Db
@@ -48,15 +51,8 @@ export interface OrderRoutesOptions {
   beforeOrdersExpire?: OrdersExpiringListener
 }
 
-const DEFAULT_PAGE_SIZE = 20
 const IDEMPOTENCY_KEY = new RegExp(IDEMPOTENCY_KEY_PATTERN)
 const errors = { 400: ApiErrorBody, 401: ApiErrorBody, 404: ApiErrorBody }
-
-/** PUBLIC_URL when configured, else the origin the client used (as in the catalog). */
-function imageUrlFor(request: FastifyRequest, config: ServerConfig): ImageUrl {
-  const base = config.publicUrl ?? `${request.protocol}://${request.host}`
-  return (file) => `${base}/images/${encodeURIComponent(file)}`
-}
 
 function idempotencyKeyOf(request: FastifyRequest): string {
   const key = request.headers[IDEMPOTENCY_KEY_HEADER]
@@ -72,7 +68,6 @@ function idempotencyKeyOf(request: FastifyRequest): string {
 
 export const orderRoutes: FastifyPluginAsyncTypebox<OrderRoutesOptions> = async (app, options) => {
   const { db, config } = options
-  const ttlMinutes = config.orderTtlMinutes ?? DEFAULT_ORDER_TTL_MINUTES
   const expiryOptions = {
     beforeExpiring: options.beforeOrdersExpire,
     onClosed: options.onOrdersClosed,
@@ -120,7 +115,6 @@ export const orderRoutes: FastifyPluginAsyncTypebox<OrderRoutesOptions> = async 
         body: Address,
         response: { 200: Address, ...errors },
       },
-      preValidation: strictBody(Address),
     },
     async (request) => saveAddress(db, buyerOf(request).id, request.body),
   )
@@ -141,14 +135,14 @@ export const orderRoutes: FastifyPluginAsyncTypebox<OrderRoutesOptions> = async 
         response: { 200: Order, 201: Order, ...errors, 409: ApiErrorBody },
       },
       // The key is checked first: without it the request is not safe to retry, whatever its body.
-      preValidation: [async (request) => void idempotencyKeyOf(request), strictBody(CreateOrderRequest)],
+      preValidation: async (request) => void idempotencyKeyOf(request),
     },
     async (request, reply) => {
       const { orderId, replayed } = await createOrder(db, {
         userId: buyerOf(request).id,
         idempotencyKey: idempotencyKeyOf(request),
         request: request.body,
-        ttlMinutes,
+        ttlMinutes: config.orderTtlMinutes,
       })
       if (replayed) reply.header('idempotent-replayed', 'true')
       return reply.status(replayed ? 200 : 201).send(await readOrder(request, orderId))
@@ -168,8 +162,7 @@ export const orderRoutes: FastifyPluginAsyncTypebox<OrderRoutesOptions> = async 
     async (request) => {
       const userId = buyerOf(request).id
       await closeExpiredOrdersOfBuyer(db, userId, undefined, expiryOptions)
-      const page = request.query.page ?? 1
-      const pageSize = request.query.pageSize ?? DEFAULT_PAGE_SIZE
+      const { page, pageSize } = request.query
       const { items, total } = await listOrders(
         db,
         userId,
@@ -218,7 +211,7 @@ export const orderRoutes: FastifyPluginAsyncTypebox<OrderRoutesOptions> = async 
       const cancelled = await db.transaction((tx) => closeOrder(tx, orderId, 'cancelled'))
       if (!cancelled) {
         const { status } = await readOrder(request, orderId)
-        const state = status === 'paid' ? 'paid' : 'already closed'
+        const state = status === 'closed' ? 'already closed' : status
         throw new HttpError(
           409,
           'order_not_cancellable',
@@ -229,6 +222,31 @@ export const orderRoutes: FastifyPluginAsyncTypebox<OrderRoutesOptions> = async 
         await options.onOrdersClosed?.([orderId], 'cancelled')
       } catch (error) {
         request.log.error({ err: error, orderId }, 'onOrdersClosed failed for a cancelled order')
+      }
+      return readOrder(request, orderId)
+    },
+  )
+
+  app.post(
+    '/orders/:id/receipt',
+    {
+      schema: {
+        tags: ['orders'],
+        summary: 'Confirm a shipped order was received',
+        params: OrderIdParams,
+        response: { 200: Order, ...errors, 409: ApiErrorBody },
+      },
+    },
+    async (request) => {
+      const orderId = request.params.id
+      await readOrder(request, orderId) // 404 unless it is the buyer's
+      if (!(await db.transaction((tx) => confirmReceipt(tx, orderId)))) {
+        const { status } = await readOrder(request, orderId)
+        throw new HttpError(
+          409,
+          'order_not_receivable',
+          `Order ${orderId} is ${status.replace('_', ' ')}; only a shipped order can be confirmed as received.`,
+        )
       }
       return readOrder(request, orderId)
     },

@@ -3,9 +3,9 @@
  * the mapping to the contract's Order picks one, as the catalog does.
  */
 import type { Address, Order, OrderLine, OrderStatus } from '../../contract'
-import type { ImageUrl } from '../catalog/repository'
 import type { Queryable } from '../db/types'
 import type { Language } from '../http/language'
+import type { ImageUrl } from '../http/public-urls'
 
 interface OrderRow {
   id: string
@@ -18,6 +18,11 @@ interface OrderRow {
   expires_at: Date
   paid_at: Date | null
   closed_at: Date | null
+  carrier: string | null
+  tracking_no: string | null
+  shipped_at: Date | null
+  received_at: Date | null
+  completed_at: Date | null
 }
 
 interface LineRow {
@@ -41,7 +46,8 @@ export interface OrderFilter {
 }
 
 const ORDER_COLUMNS = `o.id, o.status, o.close_reason, o.total_fen, o.item_count, o.address,
-  o.created_at, o.expires_at, o.paid_at, o.closed_at`
+  o.created_at, o.expires_at, o.paid_at, o.closed_at, o.carrier, o.tracking_no, o.shipped_at,
+  o.received_at, o.completed_at`
 
 const iso = (value: Date | string) => new Date(value).toISOString()
 
@@ -72,6 +78,11 @@ function toOrder(row: OrderRow, lines: LineRow[], lang: Language, imageUrl: Imag
     expiresAt: iso(row.expires_at),
     ...(row.paid_at ? { paidAt: iso(row.paid_at) } : {}),
     ...(row.closed_at ? { closedAt: iso(row.closed_at) } : {}),
+    ...(row.shipped_at && row.carrier && row.tracking_no
+      ? { shipment: { carrier: row.carrier, trackingNo: row.tracking_no, shippedAt: iso(row.shipped_at) } }
+      : {}),
+    ...(row.received_at ? { receivedAt: iso(row.received_at) } : {}),
+    ...(row.completed_at ? { completedAt: iso(row.completed_at) } : {}),
   }
 }
 

@@ -1,22 +1,28 @@
 /**
- * The order life cycle, and the ONLY code that changes an order's status:
+ * The order life cycle, and with fulfilment.ts (paid → shipped → received → completed) the ONLY
+ * code that changes an order's status:
  *
- *   awaiting_payment ──markOrderPaid──▶ paid
+ *   awaiting_payment ──markOrderPaid──▶ paid ──▶ shipped ──▶ received ──▶ completed
  *          └────────closeOrder(s)─────▶ closed (expired | cancelled)   — the order's stock returns
  *
  * Each transition is one conditional UPDATE (`... WHERE status = 'awaiting_payment'`). Whoever
  * loses a race (a payment against an expiry, two sweepers, a double cancel) updates zero rows and
  * is told the transition did not happen; PostgreSQL's row lock makes the loser wait for the winner
- * and then re-check the condition. A trigger (migration 003) additionally refuses any change to a
- * paid or closed order, so no other statement can break the rule either.
+ * and then re-check the condition. A trigger (migrations 003 and 007) additionally refuses any
+ * other change of state, so no other statement can break the rule either.
  *
  * Call these inside `db.transaction(tx => ...)`: closing returns stock in the same transaction,
  * so an order is never closed without its stock coming back, nor its stock returned twice.
  */
-import type { CloseReason } from '../../contract'
+import type { CloseReason, OrderStatus } from '../../contract'
 import type { Queryable } from '../db/types'
 
 export type { CloseReason }
+
+/** Whether an order in this status has been paid for (and so must never be refunded as closed). */
+export function isPaidOrderStatus(status: OrderStatus): boolean {
+  return status === 'paid' || status === 'shipped' || status === 'received' || status === 'completed'
+}
 
 /**
  * Called after orders were closed and the transaction committed. Seam for the payment issue: the

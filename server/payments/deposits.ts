@@ -9,7 +9,7 @@ import type { Queryable } from '../db/types'
 import type { Language } from '../http/language'
 import { newOrderNumber } from '../orders/order-number'
 import type { PaymentDeps } from './deps'
-import { fenToYuan, yuanToFen } from './money'
+import { fenToYuan, yuanToFen } from '../alipay/wire-format'
 import { Refusal, readFreezeNotify, type NotifyFields } from './notify-fields'
 import { isNotifyRecorded, recordNotify } from './repository'
 

@@ -3,8 +3,7 @@
  * signature is verified first (notify.ts), and only then are the fields trusted to mean anything.
  * Each reader returns the typed notify, or a refusal reason for the log.
  */
-import { fromChinaTime } from './china-time'
-import { yuanToFen } from './money'
+import { fromChinaTime, yuanToFen } from '../alipay/wire-format'
 
 export type NotifyFields = Record<string, string>
 /** Why a notify was refused (a class, so no form field can pass for one). */
@@ -40,6 +39,11 @@ export interface TradeNotify {
   totalFen: number
   sellerId: string
   paidAt: Date
+  /**
+   * Set on the notify Alipay sends after a refund (it carries `refund_fee`, `gmt_refund` and
+   * `out_biz_no` = the refund's out_request_no; Alipay's async-notify doc, opendocs.alipay.com/open/203/105286).
+   */
+  refundRequestNo?: string
 }
 
 export function readTradeNotify(fields: NotifyFields): TradeNotify | Refusal {
@@ -63,8 +67,13 @@ export function readTradeNotify(fields: NotifyFields): TradeNotify | Refusal {
     totalFen,
     sellerId: fields.seller_id,
     paidAt: fromChinaTime(fields.gmt_payment) ?? new Date(),
+    ...(isRefundNotify(fields) ? { refundRequestNo: fields.out_biz_no ?? fields.out_trade_no } : {}),
   }
 }
+
+/** A trade notify about a refund rather than a payment. */
+const isRefundNotify = (fields: NotifyFields) =>
+  fields.refund_fee !== undefined || fields.gmt_refund !== undefined || fields.out_biz_no !== undefined
 
 export interface FreezeNotify {
   notifyId: string

@@ -7,9 +7,12 @@
  * exactly as sent); app_id is ours; the referenced order/deposit is ours; the amount equals ours;
  * for trades, seller_id is our merchant. Anything refused changes NOTHING and is answered `fail`
  * (Alipay retries; a forger learns nothing) with a warning in the log. Each notify_id is acted on
- * once; a replay answers `success` and changes nothing. Only TRADE_SUCCESS / TRADE_FINISHED pay.
+ * once; a replay answers `success` and changes nothing. Only TRADE_SUCCESS / TRADE_FINISHED pay,
+ * and never a refund's notify.
  */
-import type { FastifyPluginAsync, FastifyReply } from 'fastify'
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
+import type { ServerConfig } from '../config'
+import { publicOrigin } from '../http/public-urls'
 import { handleFreezeNotify } from './deposits'
 import type { PaymentDeps } from './deps'
 import { Refusal, parseNotifyForm, readTradeNotify, type NotifyFields } from './notify-fields'
@@ -22,7 +25,12 @@ import {
   setTradeStatus,
   TRADE_STATUSES,
 } from './repository'
+import { handleRefundNotify } from './refund-notify'
 import { settlePaidTrade } from './settle'
+
+/** Where Alipay posts notifies: the route below, under /api. */
+export const notifyUrlFor = (request: FastifyRequest, config: ServerConfig) =>
+  `${publicOrigin(request, config)}/api/alipay/notify`
 
 /** The body Alipay stops redelivering on: exactly these 7 characters. */
 export const NOTIFY_SUCCESS = 'success'
@@ -53,6 +61,12 @@ async function handleTradeNotify(deps: PaymentDeps, fields: NotifyFields): Promi
     notifyType: 'trade_status_sync',
     subjectId: order.id,
     status,
+  }
+  if (notify.refundRequestNo !== undefined) {
+    // A refund's notify never settles an order or triggers another refund, whatever its
+    // trade_status; it may record TRADE_CLOSED and confirm our refund (refund-notify.ts).
+    await handleRefundNotify(deps, { ...record, notifyType: 'trade_refund' }, notify.refundRequestNo)
+    return 'handled'
   }
   if (isPaidStatus(status)) {
     const trade = { orderId: order.id, tradeNo: notify.tradeNo, amountFen: notify.totalFen, status }

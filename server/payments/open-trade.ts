@@ -7,11 +7,11 @@
  * and the cashier refuses anyone else (6001).
  */
 import { HttpError, notFound } from '../http/errors'
+import { isPaidOrderStatus } from '../orders/state'
 import type { BuyerRecord } from '../session/repository'
-import { toChinaTime } from './china-time'
 import { closeTradeOfClosedOrder } from './close'
 import { alipaySubCode, type PaymentDeps } from './deps'
-import { fenToYuan } from './money'
+import { fenToYuan, idField, toChinaTime } from '../alipay/wire-format'
 import {
   findOrderForPayment,
   findPayment,
@@ -31,8 +31,9 @@ export interface OpenTradeRequest {
 const notPayable = (message: string) => new HttpError(409, 'order_not_payable', message)
 const alreadyPaid = (orderId: string) => notPayable(`Order ${orderId} is already paid.`)
 
-function assertPayable(order: OrderForPayment): void {
-  if (order.status === 'paid') throw alreadyPaid(order.id)
+/** The one rule for "can this order be paid now": every way to pay (trade, web-view ticket) asks it. */
+export function assertPayable(order: OrderForPayment): void {
+  if (isPaidOrderStatus(order.status)) throw alreadyPaid(order.id)
   if (order.status === 'closed') throw notPayable(`Order ${order.id} is closed; place a new order.`)
   if (order.expiresAt.getTime() <= Date.now())
     throw notPayable(`Order ${order.id} has expired; place a new order.`)
@@ -56,10 +57,7 @@ async function createTrade(
   request: OpenTradeRequest,
 ): Promise<string> {
   const { alipay } = deps
-  const buyer =
-    request.buyer.alipay.kind === 'user_id'
-      ? { buyer_id: request.buyer.alipay.value }
-      : { buyer_open_id: request.buyer.alipay.value }
+  const buyer = idField('tradeBuyer', request.buyer.alipay.kind, request.buyer.alipay.value)
   try {
     const result = await alipay.exec<{ tradeNo?: string; outTradeNo?: string }>(
       'alipay.trade.create',
@@ -115,7 +113,7 @@ export async function openTrade(deps: PaymentDeps, request: OpenTradeRequest): P
       status: locked?.status,
     }
   })
-  if (status === 'paid') throw alreadyPaid(order.id)
+  if (status && isPaidOrderStatus(status)) throw alreadyPaid(order.id)
   if (status === 'closed') {
     // Closed while the trade was being created: its close listener found no trade yet.
     await closeTradeOfClosedOrder(deps, order.id).catch((error: unknown) =>

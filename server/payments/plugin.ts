@@ -24,7 +24,7 @@ import type { ServerConfig } from '../config'
 import type { Db } from '../db/types'
 import { HttpError, notFound } from '../http/errors'
 import { pickLanguage } from '../http/language'
-import { strictBody } from '../orders/strict-body'
+import { publicOrigin } from '../http/public-urls'
 import { buyerOf, requireBuyer } from '../session/guard'
 import {
   createDeposit,
@@ -37,9 +37,8 @@ import {
 } from './deposits'
 import type { PaymentDeps } from './deps'
 import { simulatedCashierUrl, tradeInvocation, type CashierLocation } from './invocation'
-import { notifyRoutes } from './notify'
-import { openTrade } from './open-trade'
-import { notifyUrlFor, publicOrigin } from './origin'
+import { notifyRoutes, notifyUrlFor } from './notify'
+import { assertPayable, openTrade } from './open-trade'
 import { findOrderForPayment } from './repository'
 import { webviewRoutes } from './webview-routes'
 import { mintTicket, WEBVIEW_TICKET_TTL_SECONDS } from './webview-tickets'
@@ -119,13 +118,7 @@ const buyerRoutes: FastifyPluginAsyncTypebox<PaymentRoutesOptions> = async (app,
       const buyer = buyerOf(request)
       const order = await findOrderForPayment(db, request.params.id)
       if (!order || order.userId !== buyer.id) throw notFound(`No order ${request.params.id}.`)
-      if (order.status !== 'awaiting_payment') {
-        throw new HttpError(
-          409,
-          'order_not_payable',
-          `Order ${order.id} is ${order.status === 'paid' ? 'already paid' : 'closed'}.`,
-        )
-      }
+      assertPayable(order)
       const ticket = await mintTicket(db, order.id, buyer.id)
       const url = new URL('/webview/checkout', publicOrigin(request, config))
       url.searchParams.set('order', order.id)
@@ -166,7 +159,6 @@ const buyerRoutes: FastifyPluginAsyncTypebox<PaymentRoutesOptions> = async (app,
         body: CreateDepositRequest,
         response: { 201: DepositPayment, ...errors },
       },
-      preValidation: strictBody(CreateDepositRequest),
     },
     async (request, reply) => {
       const deps = requireDeps()

@@ -3,18 +3,30 @@
  * sweeper buildApp starts), a batch at a time, a few Alipay calls at once (concurrently.ts):
  *  - a closed order whose trade is still open (alipay.trade.close failed, e.g. Alipay was
  *    unreachable): close it now, so the buyer cannot pay for stock that went back;
- *  - a refund Alipay has not confirmed: send it again. The out_request_no is the same on every
- *    attempt, so Alipay refunds once however often this runs.
+ *  - a refund left in doubt (pending REFUND_GRACE_MS after its last attempt: a timeout, a crash,
+ *    Alipay's 20000): finishRefund asks alipay.trade.fastpay.refund.query, and sends it again
+ *    only when Alipay does not know it. The out_request_no is the same on every attempt, so
+ *    Alipay refunds once however often this runs.
  * Each failure is logged and retried at the next sweep; nothing here throws.
  */
 import { closeTradeOfClosedOrder } from './close'
 import { forEachConcurrently } from './concurrently'
 import type { PaymentDeps } from './deps'
-import { refundClosedOrder } from './settle'
+import { pendingRefundsToFinish } from './refund-repository'
+import { finishRefund } from './refunds'
 
 const BATCH = 50
+/**
+ * How long a refund's last attempt must be past before it is looked at again: Alipay advises
+ * querying a refund 10 seconds or more after it was sent (alipay.trade.fastpay.refund.query,
+ * refund_status: "建议商户在退款发起后间隔10秒以上再发起退款查询请求").
+ */
+export const REFUND_GRACE_MS = 10_000
 
-export async function reconcilePayments(deps: PaymentDeps, limit = BATCH): Promise<void> {
+export async function reconcilePayments(
+  deps: PaymentDeps,
+  { limit = BATCH, refundGraceMs = REFUND_GRACE_MS }: { limit?: number; refundGraceMs?: number } = {},
+): Promise<void> {
   const attempt = async (orderId: string, what: string, run: () => Promise<void>) => {
     try {
       await run()
@@ -36,16 +48,17 @@ export async function reconcilePayments(deps: PaymentDeps, limit = BATCH): Promi
     await forEachConcurrently(openTrades, ({ order_id: orderId }) =>
       attempt(orderId, 'close the trade of a closed order', () => closeTradeOfClosedOrder(deps, orderId)),
     )
-    const pendingRefunds = await deps.db.query<{ order_id: string; trade_no: string; amount_fen: number }>(
-      `select order_id, trade_no, amount_fen from payments
-        where refund_status = 'pending' order by updated_at limit $1`,
-      [limit],
-    )
-    await forEachConcurrently(pendingRefunds, (row) =>
-      attempt(row.order_id, 'refund a payment for a closed order', () =>
-        refundClosedOrder(deps, { orderId: row.order_id, tradeNo: row.trade_no, amountFen: row.amount_fen }),
-      ),
-    )
+    // A refund that cannot be finished is noted in doubt, which moves it to the back.
+    await forEachConcurrently(await pendingRefundsToFinish(deps.db, refundGraceMs, limit), async (refund) => {
+      try {
+        await finishRefund(deps, refund)
+      } catch (error) {
+        deps.log.error(
+          { err: error, orderId: refund.orderId, outRequestNo: refund.outRequestNo },
+          'reconcile: could not finish a refund; retrying at the next sweep',
+        )
+      }
+    })
   } catch (error) {
     deps.log.error({ err: error }, 'reconcile: could not read the payments to repair')
   }

@@ -1,6 +1,6 @@
 /**
- * SQL for payments (migration 004): the one trade of each order, the notifies already acted on,
- * and refunds of money taken for closed orders. Order status itself only changes in
+ * SQL for payments (migration 004): the one trade of each order and the notifies already acted
+ * on. Refunds are in refund-repository.ts (migration 008). Order status itself only changes in
  * server/orders/state.ts.
  */
 import type { OrderStatus } from '../../contract'
@@ -32,7 +32,6 @@ export interface PaymentRecord {
   tradeNo: string
   amountFen: number
   tradeStatus: TradeStatus
-  refundStatus: 'pending' | 'refunded' | null
 }
 
 interface PaymentRow {
@@ -40,7 +39,6 @@ interface PaymentRow {
   trade_no: string
   amount_fen: number
   trade_status: TradeStatus
-  refund_status: 'pending' | 'refunded' | null
 }
 
 const toPayment = (row: PaymentRow): PaymentRecord => ({
@@ -48,10 +46,9 @@ const toPayment = (row: PaymentRow): PaymentRecord => ({
   tradeNo: row.trade_no,
   amountFen: row.amount_fen,
   tradeStatus: row.trade_status,
-  refundStatus: row.refund_status,
 })
 
-const PAYMENT_COLUMNS = 'order_id, trade_no, amount_fen, trade_status, refund_status'
+const PAYMENT_COLUMNS = 'order_id, trade_no, amount_fen, trade_status'
 
 /** Alipay refuses `/`, `=` and `&` in a subject. */
 const cleanSubject = (text: string) => text.replace(/[/=&]/g, ' ').slice(0, 120)
@@ -145,22 +142,4 @@ export async function recordNotify(
 
 export async function isNotifyRecorded(db: Queryable, notifyId: string): Promise<boolean> {
   return (await db.query('select 1 from alipay_notifies where notify_id = $1', [notifyId])).length === 1
-}
-
-/** Before asking Alipay: a crash after this leaves a visible 'pending' refund to retry. */
-export async function markRefundPending(db: Queryable, orderId: string, outRequestNo: string): Promise<void> {
-  await db.query(
-    `update payments set refund_status = 'pending', refund_out_request_no = $2, updated_at = now()
-      where order_id = $1 and refund_status is null`,
-    [orderId, outRequestNo],
-  )
-}
-
-export async function markRefunded(db: Queryable, orderId: string, refundFen: number): Promise<void> {
-  await db.query(
-    `update payments set refund_status = 'refunded', refund_fen = $2, refunded_at = now(),
-            trade_status = 'TRADE_CLOSED', updated_at = now()
-      where order_id = $1`,
-    [orderId, refundFen],
-  )
 }

@@ -80,13 +80,14 @@ async function refreshExpiringPayments(deps: PaymentDeps, orderIds: string[]): P
   await forEachConcurrently(await ordersWithOpenTrades(deps, orderIds), (id) => syncOpenTrade(deps, id))
 }
 
-export function createPayments(deps: PaymentDeps): Payments {
+/** `refundGraceMs`: see REFUND_GRACE_MS in reconcile.ts (tests pass 0). */
+export function createPayments(deps: PaymentDeps, options: { refundGraceMs?: number } = {}): Payments {
   const syncOnRead = oneInFlightPerOrder((orderId) => syncOpenTrade(deps, orderId))
   return {
     deps,
     onOrdersClosed: closeTradesOfClosedOrders(deps),
     onOrderRead: (userId, orderId) => refreshOrderPayment(deps, syncOnRead, userId, orderId),
     beforeOrdersExpire: (orderIds) => refreshExpiringPayments(deps, orderIds),
-    reconcile: () => reconcilePayments(deps),
+    reconcile: () => reconcilePayments(deps, { refundGraceMs: options.refundGraceMs }),
   }
 }

@@ -7,12 +7,12 @@
  * | ALIPAY_CASHIER_MODE | trade_no | trade_no: my.tradePay({ tradeNO }); payment_url: Alipay+ wallets, my.tradePay({ paymentUrl }) |
  * | ALIPAY_CASHIER_URL | the simulator's /cashier | payment_url mode: the wallet's hosted cashier page (tradeNO is added to its query); required with real credentials |
  */
+// The seller the simulator puts in its notifies (docs/dev/simulator-payments.md).
+import { SIMULATED_SELLER_ID } from '../alipay-simulator/trades'
+
 export type CashierMode = 'trade_no' | 'payment_url'
 
-/** The seller the simulator puts in its notifies (docs/dev/simulator-payments.md). */
-export const SIMULATOR_SELLER_ID = '2088000000000001'
-
-export interface PaymentEnvSettings {
+interface PaymentEnvSettings {
   sellerId?: string
   cashierMode: CashierMode
   cashierUrl?: string
@@ -31,7 +31,7 @@ export interface PaymentSettings {
 type Env = Record<string, string | undefined>
 const read = (env: Env, name: string) => env[name]?.trim() || undefined
 
-export function readPaymentEnv(env: Env): PaymentEnvSettings {
+function readPaymentEnv(env: Env): PaymentEnvSettings {
   const sellerId = read(env, 'ALIPAY_SELLER_ID')
   if (sellerId !== undefined && !/^2088[0-9]{12}$/.test(sellerId)) {
     throw new Error(
@@ -52,14 +52,12 @@ export function readPaymentEnv(env: Env): PaymentEnvSettings {
 }
 
 /**
- * The development defaults are only right against the simulator: with real credentials a wrong
- * seller would make every genuine notify look forged, so it must be configured.
+ * Read once, with the other ALIPAY_* settings (server/alipay/settings.ts, from loadConfig). The
+ * development defaults are only right against the simulator: with real credentials a wrong seller
+ * would make every genuine notify look forged, so it must be configured.
  */
-export function resolvePaymentSettings(
-  env: PaymentEnvSettings | undefined,
-  realCredentials: boolean,
-): PaymentSettings {
-  const settings = env ?? { cashierMode: 'trade_no' }
+export function readPaymentSettings(env: Env, realCredentials: boolean): PaymentSettings {
+  const settings = readPaymentEnv(env)
   if (realCredentials && !settings.sellerId) {
     throw new Error(
       'ALIPAY_SELLER_ID must be set with real Alipay credentials: the merchant PID (2088…) that notifies carry as seller_id.',
@@ -71,7 +69,7 @@ export function resolvePaymentSettings(
     )
   }
   return {
-    sellerId: settings.sellerId ?? SIMULATOR_SELLER_ID,
+    sellerId: settings.sellerId ?? SIMULATED_SELLER_ID,
     cashierMode: settings.cashierMode,
     cashierUrl: settings.cashierUrl,
     simulated: !realCredentials,

@@ -4,17 +4,16 @@
  * result code never gets here.
  *
  * Money taken for an order that was closed meanwhile (expired or cancelled while the buyer was at
- * the cashier) is refunded in full, never kept: the order's stock has already gone back.
+ * the cashier) is refunded in full through refunds.ts, never kept: the order's stock has already
+ * gone back.
  */
-import { markOrderPaid } from '../orders/state'
-import { fromChinaTime } from './china-time'
+import { isPaidOrderStatus, markOrderPaid } from '../orders/state'
 import { alipaySubCode, type PaymentDeps } from './deps'
-import { fenToYuan, yuanToFen } from './money'
+import { fromChinaTime, yuanToFen } from '../alipay/wire-format'
+import { requestRefund, retryFailedRefund, sendRefund } from './refunds'
 import {
   findOrderForPayment,
   isPaidStatus,
-  markRefunded,
-  markRefundPending,
   recordNotify,
   savePayment,
   setTradeStatus,
@@ -59,10 +58,12 @@ export async function settlePaidTrade(
       return 'paid' as const
     }
     const order = await findOrderForPayment(tx, trade.orderId)
-    if (order?.status === 'paid') {
+    if (order && isPaidOrderStatus(order.status)) {
       if (notify) await recordNotify(tx, notify)
       return 'already_paid' as const
     }
+    // Alipay took the money: the trade is no longer open (the reconciler must not close it).
+    await setTradeStatus(tx, trade.orderId, trade.status, 'WAIT_BUYER_PAY')
     return 'closed' as const
   })
   if (outcome === 'paid') deps.log.info({ orderId: trade.orderId, tradeNo: trade.tradeNo }, 'order paid')
@@ -72,36 +73,43 @@ export async function settlePaidTrade(
   return 'refunded'
 }
 
-/** One full refund per order: the same out_request_no on every retry, so Alipay refunds once. */
-export const refundRequestNo = (orderId: string) => `refund_${orderId}`
-
-/** Refunds in full and records it; throws when Alipay did not confirm (reconcile.ts retries). */
+/**
+ * Refunds a payment for a closed order in full (kind closed_order, one out_request_no per order,
+ * refunds.ts) and throws unless Alipay confirmed it, so a notify is answered with an error and
+ * redelivered; the reconciler finishes a refund left in doubt. A refund Alipay refused before is
+ * sent again (the same out_request_no): money for a closed order is never kept.
+ */
 export async function refundClosedOrder(
   deps: PaymentDeps,
   trade: Pick<PaidTrade, 'orderId' | 'tradeNo' | 'amountFen'>,
 ): Promise<void> {
-  const outRequestNo = refundRequestNo(trade.orderId)
-  await markRefundPending(deps.db, trade.orderId, outRequestNo)
+  const requested = await deps.db.transaction(async (tx) => {
+    const result = await requestRefund(tx, {
+      orderId: trade.orderId,
+      amountFen: trade.amountFen,
+      kind: 'closed_order',
+    })
+    return 'refund' in result && result.refund.status === 'failed'
+      ? retryFailedRefund(tx, result.refund.id)
+      : result
+  })
+  if (!('refund' in requested)) {
+    throw new Error(`cannot refund order ${trade.orderId} in full: ${JSON.stringify(requested)}`)
+  }
+  const { refund } = requested
+  if (refund.status === 'refunded') return
   deps.log.warn(
     { orderId: trade.orderId, tradeNo: trade.tradeNo },
     'payment arrived for a closed order: refunding it in full',
   )
-  const result = await deps.alipay.exec<{ fundChange?: string; refundFee?: string }>('alipay.trade.refund', {
-    out_trade_no: trade.orderId,
-    refund_amount: fenToYuan(trade.amountFen),
-    out_request_no: outRequestNo,
-    refund_reason: '订单已关闭',
-  })
-  // code 10000 alone is no proof: a repeated request answers fund_change N, so the cumulative
-  // refund_fee is what says the money went back.
-  const refundedFen = yuanToFen(result.refundFee)
-  if (refundedFen === undefined || refundedFen < trade.amountFen) {
-    throw new Error(
-      `alipay.trade.refund for order ${trade.orderId} did not confirm the refund (fund_change ${result.fundChange}, refund_fee ${result.refundFee})`,
-    )
+  const status = await sendRefund(deps, refund)
+  if (status !== 'refunded') {
+    throw new Error(`the refund of closed order ${trade.orderId} is ${status}, not confirmed by Alipay`)
   }
-  await markRefunded(deps.db, trade.orderId, refundedFen)
-  deps.log.warn({ orderId: trade.orderId, refundedFen }, 'refunded a payment for a closed order')
+  deps.log.warn(
+    { orderId: trade.orderId, refundedFen: refund.amountFen },
+    'refunded a payment for a closed order',
+  )
 }
 
 interface TradeQueryResult {

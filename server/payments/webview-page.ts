@@ -17,7 +17,7 @@
 import { randomBytes } from 'node:crypto'
 import type { Order } from '../../contract'
 import type { Language } from '../http/language'
-import { fenToYuan } from './money'
+import { fenToYuan } from '../alipay/wire-format'
 import { escapeHtml } from '../http/html'
 
 const TEXT = {

@@ -15,7 +15,8 @@ import { pickLanguage } from '../http/language'
 import { findOrder } from '../orders/repository'
 import type { PaymentDeps } from './deps'
 import { openTrade } from './open-trade'
-import { notifyUrlFor, publicOrigin } from './origin'
+import { imageUrlFor } from '../http/public-urls'
+import { notifyUrlFor } from './notify'
 import { renderCheckoutPage, renderExpiredPage, type RenderedPage } from './webview-page'
 import { consumeTicket, peekTicket } from './webview-tickets'
 
@@ -34,8 +35,7 @@ export const webviewRoutes: FastifyPluginAsyncTypebox<WebViewRoutesOptions> = as
     const lang = pickLanguage(request.headers['accept-language'])
     const { order: orderId, ticket } = request.query
     const buyer = await peekTicket(db, ticket, orderId)
-    const imageUrl = (file: string) => `${publicOrigin(request, config)}/images/${encodeURIComponent(file)}`
-    const order = buyer && (await findOrder(db, buyer.id, orderId, lang, imageUrl))
+    const order = buyer && (await findOrder(db, buyer.id, orderId, lang, imageUrlFor(request, config)))
     const page: RenderedPage = order ? renderCheckoutPage(lang, order, ticket) : renderExpiredPage(lang)
     return reply
       .code(order ? 200 : 401)

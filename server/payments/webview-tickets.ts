@@ -3,17 +3,15 @@
  * pay ONE order as ONE buyer, once, within a few minutes. Random, stored only as a hash (like
  * session tokens), and consumed atomically, so two taps cannot both use it.
  */
-import { createHash, randomBytes } from 'node:crypto'
 import type { Queryable } from '../db/types'
-import type { BuyerRecord } from '../session/repository'
+import { buyerFromRow, type BuyerRecord, type UserRow } from '../session/repository'
+import { hashToken as hashTicket, newToken } from '../session/tokens'
 
 export const WEBVIEW_TICKET_TTL_SECONDS = 300
 export const TICKET_PATTERN = '^[A-Za-z0-9_-]{43}$'
 
-const hashTicket = (ticket: string) => createHash('sha256').update(ticket).digest('hex')
-
 export async function mintTicket(db: Queryable, orderId: string, userId: string): Promise<string> {
-  const ticket = randomBytes(32).toString('base64url')
+  const ticket = newToken()
   await db.query(
     `insert into webview_tickets (ticket_hash, order_id, user_id, expires_at)
      values ($1, $2, $3, now() + make_interval(secs => $4))`,
@@ -24,19 +22,6 @@ export async function mintTicket(db: Queryable, orderId: string, userId: string)
   return ticket
 }
 
-interface TicketBuyerRow {
-  user_id: string
-  alipay_user_id: string | null
-  alipay_open_id: string | null
-}
-
-const toBuyer = (row: TicketBuyerRow): BuyerRecord => ({
-  id: String(row.user_id),
-  alipay: row.alipay_user_id
-    ? { kind: 'user_id', value: row.alipay_user_id }
-    : { kind: 'open_id', value: row.alipay_open_id ?? '' },
-})
-
 const VALID = `t.ticket_hash = $1 and t.order_id = $2 and t.used_at is null and t.expires_at > now()`
 
 /** The buyer a still-usable ticket for this order stands for, without using it (to show the page). */
@@ -45,12 +30,12 @@ export async function peekTicket(
   ticket: string,
   orderId: string,
 ): Promise<BuyerRecord | undefined> {
-  const [row] = await db.query<TicketBuyerRow>(
-    `select t.user_id, u.alipay_user_id, u.alipay_open_id
+  const [row] = await db.query<UserRow>(
+    `select u.id, u.alipay_user_id, u.alipay_open_id
        from webview_tickets t join users u on u.id = t.user_id where ${VALID}`,
     [hashTicket(ticket), orderId],
   )
-  return row && toBuyer(row)
+  return row && buyerFromRow(row)
 }
 
 /** Uses the ticket up: the buyer it stands for, or undefined if unknown, used, expired or for another order. */
@@ -59,11 +44,11 @@ export async function consumeTicket(
   ticket: string,
   orderId: string,
 ): Promise<BuyerRecord | undefined> {
-  const [row] = await db.query<TicketBuyerRow>(
+  const [row] = await db.query<UserRow>(
     `update webview_tickets t set used_at = now() from users u
       where u.id = t.user_id and ${VALID}
-      returning t.user_id, u.alipay_user_id, u.alipay_open_id`,
+      returning u.id, u.alipay_user_id, u.alipay_open_id`,
     [hashTicket(ticket), orderId],
   )
-  return row && toBuyer(row)
+  return row && buyerFromRow(row)
 }

@@ -1,8 +1,7 @@
 /** Buyers and sessions in the database. Tokens are random and opaque; only their hash is stored. */
-import { createHash, randomBytes } from 'node:crypto'
+import type { AlipayIdKind } from '../alipay/wire-format'
 import type { Queryable } from '../db/types'
-
-export type AlipayIdKind = 'user_id' | 'open_id'
+import { hashToken, newToken } from './tokens'
 
 export interface AlipayIdentity {
   kind: AlipayIdKind
@@ -15,20 +14,20 @@ export interface BuyerRecord {
   alipay: AlipayIdentity
 }
 
-interface UserRow {
+/** A `users` row as the queries below return it (and others joining `users`, e.g. web-view tickets). */
+export interface UserRow {
   id: string
   alipay_user_id: string | null
   alipay_open_id: string | null
 }
 
-const toBuyer = (row: UserRow): BuyerRecord => ({
+/** The buyer of a `users` row: one of its two Alipay id columns is set, by the app's id mode. */
+export const buyerFromRow = (row: UserRow): BuyerRecord => ({
   id: String(row.id),
   alipay: row.alipay_user_id
     ? { kind: 'user_id', value: row.alipay_user_id }
     : { kind: 'open_id', value: row.alipay_open_id ?? '' },
 })
-
-const hashToken = (token: string) => createHash('sha256').update(token).digest('hex')
 
 /** Finds the buyer with this Alipay identity, creating them on first login. */
 export async function upsertBuyer(db: Queryable, identity: AlipayIdentity): Promise<BuyerRecord> {
@@ -40,7 +39,7 @@ export async function upsertBuyer(db: Queryable, identity: AlipayIdentity): Prom
      returning id, alipay_user_id, alipay_open_id`,
     [identity.value],
   )
-  return toBuyer(row)
+  return buyerFromRow(row)
 }
 
 export async function createSession(
@@ -48,7 +47,7 @@ export async function createSession(
   userId: string,
   ttlSeconds: number,
 ): Promise<{ token: string; expiresAt: Date }> {
-  const token = randomBytes(32).toString('base64url')
+  const token = newToken()
   const [row] = await db.query<{ expires_at: Date }>(
     `insert into sessions (token_hash, user_id, expires_at)
      values ($1, $2, now() + make_interval(secs => $3))
@@ -70,7 +69,7 @@ export async function findSession(db: Queryable, token: string): Promise<Session
   )
   if (!row) return { status: 'unknown' }
   if (row.expired) return { status: 'expired' }
-  return { status: 'valid', buyer: toBuyer(row), expiresAt: new Date(row.expires_at) }
+  return { status: 'valid', buyer: buyerFromRow(row), expiresAt: new Date(row.expires_at) }
 }
 
 export async function deleteSession(db: Queryable, token: string): Promise<void> {

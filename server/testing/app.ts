@@ -1,16 +1,15 @@
 import type { FastifyInstance } from 'fastify'
 import { buildApp } from '../app'
-import type { ServerConfig } from '../config'
+import { loadConfig, type ServerConfig } from '../config'
 import type { Db } from '../db/types'
 
-/** Config for in-process tests: nothing is read from the environment. */
+/** Config for in-process tests: the defaults of an empty environment, nothing read from process.env. */
 export function testConfig(overrides: Partial<ServerConfig> = {}): ServerConfig {
   return {
-    port: 3000,
+    ...loadConfig({}),
     host: '127.0.0.1',
     dataDir: '/nonexistent',
     logLevel: 'silent',
-    corsOrigin: '*',
     ...overrides,
   }
 }

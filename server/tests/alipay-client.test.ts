@@ -13,7 +13,8 @@ import {
   type AlipayClient,
 } from '../alipay/client'
 import { generateRsaKeyPair } from '../alipay-simulator/dev-keys'
-import { startSimulator, testKeys, type SimulatorHarness } from '../alipay-simulator/test-harness'
+import { startSimulator, testKeys } from '../alipay-simulator/test-harness'
+import { simulatorForSuite } from '../testing/suites'
 
 interface TokenResult {
   userId?: string
@@ -61,13 +62,7 @@ async function startTamperingProxy(target: string, alter: (body: string) => stri
 }
 
 describe('Alipay client against the simulator', () => {
-  let sim: SimulatorHarness
-  beforeAll(async () => {
-    sim = await startSimulator()
-  })
-  afterAll(async () => {
-    await sim.close()
-  })
+  const sim = simulatorForSuite()
 
   it('accepts a signed answer and returns it camelCased', async () => {
     const { authCode, buyer } = await sim.issueAuthCode('buyer-2')

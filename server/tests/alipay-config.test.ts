@@ -31,8 +31,21 @@ describe('production Alipay configuration', () => {
     )
     for (const name of Object.keys(realEnv)) {
       const env = { ...production, ...realEnv, [name]: '  ' }
-      expect(() => loadConfig(env)).toThrow(new RegExp(`^${name} must be set in production`))
+      // Each is named when the config is read, before anything starts (the seller id included).
+      expect(() => loadConfig(env)).toThrow(new RegExp(`^${name} must be set`))
     }
+  })
+
+  it('resolves the payment settings once, with the config (server/main.ts and buildApp take them as they are)', () => {
+    expect(loadConfig({ ...production, ...realEnv }).alipay.payments).toEqual({
+      sellerId: realEnv.ALIPAY_SELLER_ID,
+      cashierMode: 'trade_no',
+      cashierUrl: undefined,
+      simulated: false,
+    })
+    expect(() => loadConfig({ ...production, ...realEnv, ALIPAY_SELLER_ID: '' })).toThrow(
+      /^ALIPAY_SELLER_ID must be set with real Alipay credentials/,
+    )
   })
 
   it('uses Alipay’s gateway by default and refuses one pointing at the simulator', () => {

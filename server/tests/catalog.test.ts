@@ -2,28 +2,18 @@ import type { FastifyInstance } from 'fastify'
 import type { CategoryList, ProductDetail, ProductPage } from '../../contract'
 import { listProducts } from '../catalog/repository'
 import { loadSeedData, seedCatalog } from '../catalog/seed'
-import { migrate } from '../db/migrate'
 import type { Queryable } from '../db/types'
-import { buildTestApp } from '../testing/app'
 import { describeEachDatabase } from '../testing/databases'
+import { appForSuite } from '../testing/suites'
 
 const get = (app: FastifyInstance, url: string, headers: Record<string, string> = {}) =>
   app.inject({ method: 'GET', url, headers: { host: 'shop.test:8080', ...headers } })
 
 describeEachDatabase('catalog API', (getDb) => {
-  let app: FastifyInstance
-
-  beforeAll(async () => {
-    await migrate(getDb())
-    await seedCatalog(getDb())
-    app = await buildTestApp(getDb())
-  })
-  afterAll(async () => {
-    await app.close()
-  })
+  const suite = appForSuite(getDb)
 
   it('lists categories in seed order with product counts, in Chinese by default', async () => {
-    const res = await get(app, '/api/categories')
+    const res = await get(suite.app, '/api/categories')
     expect(res.statusCode).toBe(200)
     const body = res.json<CategoryList>()
     expect(body.items.map((c) => c.id)).toEqual([
@@ -39,34 +29,34 @@ describeEachDatabase('catalog API', (getDb) => {
   })
 
   it('localizes by Accept-Language (en* → English) and says responses vary by it', async () => {
-    const en = await get(app, '/api/categories', { 'accept-language': 'en-GB,en;q=0.9' })
+    const en = await get(suite.app, '/api/categories', { 'accept-language': 'en-GB,en;q=0.9' })
     expect(en.json<CategoryList>().items[0].name).toBe('Apparel')
     expect(en.headers.vary).toMatch(/accept-language/i)
-    const zh = await get(app, '/api/categories', { 'accept-language': 'zh-CN,en;q=0.5' })
+    const zh = await get(suite.app, '/api/categories', { 'accept-language': 'zh-CN,en;q=0.5' })
     expect(zh.json<CategoryList>().items[0].name).toBe('服饰')
   })
 
   it('pages through all products with a stable order, total and hasMore', async () => {
-    const first = (await get(app, '/api/products')).json<ProductPage>()
+    const first = (await get(suite.app, '/api/products')).json<ProductPage>()
     expect(first).toMatchObject({ page: 1, pageSize: 20, total: 36, hasMore: true })
     expect(first.items).toHaveLength(20)
-    const second = (await get(app, '/api/products?page=2&pageSize=20')).json<ProductPage>()
+    const second = (await get(suite.app, '/api/products?page=2&pageSize=20')).json<ProductPage>()
     expect(second).toMatchObject({ page: 2, total: 36, hasMore: false })
     expect(second.items).toHaveLength(16)
     const ids = [...first.items, ...second.items].map((p) => p.id)
     expect(new Set(ids).size).toBe(36)
-    const again = (await get(app, '/api/products')).json<ProductPage>()
+    const again = (await get(suite.app, '/api/products')).json<ProductPage>()
     expect(again.items.map((p) => p.id)).toEqual(first.items.map((p) => p.id))
     expect(first.items[0].id).toBe('tshirt-classic')
   })
 
   it('returns an empty last page beyond the end', async () => {
-    const page = (await get(app, '/api/products?page=3&pageSize=20')).json<ProductPage>()
+    const page = (await get(suite.app, '/api/products?page=3&pageSize=20')).json<ProductPage>()
     expect(page).toEqual({ items: [], page: 3, pageSize: 20, total: 36, hasMore: false })
   })
 
   it('summarises price (lowest SKU, integer fen), stock and an absolute image URL', async () => {
-    const page = (await get(app, '/api/products?categoryId=kitchen')).json<ProductPage>()
+    const page = (await get(suite.app, '/api/products?categoryId=kitchen')).json<ProductPage>()
     expect(page.total).toBe(6)
     expect(page.items.every((p) => p.categoryId === 'kitchen')).toBe(true)
     const teapot = page.items.find((p) => p.id === 'teapot-clay')!
@@ -81,33 +71,33 @@ describeEachDatabase('catalog API', (getDb) => {
   })
 
   it('filters by an unknown category to an empty page', async () => {
-    const page = (await get(app, '/api/products?categoryId=nope')).json<ProductPage>()
+    const page = (await get(suite.app, '/api/products?categoryId=nope')).json<ProductPage>()
     expect(page).toMatchObject({ items: [], total: 0, hasMore: false })
   })
 
   it('searches titles in Chinese and English, case-insensitively, combined with category', async () => {
-    const zh = (await get(app, `/api/products?q=${encodeURIComponent('T恤')}`)).json<ProductPage>()
+    const zh = (await get(suite.app, `/api/products?q=${encodeURIComponent('T恤')}`)).json<ProductPage>()
     expect(zh.items.map((p) => p.id)).toEqual(['tshirt-classic'])
-    const en = (await get(app, '/api/products?q=MUG', { 'accept-language': 'en' })).json<ProductPage>()
+    const en = (await get(suite.app, '/api/products?q=MUG', { 'accept-language': 'en' })).json<ProductPage>()
     expect(en.items.map((p) => p.id)).toEqual(['mug-ceramic'])
     expect(en.items[0].title).toBe('Ceramic Mug')
-    const both = (await get(app, '/api/products?q=set&categoryId=stationery')).json<ProductPage>()
+    const both = (await get(suite.app, '/api/products?q=set&categoryId=stationery')).json<ProductPage>()
     expect(both.items.map((p) => p.id)).toEqual(['pencil-set'])
   })
 
   it('treats % and _ in the search literally', async () => {
     // Unescaped, each of these would match every product.
     for (const q of ['_', '\\', '%%', '__']) {
-      const page = (await get(app, `/api/products?q=${encodeURIComponent(q)}`)).json<ProductPage>()
+      const page = (await get(suite.app, `/api/products?q=${encodeURIComponent(q)}`)).json<ProductPage>()
       expect({ q, total: page.total }).toEqual({ q, total: 0 })
     }
     // "70% Dark Chocolate" is the only title containing a literal %.
-    const literal = (await get(app, `/api/products?q=${encodeURIComponent('%')}`)).json<ProductPage>()
+    const literal = (await get(suite.app, `/api/products?q=${encodeURIComponent('%')}`)).json<ProductPage>()
     expect(literal.items.map((p) => p.id)).toEqual(['chocolate-dark'])
   })
 
   it('returns a product with options and SKUs, localized', async () => {
-    const res = await get(app, '/api/products/tshirt-classic', { 'accept-language': 'en' })
+    const res = await get(suite.app, '/api/products/tshirt-classic', { 'accept-language': 'en' })
     expect(res.statusCode).toBe(200)
     const product = res.json<ProductDetail>()
     expect(product.options).toEqual([
@@ -124,13 +114,13 @@ describeEachDatabase('catalog API', (getDb) => {
     expect(product.skus.find((s) => s.id === 'tshirt-classic-black-xl')?.price).toBe(8900)
     expect(product).toMatchObject({ priceFrom: 7900, stock: 30 * 11, title: 'Classic Cotton T-shirt' })
     expect(product.images).toEqual(['http://shop.test:8080/images/tshirt-classic.png'])
-    const zh = (await get(app, '/api/products/tshirt-classic')).json<ProductDetail>()
+    const zh = (await get(suite.app, '/api/products/tshirt-classic')).json<ProductDetail>()
     expect(zh.options[0]).toEqual({ name: '颜色', values: ['白色', '黑色', '藏青'] })
     expect(zh.skus[0].values).toEqual(['白色', 'S'])
   })
 
   it('gives single-SKU products one SKU without option values', async () => {
-    const product = (await get(app, '/api/products/candle-soy')).json<ProductDetail>()
+    const product = (await get(suite.app, '/api/products/candle-soy')).json<ProductDetail>()
     expect(product.options).toEqual([])
     expect(product.skus).toEqual([{ id: 'candle-soy-std', values: [], price: 8900, stock: 25 }])
   })
@@ -168,18 +158,18 @@ describeEachDatabase('catalog API', (getDb) => {
     await expect(seedCatalog(getDb(), data)).rejects.toThrow(
       'seed-data.json: category "apparel" has no "en" name',
     )
-    const product = (await get(app, '/api/products/tshirt-classic', { 'accept-language': 'en' })).json()
+    const product = (await get(suite.app, '/api/products/tshirt-classic', { 'accept-language': 'en' })).json()
     expect(product.title).toBe('Classic Cotton T-shirt')
   })
 
   it('answers 404 not_found for an unknown product and 400 for a malformed id', async () => {
-    const missing = await get(app, '/api/products/no-such-thing')
+    const missing = await get(suite.app, '/api/products/no-such-thing')
     expect(missing.statusCode).toBe(404)
     expect(missing.json()).toMatchObject({
       code: 'not_found',
       message: expect.stringContaining('no-such-thing'),
     })
-    const malformed = await get(app, `/api/products/${encodeURIComponent("x' or 1=1")}`)
+    const malformed = await get(suite.app, `/api/products/${encodeURIComponent("x' or 1=1")}`)
     expect(malformed.statusCode).toBe(400)
     expect(malformed.json()).toMatchObject({
       code: 'bad_request',

@@ -4,9 +4,9 @@
  * what the shop and "Alipay" (the simulator process) hold after a crash.
  */
 import { randomBytes } from 'node:crypto'
+import { SAMPLE_ADDRESS } from '../../tests/support/sample-address'
 import type { Order, OrderPayment, Session } from '../../contract'
 import { httpRequest, sendAndHangUp } from './faults-http'
-import { ADDRESS } from './orders-helpers'
 
 export interface PlacedOrder {
   id: string
@@ -22,7 +22,7 @@ export interface PlacedOrder {
 /** A POST /api/orders that got no answer: retried with the same key after the restart. */
 export interface UnansweredOrder {
   key: string
-  body: { lines: Array<{ skuId: string; quantity: number }>; address: typeof ADDRESS }
+  body: { lines: Array<{ skuId: string; quantity: number }>; address: typeof SAMPLE_ADDRESS }
 }
 
 export class LoadBuyer {
@@ -57,7 +57,7 @@ export class LoadBuyer {
   async abandonOrder(skuId: string): Promise<UnansweredOrder> {
     const abandoned = {
       key: `crash-${randomBytes(12).toString('hex')}`,
-      body: { lines: [{ skuId, quantity: 1 }], address: ADDRESS },
+      body: { lines: [{ skuId, quantity: 1 }], address: SAMPLE_ADDRESS },
     }
     await sendAndHangUp(`${this.shop}/api/orders`, abandoned.body, {
       ...this.auth(),
@@ -117,7 +117,7 @@ export class LoadBuyer {
       const line = { skuId: skuIds[n % skuIds.length], quantity: 1 + (n % 2) }
       const request = {
         key: `crash-${randomBytes(12).toString('hex')}`,
-        body: { lines: [line], address: ADDRESS },
+        body: { lines: [line], address: SAMPLE_ADDRESS },
       }
       if (!(await this.sendOrder(request))) {
         // Recorded here, not in sendOrder: the test resends abandoned orders through sendOrder,

@@ -8,6 +8,8 @@
  * `auth`: 'buyer' (default) sends the buyer's bearer token, 'none' sends none, any other string is
  * sent as the Authorization header as is.
  */
+import { SAMPLE_ADDRESS } from '../../tests/support/sample-address'
+
 export interface MalformedRequest {
   name: string
   method: 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH'
@@ -23,16 +25,10 @@ export interface MalformedRequest {
   key?: boolean
 }
 
-const ADDRESS = {
-  name: '张三',
-  phone: '13800138000',
-  region: '上海市 浦东新区',
-  detail: '世纪大道 100 号 8 楼',
-}
 const line = (quantity: unknown, skuId: unknown = 'pencil-set-std') => ({ skuId, quantity })
 const order = (overrides: Record<string, unknown> = {}) => ({
   lines: [line(1)],
-  address: ADDRESS,
+  address: SAMPLE_ADDRESS,
   ...overrides,
 })
 const orders = (name: string, body: unknown, extra: Partial<MalformedRequest> = {}): MalformedRequest => ({
@@ -147,18 +143,89 @@ export const MALFORMED_REQUESTS: MalformedRequest[] = [
     path: '/api/me',
     auth: 'Bearer 0123456789abcdef0123456789abcdef',
   },
+  // Merchant (staff) login.
+  {
+    name: 'staff login: empty object',
+    method: 'POST',
+    path: '/api/merchant/session',
+    body: {},
+    auth: 'none',
+  },
+  {
+    name: 'staff login: uppercase name',
+    method: 'POST',
+    path: '/api/merchant/session',
+    body: { name: 'Alice', password: 'some password' },
+    auth: 'none',
+  },
+  {
+    name: 'staff login: password as a number',
+    method: 'POST',
+    path: '/api/merchant/session',
+    body: { name: 'alice', password: 1234567890 },
+    auth: 'none',
+  },
+  {
+    name: 'staff login: unknown name',
+    method: 'POST',
+    path: '/api/merchant/session',
+    body: { name: 'nobody', password: 'some password' },
+    auth: 'none',
+  },
+  { name: "staff me: a buyer's token", method: 'GET', path: '/api/merchant/me' },
+  { name: 'staff me: no token', method: 'GET', path: '/api/merchant/me', auth: 'none' },
+  // Merchant orders: every route needs a staff token, checked before the query or body is read
+  // (with a staff token, bad input is a 400: merchant-orders and merchant-shipping tests).
+  { name: "merchant orders: a buyer's token", method: 'GET', path: '/api/merchant/orders' },
+  {
+    name: 'merchant orders: no token, bad status',
+    method: 'GET',
+    path: '/api/merchant/orders?status=lost&page=0',
+    auth: 'none',
+  },
+  {
+    name: "merchant order: a buyer's token on their own order",
+    method: 'GET',
+    path: '/api/merchant/orders/{open}',
+  },
+  {
+    name: 'merchant order: unknown token',
+    method: 'GET',
+    path: '/api/merchant/orders/{foreign}',
+    auth: 'Bearer 0123456789abcdef0123456789abcdef',
+  },
+  {
+    name: "merchant shipment: a buyer's token",
+    method: 'POST',
+    path: '/api/merchant/orders/{open}/shipment',
+    body: { carrier: '顺丰速运', trackingNo: 'SF1234567890' },
+  },
+  {
+    name: 'merchant shipment: no token, bad JSON',
+    method: 'POST',
+    path: '/api/merchant/orders/{open}/shipment',
+    raw: '{"carrier":',
+    auth: 'none',
+  },
+  {
+    name: 'merchant shipment: Basic auth, empty object',
+    method: 'POST',
+    path: '/api/merchant/orders/{closed}/shipment',
+    body: {},
+    auth: 'Basic dXNlcjpwYXNz',
+  },
   // Address.
   { name: 'address GET: no token', method: 'GET', path: '/api/address', auth: 'none' },
-  { name: 'address PUT: no token', method: 'PUT', path: '/api/address', body: ADDRESS, auth: 'none' },
+  { name: 'address PUT: no token', method: 'PUT', path: '/api/address', body: SAMPLE_ADDRESS, auth: 'none' },
   { name: 'address PUT: empty object', method: 'PUT', path: '/api/address', body: {} },
   {
     name: 'address PUT: phone a number',
     method: 'PUT',
     path: '/api/address',
-    body: { ...ADDRESS, phone: 13800138000 },
+    body: { ...SAMPLE_ADDRESS, phone: 13800138000 },
   },
   { name: 'address PUT: bad JSON', method: 'PUT', path: '/api/address', raw: '{"name":"x",' },
-  { name: 'address PUT: an array', method: 'PUT', path: '/api/address', body: [ADDRESS] },
+  { name: 'address PUT: an array', method: 'PUT', path: '/api/address', body: [SAMPLE_ADDRESS] },
   // Orders.
   orders('no Idempotency-Key', order(), { key: false }),
   orders('Idempotency-Key too short', order(), { headers: { 'idempotency-key': 'short' } }),
@@ -174,7 +241,7 @@ export const MALFORMED_REQUESTS: MalformedRequest[] = [
   orders('quantity 1e9', order({ lines: [line(1e9)] })),
   orders('quantity 2^53', order({ lines: [line(2 ** 53)] })),
   orders('quantity 1e400', undefined, {
-    raw: `{"lines":[{"skuId":"pencil-set-std","quantity":1e400}],"address":${JSON.stringify(ADDRESS)}}`,
+    raw: `{"lines":[{"skuId":"pencil-set-std","quantity":1e400}],"address":${JSON.stringify(SAMPLE_ADDRESS)}}`,
   }),
   orders('quantity "2"', order({ lines: [line('2')] })),
   orders('quantity 1.5', order({ lines: [line(1.5)] })),
@@ -184,7 +251,7 @@ export const MALFORMED_REQUESTS: MalformedRequest[] = [
   orders('no lines', order({ lines: [] })),
   orders('51 lines', order({ lines: Array.from({ length: 51 }, () => line(1)) })),
   orders('no address', { lines: [line(1)] }),
-  orders('address with NUL', order({ address: { ...ADDRESS, detail: 'Room\u0000 1' } })),
+  orders('address with NUL', order({ address: { ...SAMPLE_ADDRESS, detail: 'Room\u0000 1' } })),
   orders('oversized body', order({ pad: big })),
   orders('XML', undefined, { raw: '<order/>', contentType: 'application/xml' }),
   orders('form-encoded', undefined, { raw: 'lines=1', contentType: 'application/x-www-form-urlencoded' }),
@@ -193,7 +260,7 @@ export const MALFORMED_REQUESTS: MalformedRequest[] = [
   { name: 'orders list: page=0', method: 'GET', path: '/api/orders?page=0' },
   { name: 'orders list: pageSize=51', method: 'GET', path: '/api/orders?pageSize=51' },
   { name: 'orders list: page=1e3', method: 'GET', path: '/api/orders?page=1e3' },
-  { name: 'orders list: status=shipped', method: 'GET', path: '/api/orders?status=shipped' },
+  { name: 'orders list: status=refunded', method: 'GET', path: '/api/orders?status=refunded' },
   { name: 'orders list: no token', method: 'GET', path: '/api/orders', auth: 'none' },
   { name: 'order: id abc', method: 'GET', path: '/api/orders/abc' },
   { name: 'order: id of 33 digits', method: 'GET', path: `/api/orders/${'9'.repeat(33)}` },
@@ -205,6 +272,10 @@ export const MALFORMED_REQUESTS: MalformedRequest[] = [
   { name: 'cancel: already cancelled', method: 'POST', path: '/api/orders/{closed}/cancel' },
   { name: 'cancel: another buyer’s', method: 'POST', path: '/api/orders/{foreign}/cancel' },
   { name: 'cancel: bad JSON body', method: 'POST', path: '/api/orders/{open}/cancel', raw: '{' },
+  { name: 'receipt: id abc', method: 'POST', path: '/api/orders/abc/receipt' },
+  { name: 'receipt: unpaid order', method: 'POST', path: '/api/orders/{open}/receipt' },
+  { name: 'receipt: another buyer’s', method: 'POST', path: '/api/orders/{foreign}/receipt' },
+  { name: 'receipt: no token', method: 'POST', path: '/api/orders/{open}/receipt', auth: 'none' },
   // Payments.
   { name: 'payment: id abc', method: 'POST', path: '/api/orders/abc/payment' },
   { name: 'payment: unknown order', method: 'POST', path: '/api/orders/20200101000000000000/payment' },
@@ -236,7 +307,7 @@ export const MALFORMED_REQUESTS: MalformedRequest[] = [
   // Routes and methods that do not exist.
   { name: 'unknown route', method: 'GET', path: '/api/nope' },
   { name: 'DELETE /api/orders', method: 'DELETE', path: '/api/orders' },
-  { name: 'PATCH /api/address', method: 'PATCH', path: '/api/address', body: ADDRESS },
+  { name: 'PATCH /api/address', method: 'PATCH', path: '/api/address', body: SAMPLE_ADDRESS },
   // The simulator's JSON routes (development only).
   {
     name: 'simulator auth code: bad buyer key',
@@ -273,11 +344,13 @@ export const MALFORMED_REQUESTS: MalformedRequest[] = [
  * appear in MALFORMED_REQUESTS (checked against the running server's route table).
  */
 export const NOT_IN_CORPUS: Record<string, string> = {
+  'GET /': 'the home page: takes no input',
   'GET /docs*': 'API documentation pages',
   'GET /openapi.json': 'takes no input',
   'GET /healthz': 'takes no input',
   'GET /api/categories': 'takes no input (unknown query parameters are ignored)',
   'DELETE /api/session': 'idempotent by design: any token, or none, is 204',
+  'DELETE /api/merchant/session': 'idempotent by design: any token, or none, is 204',
   'POST /api/alipay/notify': "answers in Alipay's protocol (text success/fail): faults-notify.test.ts",
   'POST /alipay-sim/gateway.do': "answers in Alipay's protocol (signed JSON, errors as 200)",
   'GET /alipay-sim/buyers': 'takes no input',

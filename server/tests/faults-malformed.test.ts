@@ -6,6 +6,7 @@
  * `success`/`fail`, and has its own suite: faults-notify.test.ts.)
  */
 import net from 'node:net'
+import { SAMPLE_ADDRESS } from '../../tests/support/sample-address'
 import type { Order } from '../../contract'
 import { startShopServer, type ShopServer } from '../../tests/support/shop-server'
 import { createTestBuyer, type TestBuyer } from '../testing/buyers'
@@ -16,7 +17,7 @@ import {
   type MalformedRequest,
 } from './faults-malformed-corpus'
 import { httpRequest, type HttpAnswer } from './faults-http'
-import { ADDRESS, countOrders, newKey } from './orders-helpers'
+import { countOrders, newKey } from './orders-helpers'
 
 let server: ShopServer
 let buyer: TestBuyer
@@ -24,7 +25,7 @@ const ids: Record<string, string> = {}
 
 async function placeOrder(who: TestBuyer, key = newKey()): Promise<Order> {
   const res = await httpRequest('POST', `${server.baseUrl}/api/orders`, {
-    body: { lines: [{ skuId: 'pencil-set-std', quantity: 1 }], address: ADDRESS },
+    body: { lines: [{ skuId: 'pencil-set-std', quantity: 1 }], address: SAMPLE_ADDRESS },
     headers: { ...who.headers, 'idempotency-key': key },
   })
   if (res.status !== 201) throw new Error(`order ${res.status} ${res.text}`)

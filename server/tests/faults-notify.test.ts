@@ -12,13 +12,12 @@ import type { Order } from '../../contract'
 import { createNotifier, type Notifier } from '../alipay-simulator/notifier'
 import { signNotify } from '../alipay-simulator/signing'
 import { startSimulator, type SimulatorHarness } from '../alipay-simulator/test-harness'
-import { seedCatalog } from '../catalog/seed'
-import { migrate } from '../db/migrate'
 import type { Db } from '../db/types'
 import { createPgliteTestDatabase, type TestDatabase } from '../testing/databases'
 import { httpRequest, type HttpAnswer } from './faults-http'
 import { until } from '../testing/until'
 import { asBuyer, payingBuyer, startShop, tradeNoOf, type ShopUnderTest } from './payments-helpers'
+import { prepareDatabase } from '../testing/suites'
 
 type Fields = Record<string, string>
 
@@ -40,8 +39,7 @@ function catchingNotifier(): Notifier {
 beforeAll(async () => {
   testDb = await createPgliteTestDatabase()
   db = testDb.db
-  await migrate(db)
-  await seedCatalog(db)
+  await prepareDatabase(db)
   sim = await startSimulator({ notifier: catchingNotifier() })
   shop = await startShop(db, sim)
 })

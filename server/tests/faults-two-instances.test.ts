@@ -12,12 +12,11 @@
  * Needs PostgreSQL (TEST_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/test): a fresh
  * schema per run, dropped afterwards. Without it the suite is skipped with a warning.
  */
+import { SAMPLE_ADDRESS } from '../../tests/support/sample-address'
 import { startSimulator, type SimulatorHarness } from '../alipay-simulator/test-harness'
-import { seedCatalog } from '../catalog/seed'
-import { migrate } from '../db/migrate'
 import { openPostgres } from '../db/postgres'
 import type { Db } from '../db/types'
-import { fenToYuan } from '../payments/money'
+import { fenToYuan } from '../alipay/wire-format'
 import {
   createPostgresTestDatabase,
   isPostgresReachable,
@@ -34,8 +33,9 @@ import {
   errorsOnlyLogger,
 } from './faults-instances'
 import { until } from '../testing/until'
-import { ADDRESS, newKey } from './orders-helpers'
+import { newKey } from './orders-helpers'
 import { payingBuyer, startShop, type PayingBuyer, type ShopUnderTest } from './payments-helpers'
+import { prepareDatabase } from '../testing/suites'
 
 const ORDERS = 36
 const SKUS = ['pencil-set-std', 'envelope-kraft-std', 'phone-stand-std']
@@ -68,8 +68,7 @@ interface Placed {
     testDb = await createPostgresTestDatabase()
     const [{ schema }] = await testDb.db.query<{ schema: string }>('select current_schema() as schema')
     poolB = await openPostgres(TEST_DATABASE_URL, { schema, maxConnections: 5 })
-    await migrate(testDb.db)
-    await seedCatalog(testDb.db)
+    await prepareDatabase(testDb.db)
     await installTransitionAudit(testDb.db)
     sim = await startSimulator({ notifier: notifierToAll(() => instances.map((i) => i.origin)) })
     instances = [
@@ -119,7 +118,7 @@ interface Placed {
         'POST',
         '/api/orders',
         buyer,
-        { lines: [line], address: ADDRESS },
+        { lines: [line], address: SAMPLE_ADDRESS },
         { 'idempotency-key': newKey() },
       )
       expect(made.status).toBe(201)
@@ -179,7 +178,8 @@ interface Placed {
       async () => {
         const [row] = await db.query<{ n: number }>(
           `select count(*)::int as n from payments p join orders o on o.id = p.order_id
-          where o.status = 'closed' and (p.refund_status = 'pending' or p.trade_status = 'WAIT_BUYER_PAY')`,
+          where o.status = 'closed' and (p.trade_status = 'WAIT_BUYER_PAY' or exists
+            (select 1 from refunds r where r.order_id = p.order_id and r.status = 'pending'))`,
         )
         return row.n === 0 ? true : undefined
       },
@@ -223,7 +223,9 @@ interface Placed {
         .client()
         .exec<{ tradeStatus: string; refundFee?: string }>('alipay.trade.query', { out_trade_no: order.id })
       const [payment] = await db.query<{ refund_status: string | null; trade_status: string }>(
-        'select refund_status, trade_status from payments where order_id = $1',
+        `select (select string_agg(r.status, ',') from refunds r where r.order_id = p.order_id) as refund_status,
+                p.trade_status
+           from payments p where p.order_id = $1`,
         [order.id],
       )
       const seen = `${status}/${trade.tradeStatus}/${trade.refundFee ?? '-'}/${payment.refund_status ?? '-'}`

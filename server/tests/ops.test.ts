@@ -75,8 +75,24 @@ describe('OpenAPI', () => {
     const pageParam = doc.paths['/api/products'].get.parameters.find(
       (p: { name: string }) => p.name === 'page',
     )
-    expect(pageParam).toMatchObject({ in: 'query', schema: { type: 'integer', minimum: 1 } })
+    // Optional to send: Ajv fills in the default (contract/common.ts).
+    expect(pageParam).toMatchObject({ in: 'query', schema: { type: 'integer', minimum: 1, default: 1 } })
+    expect(pageParam.required).toBeFalsy()
     expect(doc.paths['/api/products/{id}'].get.responses).toHaveProperty('404')
+  })
+
+  it('answers / with a page linking the docs, the OpenAPI document and the health check', async () => {
+    const page = await app.inject({ method: 'GET', url: '/' })
+    expect(page.statusCode).toBe(200)
+    expect(page.headers['content-type']).toBe('text/html; charset=utf-8')
+    expect(page.headers['content-security-policy']).toMatch(/default-src 'none'/)
+    expect(page.body).toContain('<title>Shop reference API</title>')
+    const links = [...page.body.matchAll(/href="([^"]+)"/g)].map((match) => match[1])
+    expect(links).toEqual(['/docs', '/openapi.json', '/healthz'])
+    for (const link of links) {
+      const target = await app.inject({ method: 'GET', url: link })
+      expect(target.statusCode).not.toBe(404) // /healthz answers 503 here: this app has no database
+    }
   })
 
   it('serves the Swagger UI page and its assets locally', async () => {

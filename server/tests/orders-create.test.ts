@@ -1,30 +1,19 @@
-import type { FastifyInstance } from 'fastify'
 import type { ApiErrorBody, Order } from '../../contract'
 import { seedCatalog } from '../catalog/seed'
-import { migrate } from '../db/migrate'
 import { buildTestApp } from '../testing/app'
-import { createTestBuyer, type TestBuyer } from '../testing/buyers'
+import { createTestBuyer } from '../testing/buyers'
 import { describeEachDatabase } from '../testing/databases'
+import { SAMPLE_ADDRESS } from '../../tests/support/sample-address'
 import { countOrders, newKey, postOrder, setStock, stockOf } from './orders-helpers'
+import { appForSuite } from '../testing/suites'
 
 describeEachDatabase('creating orders', (getDb) => {
-  let app: FastifyInstance
-  let buyer: TestBuyer
-
-  beforeAll(async () => {
-    await migrate(getDb())
-    await seedCatalog(getDb())
-    app = await buildTestApp(getDb())
-    buyer = await createTestBuyer(getDb())
-  })
-  afterAll(async () => {
-    await app.close()
-  })
+  const suite = appForSuite(getDb)
 
   it('prices every line from the catalog, ignoring prices and titles the client sends', async () => {
     await setStock(getDb(), 'mug-ceramic-sky', 10)
     await setStock(getDb(), 'tshirt-classic-black-xl', 10)
-    const res = await postOrder(app, buyer, [
+    const res = await postOrder(suite.app, suite.buyer, [
       { skuId: 'mug-ceramic-sky', quantity: 2, price: 1, unitPrice: 1, title: 'free mug' },
       { skuId: 'tshirt-classic-black-xl', quantity: 1, lineTotal: 0 },
     ])
@@ -60,42 +49,34 @@ describeEachDatabase('creating orders', (getDb) => {
 
   it('ignores a total or other top-level fields the client sends', async () => {
     await setStock(getDb(), 'pencil-set-std', 5)
-    const res = await app.inject({
+    const res = await suite.app.inject({
       method: 'POST',
       url: '/api/orders',
-      headers: { ...buyer.headers, 'idempotency-key': newKey() },
+      headers: { ...suite.buyer.headers, 'idempotency-key': newKey() },
       payload: {
         lines: [{ skuId: 'pencil-set-std', quantity: 1 }],
-        address: { name: 'A', phone: '13800138000', region: '北京', detail: '朝阳区 1 号', isDefault: true },
+        address: { ...SAMPLE_ADDRESS, isDefault: true },
         total: 1,
         status: 'paid',
       },
     })
     expect(res.statusCode).toBe(201)
     expect(res.json<Order>()).toMatchObject({ total: 2900, status: 'awaiting_payment' })
-    expect(res.json<Order>().address).toEqual({
-      name: 'A',
-      phone: '13800138000',
-      region: '北京',
-      detail: '朝阳区 1 号',
-    })
+    expect(res.json<Order>().address).toEqual(SAMPLE_ADDRESS)
   })
 
   it('expires after ORDER_TTL_MINUTES (default 15) and keeps the address as given', async () => {
-    const order = (await postOrder(app, buyer, [{ skuId: 'envelope-kraft-std', quantity: 1 }])).json<Order>()
+    const order = (
+      await postOrder(suite.app, suite.buyer, [{ skuId: 'envelope-kraft-std', quantity: 1 }])
+    ).json<Order>()
     const ttl = Date.parse(order.expiresAt) - Date.parse(order.createdAt)
     expect(ttl).toBe(15 * 60 * 1000)
-    expect(order.address).toEqual({
-      name: '张三',
-      phone: '13800138000',
-      region: '上海市 浦东新区',
-      detail: '世纪大道 100 号 8 楼',
-    })
+    expect(order.address).toEqual(SAMPLE_ADDRESS)
 
     const shortApp = await buildTestApp(getDb(), { orderTtlMinutes: 2 })
     try {
       const short = (
-        await postOrder(shortApp, buyer, [{ skuId: 'envelope-kraft-std', quantity: 1 }])
+        await postOrder(shortApp, suite.buyer, [{ skuId: 'envelope-kraft-std', quantity: 1 }])
       ).json<Order>()
       expect(Date.parse(short.expiresAt) - Date.parse(short.createdAt)).toBe(2 * 60 * 1000)
     } finally {
@@ -105,16 +86,18 @@ describeEachDatabase('creating orders', (getDb) => {
 
   it('keeps a snapshot that reads right in either language after the catalog changes', async () => {
     await setStock(getDb(), 'tshirt-classic-navy-m', 5)
-    const zh = (await postOrder(app, buyer, [{ skuId: 'tshirt-classic-navy-m', quantity: 1 }])).json<Order>()
+    const zh = (
+      await postOrder(suite.app, suite.buyer, [{ skuId: 'tshirt-classic-navy-m', quantity: 1 }])
+    ).json<Order>()
     expect(zh.lines[0]).toMatchObject({ title: expect.stringMatching(/[\u4e00-\u9fff]/), unitPrice: 7900 })
     await getDb().query(`update skus set price_fen = 1 where id = 'tshirt-classic-navy-m'`)
     await getDb().query(`update products set title_en = 'Renamed' where id = 'tshirt-classic'`)
     try {
       const en = (
-        await app.inject({
+        await suite.app.inject({
           method: 'GET',
           url: `/api/orders/${zh.id}`,
-          headers: { ...buyer.headers, 'accept-language': 'en' },
+          headers: { ...suite.buyer.headers, 'accept-language': 'en' },
         })
       ).json<Order>()
       expect(en.lines[0]).toMatchObject({ unitPrice: 7900, lineTotal: 7900, skuLabel: 'Navy / M' })
@@ -129,7 +112,7 @@ describeEachDatabase('creating orders', (getDb) => {
 
   it('merges duplicate SKUs into one line', async () => {
     await setStock(getDb(), 'mug-ceramic-white', 10)
-    const res = await postOrder(app, buyer, [
+    const res = await postOrder(suite.app, suite.buyer, [
       { skuId: 'mug-ceramic-white', quantity: 2 },
       { skuId: 'pencil-set-std', quantity: 1 },
       { skuId: 'mug-ceramic-white', quantity: 3 },
@@ -145,7 +128,7 @@ describeEachDatabase('creating orders', (getDb) => {
 
   it('refuses unknown SKUs (400) and SKUs no longer on sale (409), writing nothing', async () => {
     const before = await countOrders(getDb())
-    const unknown = await postOrder(app, buyer, [{ skuId: 'no-such-sku', quantity: 1 }])
+    const unknown = await postOrder(suite.app, suite.buyer, [{ skuId: 'no-such-sku', quantity: 1 }])
     expect(unknown.statusCode).toBe(400)
     expect(unknown.json<ApiErrorBody>()).toMatchObject({
       code: 'unknown_sku',
@@ -155,7 +138,7 @@ describeEachDatabase('creating orders', (getDb) => {
     await setStock(getDb(), 'ruler-brass-std', 5)
     await getDb().query(`update skus set active = false where id = 'ruler-brass-std'`)
     try {
-      const inactive = await postOrder(app, buyer, [
+      const inactive = await postOrder(suite.app, suite.buyer, [
         { skuId: 'pencil-set-std', quantity: 1 },
         { skuId: 'ruler-brass-std', quantity: 1 },
       ])
@@ -170,7 +153,7 @@ describeEachDatabase('creating orders', (getDb) => {
 
   it('refuses an order larger than the stock, naming the SKU', async () => {
     await setStock(getDb(), 'pen-fountain-navy', 2)
-    const res = await postOrder(app, buyer, [{ skuId: 'pen-fountain-navy', quantity: 3 }])
+    const res = await postOrder(suite.app, suite.buyer, [{ skuId: 'pen-fountain-navy', quantity: 3 }])
     expect(res.statusCode).toBe(409)
     expect(res.json<ApiErrorBody>()).toMatchObject({
       code: 'insufficient_stock',
@@ -188,7 +171,7 @@ describeEachDatabase('creating orders', (getDb) => {
       { skuId: 'bowl-set-std', quantity: 2 },
       { skuId: 'pan-iron-std', quantity: 2 },
     ]
-    const res = await postOrder(app, buyer, lines, { key })
+    const res = await postOrder(suite.app, suite.buyer, lines, { key })
     expect(res.statusCode).toBe(409)
     expect(res.json<ApiErrorBody>()).toMatchObject({
       code: 'insufficient_stock',
@@ -204,7 +187,7 @@ describeEachDatabase('creating orders', (getDb) => {
 
     // The failed attempt left no key behind: once restocked, the same request goes through.
     await setStock(getDb(), 'pan-iron-std', 2)
-    const retry = await postOrder(app, buyer, lines, { key })
+    const retry = await postOrder(suite.app, suite.buyer, lines, { key })
     expect(retry.statusCode).toBe(201)
     expect(await stockOf(getDb(), 'bowl-set-std')).toBe(3)
     expect(await stockOf(getDb(), 'pan-iron-std')).toBe(0)
@@ -214,7 +197,7 @@ describeEachDatabase('creating orders', (getDb) => {
     await setStock(getDb(), 'keyboard-compact-std', 3)
     const buyers = await Promise.all(Array.from({ length: 10 }, () => createTestBuyer(getDb())))
     const responses = await Promise.all(
-      buyers.map((b) => postOrder(app, b, [{ skuId: 'keyboard-compact-std', quantity: 1 }])),
+      buyers.map((b) => postOrder(suite.app, b, [{ skuId: 'keyboard-compact-std', quantity: 1 }])),
     )
     const statuses = responses.map((res) => res.statusCode)
     expect(statuses.filter((status) => status === 201)).toHaveLength(3)
@@ -232,7 +215,7 @@ describeEachDatabase('creating orders', (getDb) => {
     const responses = await Promise.all(
       buyers.map((b, index) =>
         postOrder(
-          app,
+          suite.app,
           b,
           index % 2
             ? [

@@ -2,15 +2,9 @@
 import { randomBytes } from 'node:crypto'
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
 import type { Address } from '../../contract'
+import { SAMPLE_ADDRESS } from '../../tests/support/sample-address'
 import type { Queryable } from '../db/types'
 import type { TestBuyer } from '../testing/buyers'
-
-export const ADDRESS: Address = {
-  name: '张三',
-  phone: '13800138000',
-  region: '上海市 浦东新区',
-  detail: '世纪大道 100 号 8 楼',
-}
 
 /** A fresh Idempotency-Key. */
 export const newKey = () => `test-${randomBytes(12).toString('hex')}`
@@ -36,7 +30,7 @@ export function postOrder(
       ...buyer.headers,
       ...options.headers,
     },
-    payload: { lines, address: options.address ?? ADDRESS },
+    payload: { lines, address: options.address ?? SAMPLE_ADDRESS },
   })
 }
 

@@ -1,52 +1,34 @@
-import type { FastifyInstance } from 'fastify'
-import type { ApiErrorBody, Order } from '../../contract'
-import { seedCatalog } from '../catalog/seed'
-import { migrate } from '../db/migrate'
+import type { Address, ApiErrorBody, Order } from '../../contract'
+import { SAMPLE_ADDRESS } from '../../tests/support/sample-address'
 import { startExpirySweeper } from '../orders/expiry'
 import { IDEMPOTENCY_KEY_RETENTION_HOURS } from '../orders/idempotency'
-import { buildTestApp } from '../testing/app'
-import { createTestBuyer, type TestBuyer } from '../testing/buyers'
+import { createTestBuyer } from '../testing/buyers'
 import { describeEachDatabase } from '../testing/databases'
 import { until } from '../testing/until'
 import { countOrders, newKey, postOrder, setStock, stockOf } from './orders-helpers'
+import { appForSuite } from '../testing/suites'
 
 describeEachDatabase('idempotent order creation', (getDb) => {
-  let app: FastifyInstance
-  let buyer: TestBuyer
-
-  beforeAll(async () => {
-    await migrate(getDb())
-    await seedCatalog(getDb())
-    app = await buildTestApp(getDb())
-    buyer = await createTestBuyer(getDb())
-  })
-  afterAll(async () => {
-    await app.close()
-  })
+  const suite = appForSuite(getDb)
 
   it('answers a retry with the same order (200, Idempotent-Replayed) and takes stock once', async () => {
     await setStock(getDb(), 'notebook-dot-black', 10)
     const key = newKey()
     const lines = [{ skuId: 'notebook-dot-black', quantity: 2 }]
-    const first = await postOrder(app, buyer, lines, { key })
+    const first = await postOrder(suite.app, suite.buyer, lines, { key })
     expect(first.statusCode).toBe(201)
     expect(first.headers['idempotent-replayed']).toBeUndefined()
     // Same order in another shape: split lines, reordered address keys.
     const again = await postOrder(
-      app,
-      buyer,
+      suite.app,
+      suite.buyer,
       [
         { skuId: 'notebook-dot-black', quantity: 1 },
         { skuId: 'notebook-dot-black', quantity: 1 },
       ],
       {
         key,
-        address: {
-          detail: '世纪大道 100 号 8 楼',
-          region: '上海市 浦东新区',
-          phone: '13800138000',
-          name: '张三',
-        },
+        address: Object.fromEntries(Object.entries(SAMPLE_ADDRESS).reverse()) as Address,
       },
     )
     expect(again.statusCode).toBe(200)
@@ -58,35 +40,39 @@ describeEachDatabase('idempotent order creation', (getDb) => {
   it('creates ONE order for 5 identical concurrent requests', async () => {
     await setStock(getDb(), 'notebook-dot-coral', 10)
     const key = newKey()
-    const before = await countOrders(getDb(), buyer.buyer.id)
+    const before = await countOrders(getDb(), suite.buyer.buyer.id)
     const responses = await Promise.all(
       Array.from({ length: 5 }, () =>
-        postOrder(app, buyer, [{ skuId: 'notebook-dot-coral', quantity: 3 }], { key }),
+        postOrder(suite.app, suite.buyer, [{ skuId: 'notebook-dot-coral', quantity: 3 }], { key }),
       ),
     )
     expect(responses.map((res) => res.statusCode).sort()).toEqual([200, 200, 200, 200, 201])
     expect(new Set(responses.map((res) => res.json<Order>().id)).size).toBe(1)
-    expect(await countOrders(getDb(), buyer.buyer.id)).toBe(before + 1)
+    expect(await countOrders(getDb(), suite.buyer.buyer.id)).toBe(before + 1)
     expect(await stockOf(getDb(), 'notebook-dot-coral')).toBe(7)
   })
 
   it('refuses the same key with a different body (409), leaving the first order alone', async () => {
     await setStock(getDb(), 'notebook-dot-sage', 10)
     const key = newKey()
-    const first = await postOrder(app, buyer, [{ skuId: 'notebook-dot-sage', quantity: 1 }], { key })
+    const first = await postOrder(suite.app, suite.buyer, [{ skuId: 'notebook-dot-sage', quantity: 1 }], {
+      key,
+    })
     expect(first.statusCode).toBe(201)
-    const other = await postOrder(app, buyer, [{ skuId: 'notebook-dot-sage', quantity: 2 }], { key })
+    const other = await postOrder(suite.app, suite.buyer, [{ skuId: 'notebook-dot-sage', quantity: 2 }], {
+      key,
+    })
     expect(other.statusCode).toBe(409)
     expect(other.json<ApiErrorBody>().code).toBe('idempotency_key_reused')
-    const otherAddress = await postOrder(app, buyer, [{ skuId: 'notebook-dot-sage', quantity: 1 }], {
-      key,
-      address: {
-        name: '李四',
-        phone: '13800138000',
-        region: '上海市 浦东新区',
-        detail: '世纪大道 100 号 8 楼',
+    const otherAddress = await postOrder(
+      suite.app,
+      suite.buyer,
+      [{ skuId: 'notebook-dot-sage', quantity: 1 }],
+      {
+        key,
+        address: { ...SAMPLE_ADDRESS, name: '李四' },
       },
-    })
+    )
     expect(otherAddress.statusCode).toBe(409)
     expect(await stockOf(getDb(), 'notebook-dot-sage')).toBe(9)
   })
@@ -94,8 +80,10 @@ describeEachDatabase('idempotent order creation', (getDb) => {
   it('keeps keys per buyer: another buyer with the same key gets their own order', async () => {
     const other = await createTestBuyer(getDb())
     const key = newKey()
-    const mine = await postOrder(app, buyer, [{ skuId: 'envelope-kraft-std', quantity: 1 }], { key })
-    const theirs = await postOrder(app, other, [{ skuId: 'envelope-kraft-std', quantity: 1 }], { key })
+    const mine = await postOrder(suite.app, suite.buyer, [{ skuId: 'envelope-kraft-std', quantity: 1 }], {
+      key,
+    })
+    const theirs = await postOrder(suite.app, other, [{ skuId: 'envelope-kraft-std', quantity: 1 }], { key })
     expect([mine.statusCode, theirs.statusCode]).toEqual([201, 201])
     expect(mine.json<Order>().id).not.toBe(theirs.json<Order>().id)
   })
@@ -104,12 +92,12 @@ describeEachDatabase('idempotent order creation', (getDb) => {
     const lines = [{ skuId: 'notebook-dot-black', quantity: 1 }]
     const recentKey = newKey()
     const oldKey = newKey()
-    const recent = await postOrder(app, buyer, lines, { key: recentKey })
-    expect((await postOrder(app, buyer, lines, { key: oldKey })).statusCode).toBe(201)
+    const recent = await postOrder(suite.app, suite.buyer, lines, { key: recentKey })
+    expect((await postOrder(suite.app, suite.buyer, lines, { key: oldKey })).statusCode).toBe(201)
     const age = (key: string, hours: number) =>
       getDb().query(
         `update idempotency_keys set created_at = now() - make_interval(hours => $3) where user_id = $1 and key = $2`,
-        [buyer.buyer.id, key, hours],
+        [suite.buyer.buyer.id, key, hours],
       )
     await age(recentKey, IDEMPOTENCY_KEY_RETENTION_HOURS - 1)
     await age(oldKey, IDEMPOTENCY_KEY_RETENTION_HOURS + 1)
@@ -129,11 +117,11 @@ describeEachDatabase('idempotent order creation', (getDb) => {
     }
     const keys = await getDb().query<{ key: string }>(
       'select key from idempotency_keys where user_id = $1 and key = any($2)',
-      [buyer.buyer.id, [recentKey, oldKey]],
+      [suite.buyer.buyer.id, [recentKey, oldKey]],
     )
     expect(keys.map((row) => row.key)).toEqual([recentKey])
     // Within retention a retry still replays the order it made.
-    const replay = await postOrder(app, buyer, lines, { key: recentKey })
+    const replay = await postOrder(suite.app, suite.buyer, lines, { key: recentKey })
     expect([replay.statusCode, replay.json<Order>().id]).toEqual([200, recent.json<Order>().id])
     expect(logger.error).not.toHaveBeenCalled()
   })

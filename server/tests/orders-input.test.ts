@@ -1,42 +1,32 @@
-import type { FastifyInstance, InjectOptions } from 'fastify'
+import type { InjectOptions } from 'fastify'
+import { SAMPLE_ADDRESS } from '../../tests/support/sample-address'
 import type { ApiErrorBody } from '../../contract'
 import { BODY_LIMIT_BYTES } from '../app'
-import { seedCatalog } from '../catalog/seed'
-import { migrate } from '../db/migrate'
-import { buildTestApp } from '../testing/app'
-import { createTestBuyer, type TestBuyer } from '../testing/buyers'
 import { describeEachDatabase } from '../testing/databases'
-import { ADDRESS, countOrders, newKey, setStock } from './orders-helpers'
+import { countOrders, newKey, setStock } from './orders-helpers'
+import { appForSuite } from '../testing/suites'
 
 const line = (quantity: unknown, skuId: unknown = 'pencil-set-std') => ({ skuId, quantity })
 const order = (overrides: Record<string, unknown> = {}) => ({
   lines: [line(1)],
-  address: ADDRESS,
+  address: SAMPLE_ADDRESS,
   ...overrides,
 })
-const withAddress = (field: string, value: unknown) => order({ address: { ...ADDRESS, [field]: value } })
+const withAddress = (field: string, value: unknown) =>
+  order({ address: { ...SAMPLE_ADDRESS, [field]: value } })
 
 describeEachDatabase('orders input validation', (getDb) => {
-  let app: FastifyInstance
-  let buyer: TestBuyer
-
+  const suite = appForSuite(getDb)
   beforeAll(async () => {
-    await migrate(getDb())
-    await seedCatalog(getDb())
     await setStock(getDb(), 'pencil-set-std', 1000)
-    app = await buildTestApp(getDb())
-    buyer = await createTestBuyer(getDb())
-  })
-  afterAll(async () => {
-    await app.close()
   })
 
   const post = (payload: unknown, headers: Record<string, string> = {}) =>
-    app.inject({
+    suite.app.inject({
       method: 'POST',
       url: '/api/orders',
       headers: {
-        ...buyer.headers,
+        ...suite.buyer.headers,
         'idempotency-key': newKey(),
         'content-type': 'application/json',
         ...headers,
@@ -72,15 +62,15 @@ describeEachDatabase('orders input validation', (getDb) => {
       { method: 'GET', url: '/api/orders/20240101000000000000' },
       { method: 'POST', url: '/api/orders/20240101000000000000/cancel' },
       { method: 'GET', url: '/api/address' },
-      { method: 'PUT', url: '/api/address', payload: ADDRESS },
+      { method: 'PUT', url: '/api/address', payload: SAMPLE_ADDRESS },
     ]
     it.each(requests.map((request) => [`${request.method} ${request.url}`, request]))(
       '%s',
       async (_name, request) => {
         const before = await countOrders(getDb())
-        const res = await app.inject(request as InjectOptions)
+        const res = await suite.app.inject(request as InjectOptions)
         expectError(res, 401, 'unauthorized')
-        const bad = await app.inject({
+        const bad = await suite.app.inject({
           ...(request as InjectOptions),
           headers: {
             ...(request as InjectOptions).headers,
@@ -104,12 +94,12 @@ describeEachDatabase('orders input validation', (getDb) => {
       ['non-ASCII', 'ключ-ключ-ключ'],
     ])('%s → 400 idempotency_key_required', async (_name, key) => {
       const before = await countOrders(getDb())
-      const res = await app.inject({
+      const res = await suite.app.inject({
         method: 'POST',
         url: '/api/orders',
         // As raw bytes: what a client sending UTF-8 in a header puts on the wire.
         headers: {
-          ...buyer.headers,
+          ...suite.buyer.headers,
           ...(key === undefined ? {} : { 'idempotency-key': Buffer.from(key).toString('latin1') }),
         },
         payload: order(),
@@ -127,7 +117,7 @@ describeEachDatabase('orders input validation', (getDb) => {
       ['a JSON array', '[]', 400],
       ['a JSON string', '"order"', 400],
       ['a JSON number', '42', 400],
-      ['no lines', { address: ADDRESS }, 400],
+      ['no lines', { address: SAMPLE_ADDRESS }, 400],
       ['empty lines', order({ lines: [] }), 400],
       ['lines as an object', order({ lines: line(1) }), 400],
       ['51 lines', order({ lines: Array.from({ length: 51 }, () => line(1)) }), 400],
@@ -143,7 +133,7 @@ describeEachDatabase('orders input validation', (getDb) => {
       ['quantity missing', order({ lines: [{ skuId: 'pencil-set-std' }] }), 400],
       [
         'quantity 1e400',
-        `{"lines":[{"skuId":"pencil-set-std","quantity":1e400}],"address":${JSON.stringify(ADDRESS)}}`,
+        `{"lines":[{"skuId":"pencil-set-std","quantity":1e400}],"address":${JSON.stringify(SAMPLE_ADDRESS)}}`,
         400,
       ],
       ['over 99 of one SKU in total', order({ lines: [line(60), line(60)] }), 400, 'bad_request'],
@@ -163,7 +153,13 @@ describeEachDatabase('orders input validation', (getDb) => {
       ['name a number', withAddress('name', 12345), 400],
       [
         'name missing',
-        order({ address: { phone: ADDRESS.phone, region: ADDRESS.region, detail: ADDRESS.detail } }),
+        order({
+          address: {
+            phone: SAMPLE_ADDRESS.phone,
+            region: SAMPLE_ADDRESS.region,
+            detail: SAMPLE_ADDRESS.detail,
+          },
+        }),
         400,
       ],
       ['phone letters', withAddress('phone', 'call me'), 400],
@@ -200,21 +196,22 @@ describeEachDatabase('orders input validation', (getDb) => {
 
   describe('address, order ids and list queries', () => {
     it.each([
-      ['name blank', { ...ADDRESS, name: ' ' }],
-      ['phone bad', { ...ADDRESS, phone: '12' }],
-      ['detail NUL', { ...ADDRESS, detail: 'Room \u0000 1' }],
+      ['name blank', { ...SAMPLE_ADDRESS, name: ' ' }],
+      ['phone bad', { ...SAMPLE_ADDRESS, phone: '12' }],
+      ['detail NUL', { ...SAMPLE_ADDRESS, detail: 'Room \u0000 1' }],
       ['not an object', ['x']],
-      ['missing region', { name: 'A', phone: ADDRESS.phone, detail: ADDRESS.detail }],
+      ['missing region', { name: 'A', phone: SAMPLE_ADDRESS.phone, detail: SAMPLE_ADDRESS.detail }],
     ])('PUT /api/address with %s → 400', async (_name, payload) => {
-      const res = await app.inject({
+      const res = await suite.app.inject({
         method: 'PUT',
         url: '/api/address',
-        headers: buyer.headers,
+        headers: suite.buyer.headers,
         payload: payload as object,
       })
       expectError(res, 400, 'bad_request')
       expect(
-        (await app.inject({ method: 'GET', url: '/api/address', headers: buyer.headers })).statusCode,
+        (await suite.app.inject({ method: 'GET', url: '/api/address', headers: suite.buyer.headers }))
+          .statusCode,
       ).toBe(404)
     })
 
@@ -223,24 +220,32 @@ describeEachDatabase('orders input validation', (getDb) => {
       '/api/orders/1234567',
       '/api/orders/..%2F..%2Fetc',
       `/api/orders/${'9'.repeat(33)}`,
-      '/api/orders?status=shipped',
+      '/api/orders?status=refunded',
       '/api/orders?page=0',
       '/api/orders?pageSize=51',
       '/api/orders?page=1e3',
     ])('GET %s → 400', async (url) => {
-      expectError(await app.inject({ method: 'GET', url, headers: buyer.headers }), 400, 'bad_request')
+      expectError(
+        await suite.app.inject({ method: 'GET', url, headers: suite.buyer.headers }),
+        400,
+        'bad_request',
+      )
     })
 
     it('cancel of a malformed id → 400, of an unknown one → 404', async () => {
       expectError(
-        await app.inject({ method: 'POST', url: '/api/orders/abc/cancel', headers: buyer.headers }),
+        await suite.app.inject({
+          method: 'POST',
+          url: '/api/orders/abc/cancel',
+          headers: suite.buyer.headers,
+        }),
         400,
       )
       expectError(
-        await app.inject({
+        await suite.app.inject({
           method: 'POST',
           url: '/api/orders/20240101000000000000/cancel',
-          headers: buyer.headers,
+          headers: suite.buyer.headers,
         }),
         404,
         'not_found',

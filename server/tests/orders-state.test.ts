@@ -1,12 +1,12 @@
-import { seedCatalog } from '../catalog/seed'
-import { migrate } from '../db/migrate'
+import { SAMPLE_ADDRESS } from '../../tests/support/sample-address'
 import { createOrder } from '../orders/create'
 import { closeExpiredOrders, startExpirySweeper } from '../orders/expiry'
 import { closeOrder, markOrderPaid } from '../orders/state'
 import { createTestBuyer, type TestBuyer } from '../testing/buyers'
 import { describeEachDatabase } from '../testing/databases'
 import { until } from '../testing/until'
-import { ADDRESS, expireOrder, newKey, setStock, statusOf, stockOf } from './orders-helpers'
+import { expireOrder, newKey, setStock, statusOf, stockOf } from './orders-helpers'
+import { prepareDatabase } from '../testing/suites'
 
 describeEachDatabase('order states and expiry', (getDb) => {
   let buyer: TestBuyer
@@ -15,7 +15,7 @@ describeEachDatabase('order states and expiry', (getDb) => {
     const { orderId } = await createOrder(getDb(), {
       userId: buyer.buyer.id,
       idempotencyKey: newKey(),
-      request: { lines: [{ skuId, quantity }], address: ADDRESS },
+      request: { lines: [{ skuId, quantity }], address: SAMPLE_ADDRESS },
       ttlMinutes: 15,
     })
     return orderId
@@ -29,8 +29,7 @@ describeEachDatabase('order states and expiry', (getDb) => {
   }
 
   beforeAll(async () => {
-    await migrate(getDb())
-    await seedCatalog(getDb())
+    await prepareDatabase(getDb())
     buyer = await createTestBuyer(getDb())
   })
 

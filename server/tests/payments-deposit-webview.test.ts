@@ -6,18 +6,14 @@
 import { createHash } from 'node:crypto'
 import type { ApiErrorBody, Deposit, DepositPayment, WebViewCheckout } from '../../contract'
 import { signNotify } from '../alipay-simulator/signing'
-import { startSimulator, TEST_APP_ID, type SimulatorHarness } from '../alipay-simulator/test-harness'
-import { fenToYuan } from '../payments/money'
+import { TEST_APP_ID } from '../alipay-simulator/test-harness'
+import { fenToYuan } from '../alipay/wire-format'
 import { describeEachDatabase } from '../testing/databases'
+import { expireOrder, statusOf as orderStatus } from './orders-helpers'
 import { asBuyer, payingBuyer, payWithNotifyLost, shopForSuite } from './payments-helpers'
+import { simulatorForSuite } from '../testing/suites'
 
-let sim: SimulatorHarness
-beforeAll(async () => {
-  sim = await startSimulator()
-})
-afterAll(async () => {
-  await sim.close()
-})
+const sim = simulatorForSuite()
 
 describeEachDatabase('deposits (pre-authorization)', (getDb) => {
   const shop = shopForSuite(getDb, () => sim)
@@ -248,5 +244,18 @@ describeEachDatabase('web-view checkout', (getDb) => {
     const refused = await buyer.post(`/api/orders/${paidOrder.id}/webview-ticket`)
     expect(refused.statusCode).toBe(409)
     expect(refused.json<ApiErrorBody>().code).toBe('order_not_payable')
+  })
+
+  it('refuses a ticket for an order past its expiry that the sweeper has not closed yet', async () => {
+    const buyer = asBuyer(shop, await payingBuyer(getDb()))
+    const order = await buyer.placeOrder()
+    await expireOrder(getDb(), order.id)
+    expect((await orderStatus(getDb(), order.id)).status).toBe('awaiting_payment')
+    const refused = await buyer.post(`/api/orders/${order.id}/webview-ticket`)
+    expect(refused.statusCode).toBe(409)
+    expect(refused.json<ApiErrorBody>()).toMatchObject({
+      code: 'order_not_payable',
+      message: expect.stringMatching(/has expired/),
+    })
   })
 })

@@ -4,18 +4,18 @@
  * that are simulated Alipay accounts (so the simulator's cashier can pay as them).
  */
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
+import { SAMPLE_ADDRESS } from '../../tests/support/sample-address'
 import type { Order, OrderPayment } from '../../contract'
 import { simulatedOpenId, simulatedUserId } from '../alipay-simulator/buyers'
 import type { SimulatorHarness } from '../alipay-simulator/test-harness'
 import type { AlipayClient } from '../alipay/client'
 import { readAlipaySettings } from '../alipay/settings'
 import { buildApp, type BuildAppOptions } from '../app'
-import { seedCatalog } from '../catalog/seed'
-import { migrate } from '../db/migrate'
 import type { Db, Queryable } from '../db/types'
 import { createSession, upsertBuyer, type BuyerRecord } from '../session/repository'
 import { testConfig } from '../testing/app'
-import { newKey, ADDRESS } from './orders-helpers'
+import { newKey } from './orders-helpers'
+import { prepareDatabase } from '../testing/suites'
 
 export interface ShopUnderTest {
   app: FastifyInstance
@@ -32,8 +32,7 @@ export interface ShopUnderTest {
 export function shopForSuite(getDb: () => Db, getSim: () => SimulatorHarness): ShopUnderTest {
   const shop = {} as ShopUnderTest
   beforeAll(async () => {
-    await migrate(getDb())
-    await seedCatalog(getDb())
+    await prepareDatabase(getDb())
     Object.assign(shop, await startShop(getDb(), getSim()))
   })
   afterAll(async () => {
@@ -99,7 +98,7 @@ export function asBuyer(shop: ShopUnderTest, who: PayingBuyer) {
         method: 'POST',
         url: '/api/orders',
         headers: { host, 'idempotency-key': newKey(), ...who.headers },
-        payload: { lines: [{ skuId, quantity }], address: ADDRESS },
+        payload: { lines: [{ skuId, quantity }], address: SAMPLE_ADDRESS },
       })
       if (res.statusCode !== 201) throw new Error(`order: ${res.statusCode} ${res.body}`)
       return res.json<Order>()
@@ -117,12 +116,20 @@ export function tradeNoOf(payment: OrderPayment): string {
   return payment.invocation.tradeNO
 }
 
-/** Everything the payment tables and the order say, for "nothing changed" assertions. */
+/** Everything the payment and refund tables and the order say, for "nothing changed" assertions. */
 export async function paymentState(db: Queryable, orderId: string) {
   const [order] = await db.query('select status, paid_at from orders where id = $1', [orderId])
   const payments = await db.query('select * from payments where order_id = $1', [orderId])
-  const notifies = await db.query('select notify_id from alipay_notifies where subject_id = $1', [orderId])
-  return { order, payments, notifies }
+  const notifies = await db.query(
+    'select notify_id, notify_type from alipay_notifies where subject_id = $1 order by received_at',
+    [orderId],
+  )
+  const refunds = await db.query(
+    `select out_request_no, amount_fen, kind, status, attempts, last_error, refunded_at
+       from refunds where order_id = $1 order by id`,
+    [orderId],
+  )
+  return { order, payments, notifies, refunds }
 }
 
 /** The buyer pays at the cashier while every notify is lost: the shop must find out by asking. */

@@ -8,20 +8,15 @@ import type { LightMyRequestResponse } from 'fastify'
 import { generateRsaKeyPair } from '../alipay-simulator/dev-keys'
 import type { AlipayClient } from '../alipay/client'
 import { signNotify } from '../alipay-simulator/signing'
-import { startSimulator, TEST_APP_ID, type SimulatorHarness } from '../alipay-simulator/test-harness'
+import { TEST_APP_ID } from '../alipay-simulator/test-harness'
 import { closeOrder } from '../orders/state'
-import { fenToYuan } from '../payments/money'
-import { SIMULATOR_SELLER_ID } from '../payments/settings'
+import { fenToYuan } from '../alipay/wire-format'
+import { SIMULATED_SELLER_ID } from '../alipay-simulator/plugin'
 import { describeEachDatabase } from '../testing/databases'
 import { asBuyer, payingBuyer, paymentState, shopForSuite, startShop, tradeNoOf } from './payments-helpers'
+import { simulatorForSuite } from '../testing/suites'
 
-let sim: SimulatorHarness
-beforeAll(async () => {
-  sim = await startSimulator()
-})
-afterAll(async () => {
-  await sim.close()
-})
+const sim = simulatorForSuite()
 
 let notifySequence = 0
 
@@ -46,7 +41,7 @@ describeEachDatabase('Alipay notify verification', (getDb) => {
       trade_no: tradeNo,
       out_trade_no: order.id,
       buyer_id: who.buyer.alipay.value,
-      seller_id: SIMULATOR_SELLER_ID,
+      seller_id: SIMULATED_SELLER_ID,
       trade_status: 'TRADE_SUCCESS',
       total_amount: amount,
       receipt_amount: amount,
@@ -165,6 +160,7 @@ describeEachDatabase('Alipay notify verification', (getDb) => {
         order: undefined,
         payments: [],
         notifies: [],
+        refunds: [],
       })
     })
 
@@ -191,6 +187,27 @@ describeEachDatabase('Alipay notify verification', (getDb) => {
     expect(state.payments[0].trade_status).toBe('TRADE_CLOSED')
   })
 
+  it('never takes a refund’s notify for a payment, nor refunds again for it', async () => {
+    const refundNotify = (fields: Record<string, string>, suffix: string) =>
+      signed({
+        ...fields,
+        notify_id: `${fields.notify_id}${suffix}`,
+        out_biz_no: `refund_${fields.out_trade_no}`,
+        refund_fee: fields.total_amount,
+        gmt_refund: '2024-06-11 10:05:00.123',
+      })
+    const unpaid = await unpaidOrder()
+    expectSuccess(await postFields(refundNotify(unpaid.fields, 'a')))
+    const unpaidState = await paymentState(getDb(), unpaid.order.id)
+    expect(unpaidState.order.status).toBe('awaiting_payment')
+    expect(unpaidState.notifies).toEqual([expect.objectContaining({ notify_type: 'trade_refund' })])
+
+    const closed = await unpaidOrder()
+    await getDb().transaction((tx) => closeOrder(tx, closed.order.id, 'cancelled'))
+    expectSuccess(await postFields(refundNotify(closed.fields, 'b')))
+    expect((await paymentState(getDb(), closed.order.id)).refunds).toEqual([])
+  })
+
   it('answers a replay with success and changes nothing', async () => {
     const { order, fields } = await unpaidOrder()
     const genuine = signed(fields)
@@ -215,7 +232,14 @@ describeEachDatabase('Alipay notify verification', (getDb) => {
     expectSuccess(await postFields(genuine))
     const refunded = await paymentState(getDb(), order.id)
     expect(refunded.order.status).toBe('closed')
-    expect(refunded.payments[0]).toMatchObject({ refund_status: 'refunded', refund_fen: order.total })
+    expect(refunded.refunds).toEqual([
+      expect.objectContaining({
+        out_request_no: `refund_${order.id}`,
+        amount_fen: order.total,
+        kind: 'closed_order',
+        status: 'refunded',
+      }),
+    ])
 
     expectSuccess(await postFields(genuine))
     expect(await paymentState(getDb(), order.id)).toEqual(refunded)
@@ -243,13 +267,15 @@ describeEachDatabase('Alipay notify verification', (getDb) => {
       expect([res.statusCode, res.body]).toEqual([500, 'fail'])
       const state = await paymentState(getDb(), order.id)
       expect(state.notifies).toEqual([])
-      expect(state.payments[0]).toMatchObject({ refund_status: 'pending', refunded_at: null })
+      expect(state.refunds).toEqual([
+        expect.objectContaining({ amount_fen: order.total, status: 'pending', refunded_at: null }),
+      ])
     } finally {
       await lying.close()
     }
   })
 
-  it('answers fail (so Alipay redelivers) when Alipay refuses the refund, and records nothing', async () => {
+  it('answers fail (so Alipay redelivers) when Alipay refuses the refund: the refund is failed, the notify not recorded', async () => {
     const { order, fields } = await unpaidOrder()
     await getDb().transaction((tx) => closeOrder(tx, order.id, 'cancelled'))
     // The trade was never paid at the simulator, so Alipay refuses the refund.
@@ -257,6 +283,13 @@ describeEachDatabase('Alipay notify verification', (getDb) => {
     expect([res.statusCode, res.body]).toEqual([500, 'fail'])
     const state = await paymentState(getDb(), order.id)
     expect(state.notifies).toEqual([])
-    expect(state.payments[0]).toMatchObject({ refund_status: 'pending' })
+    expect(state.order.status).toBe('closed')
+    expect(state.refunds).toEqual([
+      expect.objectContaining({
+        amount_fen: order.total,
+        status: 'failed',
+        last_error: expect.stringContaining('ACQ.TRADE_STATUS_ERROR'),
+      }),
+    ])
   })
 })

@@ -5,21 +5,15 @@
  * an unconfirmed refund).
  */
 import type { Order } from '../../contract'
-import {
-  startSimulator,
-  testKeys,
-  TEST_APP_ID,
-  type SimulatorHarness,
-} from '../alipay-simulator/test-harness'
+import { testKeys, TEST_APP_ID } from '../alipay-simulator/test-harness'
 import { AlipayUnavailableError, type AlipayClient } from '../alipay/client'
+import { fenToYuan } from '../alipay/wire-format'
 import { closeExpiredOrders } from '../orders/expiry'
 import { closeOrder } from '../orders/state'
-import { fenToYuan } from '../payments/money'
-import { markRefundPending } from '../payments/repository'
 import { ALIPAY_CALLS_AT_ONCE } from '../payments/concurrently'
 import { createPayments } from '../payments/service'
-import { resolvePaymentSettings } from '../payments/settings'
-import { refundRequestNo } from '../payments/settle'
+import { requestRefund } from '../payments/refunds'
+import { testConfig } from '../testing/app'
 import { describeEachDatabase } from '../testing/databases'
 import { until } from '../testing/until'
 import {
@@ -32,14 +26,11 @@ import {
   tradeNoOf,
 } from './payments-helpers'
 import { expireOrder, statusOf as orderStatus } from './orders-helpers'
+import { simulatorForSuite } from '../testing/suites'
 
 const silentLog = { info: () => {}, warn: () => {}, error: () => {} }
 
-let sim: SimulatorHarness
-beforeAll(async () => {
-  sim = await startSimulator({ apps: [{ appId: TEST_APP_ID, keys: testKeys().app }] })
-})
-afterAll(() => sim.close())
+const sim = simulatorForSuite({ apps: [{ appId: TEST_APP_ID, keys: testKeys().app }] })
 
 const tradeStatusAtAlipay = async (orderId: string) =>
   (await sim.client().exec<{ tradeStatus: string }>('alipay.trade.query', { out_trade_no: orderId }))
@@ -48,13 +39,16 @@ const tradeStatusAtAlipay = async (orderId: string) =>
 describeEachDatabase('payments repaired after timing and Alipay failures', (getDb) => {
   const shop = shopForSuite(getDb, () => sim)
 
-  const payments = (alipay: AlipayClient = sim.client()) =>
-    createPayments({
-      db: getDb(),
-      alipay,
-      settings: resolvePaymentSettings(undefined, false),
-      log: silentLog,
-    })
+  const payments = (alipay: AlipayClient = sim.client(), options?: { refundGraceMs?: number }) =>
+    createPayments(
+      {
+        db: getDb(),
+        alipay,
+        settings: testConfig().alipay.payments,
+        log: silentLog,
+      },
+      options,
+    )
   const statusOf = async (orderId: string) => (await orderStatus(getDb(), orderId)).status
 
   /** The buyer pays; the notify is lost (dropped), as if still on its way. */
@@ -76,8 +70,8 @@ describeEachDatabase('payments repaired after timing and Alipay failures', (getD
     expect(list.json<{ items: Order[] }>().items.find((o) => o.id === order.id)?.status).toBe('paid')
     expect((await paymentState(getDb(), order.id)).payments[0]).toMatchObject({
       trade_status: 'TRADE_SUCCESS',
-      refund_status: null,
     })
+    expect((await paymentState(getDb(), order.id)).refunds).toEqual([])
   })
 
   it('pays, not expires, an order whose trade was paid before the deadline (sweeper)', async () => {
@@ -201,21 +195,53 @@ describeEachDatabase('payments repaired after timing and Alipay failures', (getD
     })
   })
 
-  it('sends an unconfirmed refund again, and Alipay refunds once', async () => {
+  it('finishes a refund left in doubt: asks Alipay first, resends the same out_request_no, and Alipay refunds once', async () => {
     const { order } = await paidWithoutNotify()
-    // The order closed meanwhile; the shop learned of the payment and asked for the refund, but
-    // never saw Alipay's confirmation.
+    // The order closed meanwhile; the shop learned of the payment and recorded the refund, then
+    // lost Alipay's answer to it (sent, refunded at Alipay, never confirmed here).
     await getDb().transaction((tx) => closeOrder(tx, order.id, 'cancelled'))
     await getDb().query(`update payments set trade_status = 'TRADE_SUCCESS' where order_id = $1`, [order.id])
-    await markRefundPending(getDb(), order.id, refundRequestNo(order.id))
-
-    await payments().reconcile()
-    expect((await paymentState(getDb(), order.id)).payments[0]).toMatchObject({ refund_status: 'refunded' })
-    // The confirmation is lost once more: the same out_request_no goes again, and Alipay refunds once.
-    await getDb().query(`update payments set refund_status = 'pending' where order_id = $1`, [order.id])
-    await payments().reconcile()
-    const [payment] = (await paymentState(getDb(), order.id)).payments
-    expect(payment).toMatchObject({ refund_status: 'refunded', refund_fen: order.total })
+    await getDb().transaction((tx) =>
+      requestRefund(tx, { orderId: order.id, amountFen: order.total, kind: 'closed_order' }),
+    )
+    const requestNo = `refund_${order.id}`
+    const calls: string[] = []
+    const recording = (hideFirstQuery: boolean, loseRefundAnswer: boolean): AlipayClient => {
+      const real = sim.client()
+      let queries = 0
+      return {
+        ...real,
+        async exec<T>(method: string, biz?: Record<string, unknown>): Promise<T> {
+          if (method.includes('refund') && biz?.out_trade_no === order.id)
+            calls.push(`${method} ${String(biz.out_request_no)}`)
+          if (method === 'alipay.trade.fastpay.refund.query' && hideFirstQuery && queries++ === 0)
+            return { code: '10000', msg: 'Success' } as T // Alipay has not processed it yet
+          const answer = await real.exec<T>(method, biz)
+          if (method === 'alipay.trade.refund' && loseRefundAnswer)
+            throw new AlipayUnavailableError(method, 'network', 'answer lost')
+          return answer
+        },
+      }
+    }
+    await payments(recording(false, true), { refundGraceMs: 0 }).reconcile()
+    expect((await paymentState(getDb(), order.id)).refunds[0]).toMatchObject({
+      status: 'pending',
+      attempts: 1,
+    })
+    // Not yet visible to the query: the same out_request_no goes again, and Alipay refunds once.
+    await payments(recording(true, false), { refundGraceMs: 0 }).reconcile()
+    expect(calls).toEqual([
+      `alipay.trade.fastpay.refund.query ${requestNo}`,
+      `alipay.trade.refund ${requestNo}`,
+      `alipay.trade.fastpay.refund.query ${requestNo}`,
+      `alipay.trade.refund ${requestNo}`,
+      `alipay.trade.fastpay.refund.query ${requestNo}`,
+    ])
+    const state = await paymentState(getDb(), order.id)
+    expect(state.refunds).toEqual([
+      expect.objectContaining({ amount_fen: order.total, status: 'refunded', attempts: 2 }),
+    ])
+    expect(state.payments[0]).toMatchObject({ trade_status: 'TRADE_CLOSED' })
     // Refunded once, in full: the trade's cumulative refund_fee is the order total, not twice it.
     const trade = await sim
       .client()
@@ -223,6 +249,7 @@ describeEachDatabase('payments repaired after timing and Alipay failures', (getD
     expect(trade).toMatchObject({ tradeStatus: 'TRADE_CLOSED', refundFee: fenToYuan(order.total) })
     expect(await statusOf(order.id)).toBe('closed')
   })
+
   it('sweeps inside the app from ready() to close(), with every payment hook (as server/main.ts runs it)', async () => {
     const paid = await paidWithoutNotify()
     const { buyer } = paid

@@ -5,16 +5,10 @@
  * when the notify is lost. Closing an order closes its trade; money for a closed order is refunded.
  */
 import type { ApiErrorBody, Order } from '../../contract'
-import {
-  startSimulator,
-  testKeys,
-  TEST_APP_ID,
-  type SimulatorHarness,
-} from '../alipay-simulator/test-harness'
+import { testKeys, TEST_APP_ID } from '../alipay-simulator/test-harness'
 import type { AlipayClient } from '../alipay/client'
 import { closeOrder } from '../orders/state'
-import { toChinaTime } from '../payments/china-time'
-import { fenToYuan } from '../payments/money'
+import { fenToYuan, toChinaTime } from '../alipay/wire-format'
 import { describeEachDatabase } from '../testing/databases'
 import { until } from '../testing/until'
 import {
@@ -26,20 +20,15 @@ import {
   startShop,
   tradeNoOf,
 } from './payments-helpers'
+import { simulatorForSuite } from '../testing/suites'
 
 const OPEN_APP_ID = '2021000000000077'
 
-let sim: SimulatorHarness
-beforeAll(async () => {
-  sim = await startSimulator({
-    apps: [
-      { appId: TEST_APP_ID, keys: testKeys().app },
-      { appId: OPEN_APP_ID, keys: testKeys().app, idMode: 'open_id' },
-    ],
-  })
-})
-afterAll(async () => {
-  await sim.close()
+const sim = simulatorForSuite({
+  apps: [
+    { appId: TEST_APP_ID, keys: testKeys().app },
+    { appId: OPEN_APP_ID, keys: testKeys().app, idMode: 'open_id' },
+  ],
 })
 
 type QueriedTrade = { tradeNo: string; tradeStatus: string; buyerUserId?: string; buyerOpenId?: string }
@@ -242,8 +231,9 @@ describeEachDatabase('order payment through Alipay', (getDb) => {
     // Closing failed (the trade is paid), so the shop checked and refunded it in full.
     expect(await statusOf(order.id)).toBe('closed')
     expect((await queryTrade(order.id)).tradeStatus).toBe('TRADE_CLOSED')
-    const [payment] = (await paymentState(getDb(), order.id)).payments
-    expect(payment).toMatchObject({ refund_status: 'refunded', refund_fen: order.total })
+    expect((await paymentState(getDb(), order.id)).refunds).toEqual([
+      expect.objectContaining({ amount_fen: order.total, kind: 'closed_order', status: 'refunded' }),
+    ])
   })
 
   it('refunds a payment whose notify arrives for an order closed meanwhile', async () => {
@@ -259,14 +249,23 @@ describeEachDatabase('order payment through Alipay', (getDb) => {
       'the refund to be recorded',
       async () => {
         const seen = await paymentState(getDb(), order.id)
-        return seen.payments[0]?.refund_status === 'refunded' ? seen : undefined
+        return seen.refunds[0]?.status === 'refunded' ? seen : undefined
       },
       5000,
       25,
     )
     expect(state.order).toMatchObject({ status: 'closed', paid_at: null })
-    expect(state.payments[0]).toMatchObject({ refund_status: 'refunded', refund_fen: order.total })
-    expect(state.notifies).toHaveLength(1)
+    expect(state.refunds).toEqual([
+      expect.objectContaining({ amount_fen: order.total, kind: 'closed_order', status: 'refunded' }),
+    ])
+    // The payment's notify, then the notify Alipay sends for the refund (never taken for a payment).
+    await until(
+      'the refund’s notify',
+      async () => (await paymentState(getDb(), order.id)).notifies.length === 2 || undefined,
+      5000,
+    )
+    const notifies = (await paymentState(getDb(), order.id)).notifies
+    expect(notifies.map((notify) => notify.notify_type).sort()).toEqual(['trade_refund', 'trade_status_sync'])
     expect((await queryTrade(order.id)).tradeStatus).toBe('TRADE_CLOSED')
   })
 

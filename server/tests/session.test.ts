@@ -5,28 +5,18 @@
 import type { FastifyInstance } from 'fastify'
 import { buildApp } from '../app'
 import { migrate } from '../db'
-import {
-  startSimulator,
-  TEST_APP_ID,
-  testKeys,
-  type SimulatorHarness,
-} from '../alipay-simulator/test-harness'
+import { startSimulator, TEST_APP_ID, testKeys } from '../alipay-simulator/test-harness'
 import { testConfig } from '../testing/app'
 import { describeEachDatabase } from '../testing/databases'
+import { simulatorForSuite } from '../testing/suites'
 
 const SESSION_TTL_SECONDS = 3600
 
-let sim: SimulatorHarness
-beforeAll(async () => {
-  sim = await startSimulator({
-    apps: [
-      { appId: TEST_APP_ID, keys: testKeys().app },
-      { appId: '2021000000000077', keys: testKeys().app, idMode: 'open_id' },
-    ],
-  })
-})
-afterAll(async () => {
-  await sim.close()
+const sim = simulatorForSuite({
+  apps: [
+    { appId: TEST_APP_ID, keys: testKeys().app },
+    { appId: '2021000000000077', keys: testKeys().app, idMode: 'open_id' },
+  ],
 })
 
 describeEachDatabase('session API', (getDb) => {
@@ -223,33 +213,25 @@ describeEachDatabase('session API when Alipay is unavailable', (getDb) => {
     }
   })
 
-  it('answers 502 alipay_unavailable when the answer fails verification (wrong ALIPAY_PUBLIC_KEY)', async () => {
-    const client = sim.client(undefined, { alipayPublicKey: testKeys().app.publicKey })
+  it.each([
+    [
+      'the answer fails verification (wrong ALIPAY_PUBLIC_KEY)',
+      'ALIPAY_PUBLIC_KEY',
+      { alipayPublicKey: testKeys().app.publicKey },
+    ],
+    [
+      'Alipay rejects our signature (wrong ALIPAY_PRIVATE_KEY)',
+      'ALIPAY_PRIVATE_KEY',
+      { privateKey: testKeys().simulator.privateKey },
+    ],
+  ])('answers 502 alipay_unavailable, naming the key to check, when %s', async (_when, key, keys) => {
+    const client = sim.client(undefined, keys)
     const app = await buildApp({ db: getDb(), config: testConfig(), alipay: { client } })
     try {
       const { authCode } = await sim.issueAuthCode()
       const res = await app.inject({ method: 'POST', url: '/api/session', payload: { authCode } })
       expect(res.statusCode).toBe(502)
-      expect(res.json()).toMatchObject({
-        code: 'alipay_unavailable',
-        message: expect.stringContaining('ALIPAY_PUBLIC_KEY'),
-      })
-    } finally {
-      await app.close()
-    }
-  })
-
-  it('answers 502 alipay_unavailable, naming the key to check, when Alipay rejects our signature', async () => {
-    const client = sim.client(undefined, { privateKey: testKeys().simulator.privateKey })
-    const app = await buildApp({ db: getDb(), config: testConfig(), alipay: { client } })
-    try {
-      const { authCode } = await sim.issueAuthCode()
-      const res = await app.inject({ method: 'POST', url: '/api/session', payload: { authCode } })
-      expect(res.statusCode).toBe(502)
-      expect(res.json()).toMatchObject({
-        code: 'alipay_unavailable',
-        message: expect.stringContaining('ALIPAY_PRIVATE_KEY'),
-      })
+      expect(res.json()).toMatchObject({ code: 'alipay_unavailable', message: expect.stringContaining(key) })
     } finally {
       await app.close()
     }

@@ -3,21 +3,18 @@
  * trade, the buyer and trade-number checks, paymentUrl, and the HTML page's redirect.
  */
 import { simulatedUserId } from '../alipay-simulator/buyers'
-import { startSimulator, TEST_APP_ID, type SimulatorHarness } from '../alipay-simulator/test-harness'
+import { TEST_APP_ID } from '../alipay-simulator/test-harness'
 import type { Outcome } from '../alipay-simulator/settlement'
 import type { AlipayClient } from '../alipay/client'
+import { simulatorForSuite } from '../testing/suites'
 
 let sequence = 0
 
 describe('simulator cashier', () => {
-  let sim: SimulatorHarness
+  const sim = simulatorForSuite({ processingDelayMs: 150 })
   let client: AlipayClient
-  beforeAll(async () => {
-    sim = await startSimulator({ processingDelayMs: 150 })
+  beforeAll(() => {
     client = sim.client()
-  })
-  afterAll(async () => {
-    await sim.close()
   })
 
   const create = async (buyer = 'buyer-1') => {

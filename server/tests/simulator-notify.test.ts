@@ -10,27 +10,17 @@ import { startNotifyReceiver, type NotifyReceiver } from '../alipay-simulator/no
 import { createNotifier, parseNotifySchedule } from '../alipay-simulator/notifier'
 import { readSimulatorPaymentEnv } from '../alipay-simulator/plugin'
 import { signNotify } from '../alipay-simulator/signing'
-import {
-  startSimulator,
-  testKeys,
-  TEST_APP_ID,
-  type SimulatorHarness,
-} from '../alipay-simulator/test-harness'
+import { testKeys, TEST_APP_ID } from '../alipay-simulator/test-harness'
+import { simulatorForSuite } from '../testing/suites'
 
 let sequence = 0
 
 describe('simulator notifies', () => {
-  let sim: SimulatorHarness
+  const sim = simulatorForSuite({ notifyScheduleMs: [0, 30, 30, 30] })
   const receivers: NotifyReceiver[] = []
-  beforeAll(async () => {
-    sim = await startSimulator({ notifyScheduleMs: [0, 30, 30, 30] })
-  })
   afterEach(async () => {
     await sim.control({ notifies: 'deliver' })
     await Promise.all(receivers.splice(0).map((receiver) => receiver.close()))
-  })
-  afterAll(async () => {
-    await sim.close()
   })
 
   const receiver = async (answers: string[] = []) => {

@@ -7,30 +7,24 @@ import { AlipaySdk } from 'alipay-sdk'
 import { simulatedOpenId, simulatedUserId } from '../alipay-simulator/buyers'
 import { generateRsaKeyPair } from '../alipay-simulator/dev-keys'
 import { startNotifyReceiver, type NotifyReceiver } from '../alipay-simulator/notify-receiver'
-import {
-  startSimulator,
-  testKeys,
-  TEST_APP_ID,
-  type SimulatorHarness,
-} from '../alipay-simulator/test-harness'
+import { testKeys, TEST_APP_ID } from '../alipay-simulator/test-harness'
+import { simulatorForSuite } from '../testing/suites'
 
 const OPEN_APP_ID = '2021000000000078'
 let sequence = 0
 
 describe('simulator pre-authorization (orderStr)', () => {
-  let sim: SimulatorHarness
+  const sim = simulatorForSuite({
+    apps: [
+      { appId: TEST_APP_ID, keys: testKeys().app },
+      { appId: OPEN_APP_ID, keys: testKeys().app, idMode: 'open_id' },
+    ],
+  })
   let merchant: NotifyReceiver
   beforeAll(async () => {
-    sim = await startSimulator({
-      apps: [
-        { appId: TEST_APP_ID, keys: testKeys().app },
-        { appId: OPEN_APP_ID, keys: testKeys().app, idMode: 'open_id' },
-      ],
-    })
     merchant = await startNotifyReceiver()
   })
   afterAll(async () => {
-    await sim.close()
     await merchant.close()
   })
 

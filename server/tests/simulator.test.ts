@@ -15,6 +15,7 @@ import {
   type SimulatorHarness,
 } from '../alipay-simulator/test-harness'
 import { createMethodRegistry, gatewayError, type MethodRegistry } from '../alipay-simulator/plugin'
+import { simulatorForSuite } from '../testing/suites'
 
 const OAUTH = 'alipay.system.oauth.token'
 const RESPONSE_KEY = 'alipay_system_oauth_token_response'
@@ -59,13 +60,7 @@ const commonParams = (method: string, appId = TEST_APP_ID) => ({
 })
 
 describe('simulator gateway', () => {
-  let sim: SimulatorHarness
-  beforeAll(async () => {
-    sim = await startSimulator()
-  })
-  afterAll(async () => {
-    await sim.close()
-  })
+  const sim = simulatorForSuite()
 
   it('answers {"<method>_response":…,"sign":…} with the sign last, over the exact inner text', async () => {
     const { authCode } = await sim.issueAuthCode()
@@ -186,16 +181,10 @@ describe('simulator gateway', () => {
 describe('simulator auth codes', () => {
   const otherApp = { appId: '2021000000000043', keys: generateRsaKeyPair(), idMode: 'open_id' as const }
   let now = Date.parse('2024-05-01T04:00:00Z')
-  let sim: SimulatorHarness
-  beforeAll(async () => {
-    sim = await startSimulator({
-      apps: [{ appId: TEST_APP_ID, keys: testKeys().app }, otherApp],
-      authCodeTtlSeconds: 60,
-      now: () => now,
-    })
-  })
-  afterAll(async () => {
-    await sim.close()
+  const sim = simulatorForSuite({
+    apps: [{ appId: TEST_APP_ID, keys: testKeys().app }, otherApp],
+    authCodeTtlSeconds: 60,
+    now: () => now,
   })
 
   it('are single-use', async () => {

@@ -1,9 +1,8 @@
 import type { FastifyInstance } from 'fastify'
 import type { ProductPage } from '../../contract'
-import { seedCatalog } from '../catalog/seed'
-import { migrate } from '../db/migrate'
 import { buildTestApp } from '../testing/app'
 import { createPgliteTestDatabase, type TestDatabase } from '../testing/databases'
+import { prepareDatabase } from '../testing/suites'
 
 // HTTP-level behaviour does not depend on the database backend, so PGlite suffices here.
 let testDb: TestDatabase
@@ -11,8 +10,7 @@ let app: FastifyInstance
 
 beforeAll(async () => {
   testDb = await createPgliteTestDatabase()
-  await migrate(testDb.db)
-  await seedCatalog(testDb.db)
+  await prepareDatabase(testDb.db)
   app = await buildTestApp(testDb.db)
   // Test-only routes to exercise body parsing and unexpected failures.
   app.post('/test/echo', async (request) => ({ received: request.body }))

@@ -8,6 +8,7 @@ import { screenText, type ResultScreenId } from '../../src/features/payment/resu
 import { launch, type MiniProgram } from '../support/mini-runtime'
 import { buyTshirt, orderStatus, text, tradeNoOf, TSHIRT } from '../support/mini-shop-flows'
 import { startShopServer, type ShopServer } from '../support/shop-server'
+import { ROUTES } from '../../src/shared/routes'
 
 /**
  * The specification, written out here rather than read from result-codes.ts (only the type of
@@ -48,7 +49,7 @@ test.each(CASES)(
 
     app.alipay.answerTradePay(code)
     await orderPage.tapText(text['orders.pay'])
-    const result = await app.waitForPage('pages/pay-result/index')
+    const result = await app.waitForPage(ROUTES.payResult)
     expect(result.query).toMatchObject({ orderId, code })
 
     // my.tradePay got Alipay's trade_no from alipay.trade.create, never our order number.
@@ -76,7 +77,7 @@ test.each(CASES)(
 
     // The order page agrees with the server.
     await result.tapText(text['pay.action.viewOrder'])
-    const order = await app.waitForPage('pages/order/index')
+    const order = await app.waitForPage(ROUTES.order)
     await order.waitForText(text[`orders.status.${serverStatus}`])
     expect(order.query.id).toBe(orderId)
     expect(app.consoleErrors).toEqual([])

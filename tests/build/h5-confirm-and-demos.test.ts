@@ -5,6 +5,7 @@
  * Screenshots as in h5-purchase.test.ts.
  */
 import { setUpH5Suite } from '../support/browser/h5-suite'
+import { pageUrl } from '../../src/shared/routes'
 import {
   addToCart,
   checkOut,
@@ -32,7 +33,7 @@ it('a code the catalogue does not know shows its own screen; 8000 waits until th
   const { totalFen } = await orderOnServer(db(), orderId)
 
   // The simulator's cashier only gives the documented codes; a wallet could answer another one.
-  await shop.open(`/pages/pay-result/index?orderId=${orderId}&resultCode=7777`)
+  await shop.open(pageUrl('payResult', { orderId, resultCode: '7777' }))
   await seeResultScreen(shop, '7777', 'pay.unrecognised.title')
   await shop.see(shownPrice(totalFen), 'the order total, from the server')
   expect(await orderOnServer(db(), orderId)).toMatchObject({ status: 'awaiting_payment' })
@@ -84,7 +85,7 @@ it('the web-view demo explains itself and shows the server’s checkout page for
   expect(await orderOnServer(db(), orderId)).toMatchObject({ status: 'awaiting_payment' })
   await shoot('webview-checkout')
 
-  await shop.open('/pages/faq/index')
+  await shop.open(pageUrl('faq'))
   await shop.tap(`${T['faq.demoWebView']} ›`)
   await shop.see(T['webview.intro'], 'the web-view demo’s introduction')
   await shoot('webview')
@@ -92,7 +93,7 @@ it('the web-view demo explains itself and shows the server’s checkout page for
 
 it('the deposit demo freezes a deposit in the cashier, and the page shows what the server confirmed', async () => {
   const { shop, shoot } = await suite.newShopper()
-  await shop.open('/pages/faq/index')
+  await shop.open(pageUrl('faq'))
   await shop.tap(`${T['faq.demoDeposit']} ›`)
   await shop.see(T['deposit.intro'], 'the deposit demo')
   await shop.see(T['deposit.rent'], 'an item to rent')
@@ -103,7 +104,7 @@ it('the deposit demo freezes a deposit in the cashier, and the page shows what t
   await shop.see(/资金冻结/, 'the cashier freezing a deposit')
   await shoot('cashier-deposit')
   await shop.tap(shop.page.getByRole('button', { name: /^确认付款/ }))
-  await shop.arriveAt(/#\/pages\/deposit\/index\?depositId=/, 'back from the cashier')
+  await shop.arriveAtPage('deposit', 'back from the cashier', 'depositId=')
   await shop.see(T['deposit.status.frozen'], 'the deposit frozen')
   const depositId = shop.routeParam('depositId')
   const [deposit] = await db().query<{ status: string }>('select status from deposits where id = $1', [

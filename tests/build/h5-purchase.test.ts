@@ -7,6 +7,7 @@
  */
 import type { MessageKey } from '../../src/shared/i18n'
 import { setUpH5Suite } from '../support/browser/h5-suite'
+import { pageUrl } from '../../src/shared/routes'
 import {
   addToCart,
   checkOut,
@@ -59,7 +60,7 @@ it('browse → SKU → cart → checkout → cashier: every way of not paying, t
 
   // After 4: the order page, still awaiting payment, as the server says.
   await shop.tap(T['pay.action.viewOrder'])
-  await shop.arriveAt(/#\/pages\/order\/index\?/, 'the order page from the 4 screen')
+  await shop.arriveAtPage('order', 'the order page from the 4 screen')
   await shop.see(T['orders.status.awaiting_payment'], 'the order still awaiting payment')
 
   // 9000 only says "ask the server": hold the server's answer to see the screen confirming.
@@ -104,7 +105,7 @@ it('the order list shows every order with the status the server has; me and the 
   expect(orders.length).toBeGreaterThanOrEqual(2)
 
   // A new browser logs the same (simulated) buyer in again from the "me" tab.
-  await shop.open('/pages/me/index')
+  await shop.open(pageUrl('me'))
   await shop.tap(T['me.login'])
   await shop.see(/^支付宝账号 2088\*{4}\d{4}$/, 'the logged-in account')
   await shoot('me')
@@ -123,7 +124,7 @@ it('the order list shows every order with the status the server has; me and the 
 
   // A fresh load of the me page: Taro 4.2's H5 router sometimes leaves a tab page hidden after a
   // history back or a hash change to it (NervJS/taro#12455-style white screen; README, known issues).
-  await shop.load('/pages/me/index')
+  await shop.load(pageUrl('me'))
   await shop.tap(T['me.faq'])
   await shop.see(T['faq.webview.q'], 'the first FAQ question')
   await shop.see(T['faq.codes.q'], 'the result-code question')

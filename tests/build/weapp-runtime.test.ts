@@ -5,6 +5,7 @@
 import type { ProductSummary } from '@contract'
 import { launch, type MiniProgram } from '../support/mini-runtime'
 import { text } from '../support/mini-shop-flows'
+import { ROUTES } from '../../src/shared/routes'
 import { startShopServer, type ShopServer } from '../support/shop-server'
 
 let server: ShopServer
@@ -23,13 +24,13 @@ test('the WeChat build launches with wx and shows the first page of products', a
   expect(items.length).toBeGreaterThan(1)
 
   app = await launch({ baseUrl: server.baseUrl, platform: 'weapp' })
-  const home = await app.waitForPage('pages/index/index')
+  const home = await app.waitForPage(ROUTES.home)
   await home.waitForText(items[0].title)
   for (const product of items) expect(home.text()).toContain(product.title)
   expect(app.ui.tabTexts.get(0)).toBe(text['tab.home'])
 
   await home.tapText(items[0].title)
-  const product = await app.waitForPage('pages/product/index')
+  const product = await app.waitForPage(ROUTES.product)
   expect(product.query.id).toBe(items[0].id)
   await product.waitForText(text['product.addToCart'])
   expect(app.consoleErrors).toEqual([])

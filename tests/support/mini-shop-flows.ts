@@ -1,32 +1,33 @@
 /**
  * A buyer's steps in the compiled shop, by what they read on screen (zh-CN texts from the app's
- * own dictionary): browse → product → SKU → cart → checkout → the order awaiting payment.
+ * own dictionaries): browse → product → SKU → cart → checkout → the order awaiting payment.
  */
-import { zhCN } from '../../src/shared/i18n/zh-CN'
+import { ROUTES } from '../../src/shared/routes'
 import type { Db } from '../../server/db/types'
 import type { MiniPage, MiniProgram } from './mini-runtime'
 import { SAMPLE_ADDRESS_FORM } from './sample-address'
+import { text } from './texts'
 
-export const text = zhCN
+export { text }
 
 /** A product with two options in the seed catalogue, and the SKU the buyer picks. */
 export const TSHIRT = { title: '经典纯棉T恤', colour: '黑色', size: 'M', price: '¥79.00' }
 
 /** Home → the T-shirt → black / M → added to the cart. Returns the product page. */
 export async function addTshirtToCart(app: MiniProgram): Promise<MiniPage> {
-  const home = await app.waitForPage('pages/index/index')
+  const home = await app.waitForPage(ROUTES.home)
   await home.waitForText(TSHIRT.title)
   await home.tapText(TSHIRT.title)
-  const product = await app.waitForPage('pages/product/index')
-  await product.waitForText(zhCN['product.addToCart'])
+  const product = await app.waitForPage(ROUTES.product)
+  await product.waitForText(text['product.addToCart'])
   await product.tapText(TSHIRT.colour, { exact: true })
   await product.tapText(TSHIRT.size, { exact: true })
   await product.waitForText(`已选：${TSHIRT.colour} / ${TSHIRT.size}`)
   const toasts = app.ui.toasts.length
-  await product.tapText(zhCN['product.addToCart'])
-  if (app.ui.toasts[toasts]?.title !== zhCN['product.added']) {
+  await product.tapText(text['product.addToCart'])
+  if (app.ui.toasts[toasts]?.title !== text['product.added']) {
     throw new Error(
-      `Expected the "${zhCN['product.added']}" toast, got ${JSON.stringify(app.ui.toasts.slice(toasts))}`,
+      `Expected the "${text['product.added']}" toast, got ${JSON.stringify(app.ui.toasts.slice(toasts))}`,
     )
   }
   return product
@@ -34,15 +35,15 @@ export async function addTshirtToCart(app: MiniProgram): Promise<MiniPage> {
 
 /** Cart tab → check out → fill in the address → place the order. Returns the order page. */
 export async function checkOutCart(app: MiniProgram): Promise<MiniPage> {
-  const cart = await app.tapTab(zhCN['tab.cart'])
-  await cart.waitForText(zhCN['cart.checkout'])
-  await cart.tapText(zhCN['cart.checkout'])
-  const checkout = await app.waitForPage('pages/checkout/index')
-  await checkout.waitForText(zhCN['checkout.placeOrder'])
+  const cart = await app.tapTab(text['tab.cart'])
+  await cart.waitForText(text['cart.checkout'])
+  await cart.tapText(text['cart.checkout'])
+  const checkout = await app.waitForPage(ROUTES.checkout)
+  await checkout.waitForText(text['checkout.placeOrder'])
   for (const [field, value] of SAMPLE_ADDRESS_FORM) await checkout.input(field, value)
-  await checkout.tapText(zhCN['checkout.placeOrder'])
-  const order = await app.waitForPage('pages/order/index')
-  await order.waitForText(zhCN['orders.pay'])
+  await checkout.tapText(text['checkout.placeOrder'])
+  const order = await app.waitForPage(ROUTES.order)
+  await order.waitForText(text['orders.pay'])
   return order
 }
 

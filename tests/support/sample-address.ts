@@ -1,6 +1,6 @@
 /** The buyer's shipping address in every flow through the app, as data and as the form's inputs. */
 import type { Address } from '@contract'
-import { zhCN } from '../../src/shared/i18n/zh-CN'
+import { text } from './texts'
 
 export const SAMPLE_ADDRESS: Address = {
   name: '张三',
@@ -12,4 +12,4 @@ export const SAMPLE_ADDRESS: Address = {
 /** The checkout form's inputs by placeholder (the app's zh-CN texts), with SAMPLE_ADDRESS's values. */
 export const SAMPLE_ADDRESS_FORM: [placeholder: string, value: string][] = (
   ['name', 'phone', 'region', 'detail'] as const
-).map((field) => [zhCN[`address.${field}`], SAMPLE_ADDRESS[field]])
+).map((field) => [text[`address.${field}`], SAMPLE_ADDRESS[field]])

@@ -7,8 +7,9 @@
 import type { ProductDetail, ProductPage } from '@contract'
 import type { CartLine } from '../../src/features/cart/cart-math'
 import { skuLabel } from '../../src/features/catalog/sku'
-import { zhCN as text } from '../../src/shared/i18n/zh-CN'
+import { pageUrl, ROUTES } from '../../src/shared/routes'
 import { launch, MiniStorage } from './mini-runtime'
+import { text } from './texts'
 
 /**
  * Where and how the cart persists itself (src/features/cart/store.ts; importing it would pull in
@@ -43,7 +44,7 @@ async function homeFirstRender(baseUrl: string): Promise<SetDataRow> {
   if (items.length !== 20) throw new Error(`The catalogue has ${items.length} products, not 20`)
   const app = await launch({ baseUrl })
   try {
-    const home = await app.waitForPage('pages/index/index')
+    const home = await app.waitForPage(ROUTES.home)
     await home.waitFor(() => items.every((item) => home.hasText(item.title)), 'the 20 products')
     return { name: 'home: first render, 20 products', budget: 'reference', ...home.sentSince(0) }
   } finally {
@@ -84,9 +85,9 @@ async function cartPlusOne(baseUrl: string): Promise<SetDataRow> {
     CART_STORAGE_KEY,
     JSON.stringify({ state: { lines: await fiftyCartLines(baseUrl) }, version: CART_VERSION }),
   )
-  const app = await launch({ baseUrl, storage, entry: '/pages/cart/index' })
+  const app = await launch({ baseUrl, storage, entry: pageUrl('cart') })
   try {
-    const cart = await app.waitForPage('pages/cart/index')
+    const cart = await app.waitForPage(ROUTES.cart)
     await cart.waitForText(text['cart.selectedCount'].replace('{count}', '50'))
     const firstRenderBytes = cart.sentSince(0).bytes
     const before = cart.setDataCalls.length
@@ -104,9 +105,9 @@ async function cartPlusOne(baseUrl: string): Promise<SetDataRow> {
 }
 
 async function chooseSku(baseUrl: string): Promise<SetDataRow[]> {
-  const app = await launch({ baseUrl, entry: '/pages/product/index?id=tshirt-classic' })
+  const app = await launch({ baseUrl, entry: pageUrl('product', { id: 'tshirt-classic' }) })
   try {
-    const product = await app.waitForPage('pages/product/index')
+    const product = await app.waitForPage(ROUTES.product)
     await product.waitForText(text['product.addToCart'])
     const firstRenderBytes = product.sentSince(0).bytes
     let before = product.setDataCalls.length

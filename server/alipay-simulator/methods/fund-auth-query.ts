@@ -3,7 +3,7 @@
  * cashier made from an orderStr), by `auth_no` or `out_order_no`, and `operation_id` or
  * `out_request_no`.
  */
-import { chinaTime, formatFen } from '../money-time'
+import { fenToYuan, idField, toChinaTime } from '../../alipay/wire-format'
 import type { StoredFreeze } from '../store'
 import { gatewayError, type MethodHandler } from './types'
 
@@ -38,15 +38,13 @@ export const fundAuthOperationDetailQuery: MethodHandler = ({ app, bizContent, c
     operation_id: freeze.operationId,
     out_request_no: freeze.outRequestNo,
     operation_type: 'FREEZE',
-    amount: formatFen(freeze.amountFen),
+    amount: fenToYuan(freeze.amountFen),
     status: freeze.status,
-    gmt_create: chinaTime(freeze.at),
-    gmt_trans: chinaTime(freeze.at),
+    gmt_create: toChinaTime(freeze.at),
+    gmt_trans: toChinaTime(freeze.at),
     order_title: freeze.orderTitle,
-    total_freeze_amount: formatFen(freeze.amountFen),
-    rest_amount: formatFen(freeze.amountFen),
-    ...(freeze.payer.kind === 'open_id'
-      ? { payer_open_id: freeze.payer.id }
-      : { payer_user_id: freeze.payer.id }),
+    total_freeze_amount: fenToYuan(freeze.amountFen),
+    rest_amount: fenToYuan(freeze.amountFen),
+    ...idField('freezePayer', freeze.payer.kind, freeze.payer.id),
   }
 }

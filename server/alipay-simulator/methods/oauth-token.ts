@@ -4,16 +4,12 @@
  * (`grant_type`, `code`), not biz_content. Codes are single-use, expire, and belong to one app.
  */
 import { randomBytes } from 'node:crypto'
+import { toChinaTime } from '../../alipay/wire-format'
 import { simulatedOpenId, simulatedUserId } from '../buyers'
 import { gatewayError, type MethodHandler } from './types'
 
 const ACCESS_TOKEN_TTL_SECONDS = 15 * 24 * 3600
 const REFRESH_TOKEN_TTL_SECONDS = 30 * 24 * 3600
-
-/** "2024-05-01 12:00:00" in China time, as Alipay formats `auth_start`. */
-function chinaTime(epochMs: number): string {
-  return new Date(epochMs + 8 * 3600_000).toISOString().slice(0, 19).replace('T', ' ')
-}
 
 const codeInvalid = () => gatewayError.invalidArguments('isv.code-invalid', '授权码code无效')
 
@@ -38,6 +34,6 @@ export const oauthToken: MethodHandler = ({ app, params, context }) => {
     expires_in: ACCESS_TOKEN_TTL_SECONDS,
     refresh_token: `authusrB${randomBytes(16).toString('hex')}`,
     re_expires_in: REFRESH_TOKEN_TTL_SECONDS,
-    auth_start: chinaTime(now),
+    auth_start: toChinaTime(now),
   }
 }

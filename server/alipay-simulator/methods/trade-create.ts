@@ -3,10 +3,27 @@
  * creates a WAIT_BUYER_PAY trade bound to its app and buyer. Idempotent per out_trade_no: the same
  * parameters give the same trade_no back; different ones are ACQ.CONTEXT_INCONSISTENT.
  */
-import { parseAmount, parseChinaTime, parseTimeoutExpress } from '../money-time'
+import { fromChinaTime, toChinaTime, yuanToPayableFen } from '../../alipay/wire-format'
 import type { StoredTrade, TradeBuyer } from '../store'
 import { newTradeNo, tradeErrors, tradeStatus } from '../trades'
 import { gatewayError, type MethodHandler, type MethodResponse } from './types'
+
+/**
+ * `timeout_express` ("90m", "2h", "15d", "1c" = until the end of today, China time), relative to
+ * `now`; undefined when malformed or outside Alipay's 1m–15d.
+ */
+function parseTimeoutExpress(value: unknown, now: number): number | undefined {
+  if (typeof value !== 'string') return undefined
+  if (value === '1c') {
+    const endOfDay = fromChinaTime(`${toChinaTime(now).slice(0, 10)} 23:59:59`)
+    return endOfDay === undefined ? undefined : endOfDay.getTime() + 1000
+  }
+  const match = /^([1-9]\d{0,5})([mhd])$/.exec(value)
+  if (!match) return undefined
+  const minutes = Number(match[1]) * { m: 1, h: 60, d: 1440 }[match[2] as 'm' | 'h' | 'd']
+  if (minutes > 15 * 1440) return undefined
+  return now + minutes * 60_000
+}
 
 const OUT_TRADE_NO = /^[A-Za-z0-9_]{1,64}$/
 const USER_ID = /^2088\d{12}$/
@@ -35,7 +52,7 @@ function readCreate(call: Parameters<MethodHandler>[0]): CreateInput | MethodRes
   const { out_trade_no: outTradeNo, subject, product_code: productCode, op_app_id: opAppId } = biz
   if (typeof outTradeNo !== 'string' || !OUT_TRADE_NO.test(outTradeNo))
     return invalid('out_trade_no 必须是 1-64 位字母、数字或下划线')
-  const totalFen = parseAmount(biz.total_amount)
+  const totalFen = yuanToPayableFen(biz.total_amount)
   if (totalFen === undefined)
     return invalid('total_amount 必须是 0.01 到 100000000.00 之间、最多两位小数的金额字符串')
   if (typeof subject !== 'string' || subject.trim() === '' || subject.length > 256 || /[/=&]/.test(subject))
@@ -66,7 +83,7 @@ function readCreate(call: Parameters<MethodHandler>[0]): CreateInput | MethodRes
   const now = context.now()
   let expiresAt: number | undefined
   if (present(biz.time_expire)) {
-    expiresAt = parseChinaTime(biz.time_expire)
+    expiresAt = fromChinaTime(biz.time_expire)?.getTime()
     if (expiresAt === undefined) return invalid('time_expire 格式必须是 yyyy-MM-dd HH:mm:ss（北京时间）')
     if (expiresAt <= now) return invalid('time_expire 已过')
   } else if (present(biz.timeout_express)) {
@@ -126,6 +143,7 @@ export const tradeCreate: MethodHandler = (call) => {
     createdAt,
     status: 'WAIT_BUYER_PAY',
     refunds: [],
+    pendingRefunds: [],
   }
   store.saveTrade(trade)
   return success(trade)

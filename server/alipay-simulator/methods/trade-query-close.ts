@@ -2,7 +2,7 @@
  * `alipay.trade.query` and `alipay.trade.close`, by `trade_no` or `out_trade_no` (trade_no wins),
  * limited to the calling app's trades.
  */
-import { chinaTime, formatFen } from '../money-time'
+import { fenToYuan, toChinaTime } from '../../alipay/wire-format'
 import { buyerResponseFields, findTrade, isTrade, refundedFen, tradeErrors, tradeStatus } from '../trades'
 import type { MethodHandler } from './types'
 
@@ -18,16 +18,16 @@ export const tradeQuery: MethodHandler = ({ app, bizContent, context }) => {
     trade_no: found.tradeNo,
     out_trade_no: found.outTradeNo,
     trade_status: status,
-    total_amount: formatFen(found.totalFen),
+    total_amount: fenToYuan(found.totalFen),
     ...buyerResponseFields(found.buyer),
     ...(paid
       ? {
-          buyer_pay_amount: formatFen(found.totalFen),
-          receipt_amount: formatFen(found.totalFen),
-          send_pay_date: chinaTime(found.paidAt as number),
+          buyer_pay_amount: fenToYuan(found.totalFen),
+          receipt_amount: fenToYuan(found.totalFen),
+          send_pay_date: toChinaTime(found.paidAt as number),
         }
       : {}),
-    ...(refunded > 0 ? { refund_fee: formatFen(refunded) } : {}),
+    ...(refunded > 0 ? { refund_fee: fenToYuan(refunded) } : {}),
   }
 }
 

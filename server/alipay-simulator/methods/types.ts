@@ -1,10 +1,11 @@
 /** What a simulated Open API method receives and returns; see gateway.ts for the dispatch. */
+import type { AlipayIdKind } from '../../alipay/wire-format'
+import type { Notifier } from '../notifier'
+import type { RefundSwitch } from '../refunds'
 import type { GatewayParams } from '../signing'
 import type { SimulatorStore } from '../store'
 
 export const DEFAULT_AUTH_CODE_TTL_SECONDS = 300
-
-export type IdMode = 'user_id' | 'open_id'
 
 /** An app registered with the simulator, as an app is registered on open.alipay.com. */
 export interface SimulatedApp {
@@ -12,13 +13,19 @@ export interface SimulatedApp {
   /** PEM (SPKI): verifies the app's request signatures. */
   appPublicKey: string
   /** Which buyer id oauth.token returns: legacy `user_id` or per-app `open_id`. */
-  idMode: IdMode
+  idMode: AlipayIdKind
 }
 
 export interface SimulatorContext {
   store: SimulatorStore
   now: () => number
   authCodeTtlMs: number
+  /** Sends the notifies a method causes (refunds) and runs its delayed work. */
+  notifier: Notifier
+  /** PEM: signs those notifies. */
+  simulatorPrivateKey: string
+  /** How alipay.trade.refund behaves; POST /control changes it. */
+  refunds: RefundSwitch
 }
 
 export interface MethodCall {

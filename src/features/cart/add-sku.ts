@@ -1,7 +1,7 @@
 import type { ProductDetail, Sku } from '@contract'
 import Taro from '@tarojs/taro'
 import { t } from '../../shared/i18n'
-import { skuLabel } from '../catalog/sku'
+import { skuLabel } from '../catalog'
 import { useCartStore } from './store'
 
 /** Says the buyer reached the most they can have of a SKU. */

@@ -1,9 +1,10 @@
 import Taro from '@tarojs/taro'
+import { tabIndex } from '../../shared/routes'
 import { summarize } from './cart-math'
 import { useCartStore } from './store'
 
-/** Position of the cart in app.config.ts's tabBar list. */
-export const CART_TAB_INDEX = 1
+/** The cart's position in the tab bar, which badge calls address. */
+export const CART_TAB_INDEX = tabIndex('cart')
 
 export function badgeText(itemCount: number): string | null {
   if (itemCount <= 0) return null

@@ -1,3 +1,4 @@
+import { ORDER_LINES_MAX, QUANTITY_PER_LINE_MAX } from '@contract/limits'
 import { multiplyFen, sumFen, type Fen } from '../../shared/money'
 
 /** One SKU in the cart, with what the cart screen shows of it when it was added. */
@@ -16,14 +17,20 @@ export interface CartLine {
   selected: boolean
 }
 
-export const MAX_QUANTITY_PER_LINE = 99
+/** The most units a line may hold: its stock, within the API's per-line cap. */
+export const lineQuantityMax = (stock: number): number => Math.min(stock, QUANTITY_PER_LINE_MAX)
 
-/** A quantity the line may hold: at least 1, at most the stock and the per-line cap. */
+/**
+ * A quantity the line may hold: at least 1, at most the stock and the per-line cap. An ask beyond
+ * either bound gets that bound (+Infinity: as many as allowed); NaN asks for nothing, so gets 1.
+ */
 export function clampQuantity(quantity: number, stock: number): number {
-  const ceiling = Math.min(stock, MAX_QUANTITY_PER_LINE)
-  if (!Number.isFinite(quantity)) return Math.max(1, Math.min(1, ceiling))
-  return Math.max(1, Math.min(Math.floor(quantity), ceiling))
+  if (Number.isNaN(quantity)) return 1
+  return Math.max(1, Math.min(Math.floor(quantity), lineQuantityMax(stock)))
 }
+
+/** Whether this many selected lines are more than one order may hold (the API refuses them). */
+export const exceedsOrderLines = (lineCount: number): boolean => lineCount > ORDER_LINES_MAX
 
 export function lineTotal(line: CartLine): Fen {
   return multiplyFen(line.price, line.quantity)
@@ -33,6 +40,8 @@ export interface CartSummary {
   /** Sum of quantities of all lines: the tab badge. */
   itemCount: number
   selectedCount: number
+  /** Selected lines (SKUs), which one order limits to ORDER_LINES_MAX. */
+  selectedLineCount: number
   selectedTotal: Fen
   allSelected: boolean
 }
@@ -42,6 +51,7 @@ export function summarize(lines: readonly CartLine[]): CartSummary {
   return {
     itemCount: lines.reduce((count, line) => count + line.quantity, 0),
     selectedCount: selected.reduce((count, line) => count + line.quantity, 0),
+    selectedLineCount: selected.length,
     selectedTotal: sumFen(selected.map(lineTotal)),
     allSelected: lines.length > 0 && selected.length === lines.length,
   }

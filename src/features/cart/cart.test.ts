@@ -1,3 +1,4 @@
+import { QUANTITY_PER_LINE_MAX } from '@contract/limits'
 import Taro from '@tarojs/taro'
 import { device, tabBar } from '../../../tests/support/taro-node'
 import { clampQuantity, summarize, type CartLine } from './cart-math'
@@ -47,7 +48,13 @@ describe('cart maths', () => {
       line({ skuId: 'b', price: 10, quantity: 2, selected: false }),
       line({ skuId: 'c', price: 1, quantity: 7 }),
     ])
-    expect(summary).toEqual({ itemCount: 12, selectedCount: 10, selectedTotal: 5977, allSelected: false })
+    expect(summary).toEqual({
+      itemCount: 12,
+      selectedCount: 10,
+      selectedLineCount: 2,
+      selectedTotal: 5977,
+      allSelected: false,
+    })
     expect(summarize([]).allSelected).toBe(false)
   })
 
@@ -56,8 +63,14 @@ describe('cart maths', () => {
     expect(clampQuantity(-3, 5)).toBe(1)
     expect(clampQuantity(9, 5)).toBe(5)
     expect(clampQuantity(2.7, 5)).toBe(2)
-    expect(clampQuantity(1000, 500)).toBe(99)
+    expect(clampQuantity(1000, 500)).toBe(QUANTITY_PER_LINE_MAX)
     expect(clampQuantity(Number.NaN, 5)).toBe(1)
+  })
+
+  it('gives a quantity past either bound that bound, even an infinite one', () => {
+    expect(clampQuantity(Number.POSITIVE_INFINITY, 5)).toBe(5)
+    expect(clampQuantity(Number.POSITIVE_INFINITY, 500)).toBe(QUANTITY_PER_LINE_MAX)
+    expect(clampQuantity(Number.NEGATIVE_INFINITY, 5)).toBe(1)
   })
 })
 
@@ -71,6 +84,16 @@ describe('cart store', () => {
     expect(store.useCartStore.getState().lines).toHaveLength(1)
     cart.setQuantity('tee-red-m', 0)
     expect(store.useCartStore.getState().lines[0].quantity).toBe(1)
+    cart.setQuantity('tee-red-m', Number.POSITIVE_INFINITY)
+    expect(store.useCartStore.getState().lines[0].quantity).toBe(5)
+  })
+
+  it('adds one unit for an amount that is not a number, never taking any away', () => {
+    const { store } = relaunch()
+    const cart = store.useCartStore.getState()
+    cart.add(shirt(), 3)
+    expect(cart.add(shirt(), Number.NaN)).toBe(1)
+    expect(store.useCartStore.getState().lines[0].quantity).toBe(4)
   })
 
   it('selects, selects all and removes', () => {

@@ -3,7 +3,8 @@ export {
   summarize,
   lineTotal,
   clampQuantity,
-  MAX_QUANTITY_PER_LINE,
+  lineQuantityMax,
+  exceedsOrderLines,
   type CartLine,
   type CartSummary,
 } from './cart-math'

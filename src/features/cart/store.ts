@@ -46,7 +46,9 @@ export const useCartStore = create<CartState>()(
         if (item.stock < 1) return 0
         const existing = get().lines.find((line) => line.skuId === item.skuId)
         const before = existing?.quantity ?? 0
-        const wanted = before + Math.max(1, Math.floor(quantity))
+        // At least one unit: a zero, negative or NaN amount still means "add this".
+        const units = Number.isNaN(quantity) ? 1 : Math.max(1, Math.floor(quantity))
+        const wanted = before + units
         const next: CartLine = { ...item, quantity: clampQuantity(wanted, item.stock), selected: true }
         set((state) => ({
           lines: existing ? updateLine(state.lines, item.skuId, () => next) : [next, ...state.lines],

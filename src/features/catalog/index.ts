@@ -1,5 +1,5 @@
 export { fetchCategories, fetchProduct, fetchProducts } from './api'
-export { useProductList, PAGE_SIZE, type ProductListState } from './useProductList'
+export { useProductList, PRODUCTS_PAGE_SIZE, type ProductListState } from './useProductList'
 export { emptySelection, selectedSku, missingOptionNames, skuLabel, type SkuSelection } from './sku'
 export { productUrl } from './routes'
 export { CategoryBar } from './components/CategoryBar'

@@ -1,2 +1,4 @@
-/** The product page's URL. Alipay rejects URLs ending in a bare `?`, so the query is always filled. */
-export const productUrl = (id: string) => `/pages/product/index?id=${encodeURIComponent(id)}`
+import { pageUrl } from '../../shared/routes'
+
+/** The product page's URL. */
+export const productUrl = (id: string) => pageUrl('product', { id })

@@ -1,6 +1,9 @@
 import type { Address, Order } from '@contract'
+import { ORDER_LINES_MAX } from '@contract/limits'
 import { useRef, useState } from 'react'
-import { useCartStore, type CartLine } from '../cart'
+import { t } from '../../shared/i18n'
+import { RequestError } from '../../shared/request'
+import { exceedsOrderLines, useCartStore, type CartLine } from '../cart'
 import { ensureSession } from '../session'
 import { trimAddress } from './address'
 import { createOrder, saveAddress } from './api'
@@ -13,6 +16,14 @@ export interface CheckoutState {
   submit: (lines: readonly CartLine[], address: Address) => Promise<Order | undefined>
 }
 
+/** The refusal the API would send (400 bad_request) for too many lines, made here without sending. */
+const tooManyLinesError = (count: number) =>
+  new RequestError({
+    kind: 'client',
+    code: 'bad_request',
+    message: t('cart.tooManyLines', { max: ORDER_LINES_MAX, count }),
+  })
+
 export function useCheckout(): CheckoutState {
   const [submitting, setSubmitting] = useState(false)
   const [error, setError] = useState<unknown>()
@@ -23,6 +34,10 @@ export function useCheckout(): CheckoutState {
   async function submit(lines: readonly CartLine[], address: Address) {
     // One order at a time, whatever the buyer taps.
     if (busy.current) return undefined
+    if (exceedsOrderLines(lines.length)) {
+      setError(tooManyLinesError(lines.length))
+      return undefined
+    }
     busy.current = true
     setSubmitting(true)
     setError(undefined)

@@ -1,7 +1,9 @@
 import type { Order, OrderPage, OrderStatus } from '@contract'
+import { PAGE_SIZE_MAX } from '@contract/limits'
 import { api } from '../../shared/request'
 
-export const ORDERS_PAGE_SIZE = 10
+/** Order cards are tall, so a page holds fewer than the API's default (and never more than its max). */
+export const ORDERS_PAGE_SIZE = Math.min(10, PAGE_SIZE_MAX)
 
 export const fetchOrders = (status: OrderStatus | undefined, page: number) =>
   api.get<OrderPage>('/api/orders', { status, page, pageSize: ORDERS_PAGE_SIZE })

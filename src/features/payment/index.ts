@@ -1,4 +1,6 @@
 export { payOrder, payResultUrl } from './pay'
+export { useDeposit } from './useDeposit'
+export { createWebViewTicket, fetchDepositItems } from './api'
 export {
   resultScreen,
   screenText,

@@ -1,15 +1,19 @@
 import type { OrderPayment } from '@contract'
 import { api } from '../../shared/request'
+import { pageUrl } from '../../shared/routes'
 import { currentPaymentAdapter, type PaymentAdapter } from './adapters'
 import type { TradePayResult } from './trade-pay-result'
 
 /** The result screen of an order; the browser cashier comes back to it with `resultCode` added. */
-export const payResultUrl = (orderId: string, code?: string) =>
-  `/pages/pay-result/index?orderId=${encodeURIComponent(orderId)}${code ? `&code=${encodeURIComponent(code)}` : ''}`
+export const payResultUrl = (orderId: string, code?: string) => pageUrl('payResult', { orderId, code })
 
-function browserReturnUrl(orderId: string): string {
+/**
+ * Where the browser cashier sends the buyer back: a page of this H5 app (its hash route). Other
+ * surfaces have a native cashier that returns by itself, so they pass none.
+ */
+export function browserReturnUrl(pagePath: string): string {
   if (process.env.TARO_ENV !== 'h5') return ''
-  return `${window.location.origin}${window.location.pathname}#${payResultUrl(orderId)}`
+  return `${window.location.origin}${window.location.pathname}#${pagePath}`
 }
 
 const cashierOpen = new Set<string>()
@@ -31,7 +35,7 @@ export async function payOrder(
     const payment = await api.post<OrderPayment>(`/api/orders/${encodeURIComponent(orderId)}/payment`)
     return await adapter.pay(payment.invocation, {
       orderId,
-      resultUrl: browserReturnUrl(orderId),
+      resultUrl: browserReturnUrl(payResultUrl(orderId)),
       simulatedCashierUrl: payment.simulatedCashierUrl,
     })
   } finally {

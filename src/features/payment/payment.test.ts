@@ -1,6 +1,6 @@
 import { cashier } from '../../../tests/support/taro-node'
-import { en } from '../../shared/i18n/en'
-import { zhCN } from '../../shared/i18n/zh-CN'
+import { enSubpackages } from '../../shared/i18n/en.subpackages'
+import { zhCNSubpackages } from '../../shared/i18n/zh-CN.subpackages'
 import { detectH5Surface, tradePayParams } from './adapters'
 import { miniProgramAdapter } from './adapters/mini-program'
 import { KNOWN_RESULT_CODES, resultScreen, screenText } from './result-codes'
@@ -28,8 +28,8 @@ describe('result code catalogue', () => {
     for (const id of ids) {
       for (const part of ['title', 'body', 'dev'] as const) {
         const key = screenText(id, part)
-        expect(zhCN[key]).toBeTruthy()
-        expect(en[key]).toBeTruthy()
+        expect(zhCNSubpackages[key as keyof typeof zhCNSubpackages]).toBeTruthy()
+        expect(enSubpackages[key as keyof typeof zhCNSubpackages]).toBeTruthy()
       }
     }
   })

@@ -1,8 +1,8 @@
 import type { MessageKey } from '../../shared/i18n'
 
 /**
- * What each `my.tradePay` result code means and what the buyer can do next (Alipay's docs, the
- * seeds in ../shared/seeds). The code is never proof of payment: 9000, 8000 and 6004 only say
+ * What each `my.tradePay` result code means and what the buyer can do next (Alipay's my.tradePay
+ * doc, https://opendocs.alipay.com/mini/api/openapi-pay). The code is never proof of payment: 9000, 8000 and 6004 only say
  * "go and ask the server", which alone decides whether the order is paid.
  */
 export type PaymentAction = 'checkAgain' | 'payAgain' | 'viewOrder' | 'backToShop'

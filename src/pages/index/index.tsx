@@ -5,6 +5,7 @@ import {
   CategoryBar,
   fetchCategories,
   ProductListView,
+  productUrl,
   SearchBar,
   useProductList,
 } from '../../features/catalog'
@@ -38,7 +39,10 @@ export default function HomePage() {
       {categories.data && !q && (
         <CategoryBar categories={categories.data.items} activeId={categoryId} onChange={setCategoryId} />
       )}
-      <ProductListView list={products} />
+      <ProductListView
+        list={products}
+        onOpenProduct={(product) => Taro.navigateTo({ url: productUrl(product.id) })}
+      />
     </View>
   )
 }

@@ -6,6 +6,7 @@ import { useTabPage } from '../../features/shell/useTabPage'
 import { shopConfig, type Locale } from '../../shop.config'
 import { appConfig } from '../../shared/config'
 import { LOCALES, shopName, switchLocale, useLocaleStore, useT } from '../../shared/i18n'
+import { pageUrl } from '../../shared/routes'
 import './index.scss'
 
 const LOCALE_NAMES: Record<Locale, string> = { 'zh-CN': '简体中文', en: 'English' }
@@ -42,7 +43,7 @@ export default function MePage() {
         </View>
       </View>
       <View className='me__card'>
-        <View className='me__row' onClick={() => Taro.navigateTo({ url: '/pages/faq/index?from=me' })}>
+        <View className='me__row' onClick={() => Taro.navigateTo({ url: pageUrl('faq') })}>
           <Text>{t('me.faq')}</Text>
           <Text className='me__value'>›</Text>
         </View>

@@ -1,19 +1,31 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { en } from './en'
+import { enSubpackages } from './en.subpackages'
 import { translate, t, useLocaleStore } from './index'
+import { addSubpackageTexts } from './subpackage-texts'
 import { zhCN } from './zh-CN'
+import { zhCNSubpackages } from './zh-CN.subpackages'
 
 describe('i18n dictionary', () => {
   it('has every key in every locale, none empty', () => {
     expect(Object.keys(en).sort()).toEqual(Object.keys(zhCN).sort())
-    for (const value of [...Object.values(en), ...Object.values(zhCN)]) expect(value.trim()).not.toBe('')
+    expect(Object.keys(enSubpackages).sort()).toEqual(Object.keys(zhCNSubpackages).sort())
+    const all = [en, zhCN, enSubpackages, zhCNSubpackages].flatMap((texts) => Object.values(texts))
+    for (const value of all) expect(value.trim()).not.toBe('')
   })
 
   it('fills placeholders and keeps unknown ones visible', () => {
+    expect(translate('en', 'cart.selectedCount', { count: 3 })).toBe('3 selected')
+    expect(translate('zh-CN', 'cart.selectedCount', { count: 3 })).toBe('已选 3 件')
+    expect(translate('en', 'cart.selectedCount')).toBe('{count} selected')
+  })
+
+  it('knows the subpackage pages’ texts once one of them added them, and shows a missing one as its key', () => {
+    expect(translate('en', 'product.stock', { count: 3 })).toBe('product.stock')
+    addSubpackageTexts()
     expect(translate('en', 'product.stock', { count: 3 })).toBe('3 in stock')
     expect(translate('zh-CN', 'product.stock', { count: 3 })).toBe('库存 3 件')
-    expect(translate('en', 'product.stock')).toBe('{count} in stock')
   })
 
   it('follows the current locale', () => {
@@ -35,14 +47,41 @@ describe('i18n keys in use', () => {
   it('every key is used by the app (no dead text to translate)', () => {
     const root = path.resolve(__dirname, '..', '..')
     const code = sources(root)
-      .filter((text) => !text.includes('export const zhCN') && !text.includes('export const en:'))
+      .filter((text) => !/export const (zhCN|en)\w*(: \w+)? = \{/.test(text))
       .join('\n')
     // Result screens build their keys from a screen id: `pay.<id>.title|body|dev` (result-codes.ts).
     const usedAsScreen = (key: string) => {
       const screen = /^pay\.(\w+)\.(title|body|dev)$/.exec(key)
       return screen !== null && code.includes(`id: '${screen[1]}'`)
     }
-    const unused = Object.keys(zhCN).filter((key) => !code.includes(`'${key}'`) && !usedAsScreen(key))
+    const unused = [...Object.keys(zhCN), ...Object.keys(zhCNSubpackages)].filter(
+      (key) => !code.includes(`'${key}'`) && !usedAsScreen(key),
+    )
     expect(unused).toEqual([])
+  })
+})
+
+describe('i18n modules', () => {
+  /** The modules of this folder each one imports at run time (`import type` is erased). */
+  const runtimeImports = (): Map<string, string[]> => {
+    const modules = readdirSync(__dirname).filter((name) => /\.tsx?$/.test(name) && !name.includes('.test.'))
+    return new Map(
+      modules.map((name) => {
+        const code = readFileSync(path.join(__dirname, name), 'utf8')
+        const sources = [...code.matchAll(/^(?:import|export) (?!type )[^'"]*?from '\.\/([\w.-]+)'/gm)]
+        return [name.replace(/\.tsx?$/, ''), sources.map((match) => match[1])]
+      }),
+    )
+  }
+
+  it('import each other without a cycle', () => {
+    const graph = runtimeImports()
+    const cycles: string[] = []
+    const visit = (module: string, trail: string[]) => {
+      if (trail.includes(module)) return void cycles.push([...trail, module].join(' → '))
+      for (const next of graph.get(module) ?? []) visit(next, [...trail, module])
+    }
+    for (const module of graph.keys()) visit(module, [])
+    expect(cycles).toEqual([])
   })
 })

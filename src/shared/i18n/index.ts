@@ -1,43 +1,12 @@
-import Taro from '@tarojs/taro'
-import { create } from 'zustand'
 import { shopConfig, type Locale } from '../../shop.config'
+import { useLocaleStore } from './locale'
 import { syncTabBarTexts } from './tab-bar'
 import { translate, type MessageParams } from './translate'
 import type { MessageKey } from './zh-CN'
 
 export type { MessageKey } from './zh-CN'
-export const LOCALES: readonly Locale[] = ['zh-CN', 'en']
-
+export { LOCALES, useLocaleStore } from './locale'
 export { translate, type MessageParams } from './translate'
-
-interface LocaleState {
-  locale: Locale
-  setLocale: (locale: Locale) => void
-}
-
-const LOCALE_STORAGE_KEY = 'shop.locale'
-
-function storedLocale(): Locale | undefined {
-  try {
-    const value: unknown = Taro.getStorageSync(LOCALE_STORAGE_KEY)
-    return LOCALES.find((locale) => locale === value)
-  } catch {
-    return undefined
-  }
-}
-
-/** The current language: the buyer's stored choice, else the shop's default. */
-export const useLocaleStore = create<LocaleState>((set) => ({
-  locale: storedLocale() ?? shopConfig.locale,
-  setLocale: (locale) => {
-    set({ locale })
-    try {
-      Taro.setStorageSync(LOCALE_STORAGE_KEY, locale)
-    } catch {
-      // Not saved: the choice still holds for this session.
-    }
-  },
-}))
 
 export type Translate = (key: MessageKey, params?: MessageParams) => string
 

@@ -1,6 +1,8 @@
 import Taro from '@tarojs/taro'
 import { useEffect } from 'react'
-import { translate, useLocaleStore, type MessageKey } from './index'
+import { useLocaleStore } from './locale'
+import { translate } from './translate'
+import type { MessageKey } from './zh-CN'
 
 /** Keeps the navigation bar title in the buyer's language. */
 export function usePageTitle(key: MessageKey | undefined): void {

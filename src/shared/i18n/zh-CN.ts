@@ -1,4 +1,9 @@
-/** The default dictionary: its keys are the keys of every other locale. */
+import type { zhCNSubpackages } from './zh-CN.subpackages'
+
+/**
+ * The texts of the main package's pages (the tab pages and what they show), in the default
+ * language: its keys are the keys of en.ts. The subpackage pages' texts are in zh-CN.subpackages.ts.
+ */
 export const zhCN = {
   'tab.home': '首页',
   'tab.cart': '购物车',
@@ -22,14 +27,6 @@ export const zhCN = {
   'home.noProducts': '没有找到商品',
   'home.soldOut': '已售罄',
 
-  'product.selectOptions': '请选择 {names}',
-  'product.selected': '已选：{values}',
-  'product.quantity': '数量',
-  'product.stock': '库存 {count} 件',
-  'product.addToCart': '加入购物车',
-  'product.added': '已加入购物车',
-  'product.soldOut': '已售罄',
-
   'cart.title': '购物车',
   'cart.empty': '购物车是空的',
   'cart.goShopping': '去逛逛',
@@ -38,45 +35,23 @@ export const zhCN = {
   'cart.selectedCount': '已选 {count} 件',
   'cart.remove': '删除',
   'cart.maxStock': '最多只能买 {count} 件',
+  'cart.tooManyLines': '一个订单最多 {max} 种商品，已选 {count} 种，请取消勾选部分商品后结算',
 
   'me.title': '我的',
   'me.language': '语言',
   'me.server': '服务器',
   'me.notLoggedIn': '尚未登录',
 
-  'address.title': '收货地址',
-  'address.name': '收货人',
-  'address.phone': '手机号',
-  'address.region': '所在地区（省 / 市 / 区）',
-  'address.detail': '详细地址',
-  'address.error.name': '请填写收货人（最多 40 字）',
-  'address.error.phone': '请填写 11 位手机号，或以 + 开头的国际号码',
-  'address.error.region': '请填写所在地区',
-  'address.error.detail': '请填写详细地址（至少 4 个字）',
-  'checkout.title': '确认订单',
-  'checkout.items': '共 {count} 件商品',
-  'checkout.priceNote': '实付金额以服务器核算为准',
-  'checkout.placeOrder': '提交订单',
-  'checkout.submitting': '正在提交…',
-  'checkout.nothingSelected': '购物车里没有选中的商品',
   'cart.checkout': '去结算',
-  'orders.title': '我的订单',
-  'orders.detailTitle': '订单详情',
   'orders.tab.all': '全部',
   'orders.status.awaiting_payment': '待付款',
   'orders.status.paid': '已付款',
+  'orders.status.shipped': '已发货',
+  'orders.status.received': '已收货',
+  'orders.status.completed': '已完成',
   'orders.status.closed': '已关闭',
   'orders.closed.expired': '已关闭（超时未付款）',
   'orders.closed.cancelled': '已取消',
-  'orders.number': '订单号 {id}',
-  'orders.itemCount': '共 {count} 件',
-  'orders.createdAt': '下单时间 {time}',
-  'orders.expiresIn': '剩余 {time} 自动关闭',
-  'orders.expiredCheck': '已超时，点此刷新状态',
-  'orders.cancel': '取消订单',
-  'orders.cancelConfirm': '确定取消订单？',
-  'orders.cancelHint': '取消后商品库存将释放。',
-  'orders.empty': '还没有订单',
   'me.login': '使用支付宝账号登录',
   'me.logout': '退出登录',
   'me.loggedInAs': '支付宝账号 {id}',
@@ -84,98 +59,14 @@ export const zhCN = {
   'me.viewAll': '全部订单',
   'me.loginFailed': '登录失败：{message}',
   'session.alipayOnly': '该服务器没有支付宝模拟器，只能在支付宝内登录。',
-  'orders.pay': '去支付',
-  'orders.paying': '正在打开收银台…',
-  'pay.pageTitle': '支付结果',
-  'pay.resultCode': '支付宝结果码 {code}',
-  'pay.confirming': '正在向服务器确认支付结果…',
-  'pay.notConfirmedYet': '服务器暂未收到付款。如已付款，请稍后点“我已付款，再查一次”。',
-  'pay.devTitle': '开发提示（仅开发版可见）',
-  'pay.unavailable': '当前环境不支持支付宝支付：请在支付宝小程序中打开（微信版本仅作展示）。',
-  'pay.couldNotStart': '无法发起支付',
-  'pay.action.checkAgain': '重新查询',
-  'pay.action.iHavePaid': '我已付款，再查一次',
-  'pay.action.payAgain': '重新支付',
-  'pay.action.viewOrder': '查看订单',
-  'pay.action.backToShop': '返回首页',
-  'pay.paid.title': '支付成功',
-  'pay.paid.body': '服务器已确认收到付款，我们会尽快发货。',
-  'pay.closed.title': '订单已关闭',
-  'pay.closed.body': '订单已取消或超时关闭，未被扣款；如有扣款将原路退回。',
-  'pay.success.title': '正在确认支付结果',
-  'pay.success.body':
-    '支付宝返回了 9000（订单处理成功），但这还不能证明已付款：以服务器收到的支付宝通知和查询结果为准。',
-  'pay.success.dev':
-    '9000 不能判定支付成功：以异步通知 notify_url 中 trade_status 为 TRADE_SUCCESS，以及 alipay.trade.query 的结果为准。本页正在轮询订单状态。',
-  'pay.processing.title': '支付处理中',
-  'pay.processing.body': '支付结果暂未确定（可能已成功），正在向服务器确认。',
-  'pay.processing.dev':
-    '8000：正在处理中，结果未知。服务端应调用 alipay.trade.query 查询交易状态，以查询结果为准。',
-  'pay.unknownResult.title': '支付结果未知',
-  'pay.unknownResult.body': '支付结果未知（可能已成功），正在向服务器确认，请勿重复付款。',
-  'pay.unknownResult.dev': '6004：处理结果未知。调用 alipay.trade.query 查询订单的实际支付状态。',
-  'pay.failed.title': '支付失败',
-  'pay.failed.body': '订单处理失败，未完成付款。可以重新支付。',
-  'pay.failed.dev':
-    '4000：检查 tradeNO 参数名大小写（"NO" 大写）；tradeNO 必须是 alipay.trade.create 返回的 trade_no，不是商户订单号 out_trade_no。预授权时检查 orderStr（alipay.fund.auth.order.app.freeze 的参数）。',
-  'pay.cancelled.title': '已取消支付',
-  'pay.cancelled.body': '你取消了支付，订单仍在等待付款，可在关闭前重新支付。',
-  'pay.cancelled.dev':
-    '6001：用户中途取消。若用户并未取消：alipay.trade.create 在小程序场景必须传 buyer_id（或 buyer_open_id），且须与唤起支付的支付宝账号一致；并检查 tradeNO 是否为 trade_no。',
-  'pay.network.title': '网络连接出错',
-  'pay.network.body': '网络异常，支付可能没有完成。请检查网络后重新查询或重新支付。',
-  'pay.network.dev': '6002：网络连接出错。提示用户检查网络后重试；重试前先查询订单，避免重复付款。',
-  'pay.forgotPassword.title': '未完成支付',
-  'pay.forgotPassword.body': '你在支付时选择了“忘记密码”并退出，付款没有完成。',
-  'pay.forgotPassword.dev': '99：用户点击“忘记密码”后退出收银台（iOS）。订单未付款，可重新发起支付。',
-  'pay.noPermission.title': '暂不支持支付',
-  'pay.noPermission.body': '这个小程序暂时无法收款，请联系商家。',
-  'pay.noPermission.dev':
-    '4：无权限调用（N22104）。个人小程序无法使用支付；企业小程序需在开放平台签约“当面付”。',
-  'pay.unrecognised.title': '支付结果未知',
-  'pay.unrecognised.body': '收银台返回了无法识别的结果，正在以服务器记录为准。',
-  'pay.unrecognised.dev': '未知结果码：记录原始返回值；不要据此判断成功或失败，以服务端查询为准。',
-  'faq.title': '支付常见问题',
-  'faq.webview.q': 'web-view 中如何进行支付？',
-  'faq.webview.a':
-    'web-view 中也可以通过 my.tradePay 支付，不支持 H5 网页支付。H5 页面引入 https://appx/web-view.min.js 后调用 my.tradePay({ tradeNO })，tradeNO 由服务端 alipay.trade.create 返回。不能在 web-view 中打开支付宝收银台或跳转外部 H5 支付页。',
-  'faq.whitelist.q': 'web-view 的域名白名单有什么要求？',
-  'faq.whitelist.a':
-    '仅企业支付宝小程序可用；域名须为 HTTPS，不能是 IP 或带端口，需要在小程序后台配置并放置校验文件；支付宝及阿里系域名不能加入白名单；不支持重定向页面；白名单修改需发布新版本后生效；每个页面只能有一个 web-view，且 cookie、storage 与小程序隔离。',
-  'faq.otherApp.q': '小程序唤起支付可以支付其它 APPID 或 PID 创建的交易吗？',
-  'faq.otherApp.a':
-    '可以。my.tradePay 不限制创建 tradeNO 的应用 APPID，只要交易号合法即可；但交易的 buyer_id / buyer_open_id 必须是当前付款的支付宝账号。',
-  'faq.permission.q': '唤起支付提示“ISV 权限不足”？',
-  'faq.permission.a': '需要登录小程序后台签约“当面付”能力。个人小程序不能使用 my.tradePay（结果码 4）。',
-  'faq.codes.q': '各个结果码是什么意思？',
-  'faq.codes.a':
-    '9000 订单处理成功（仍需服务端确认）；8000 正在处理中；6004 结果未知（可能已成功）；4000 订单处理失败；6001 用户中途取消；6002 网络连接出错；99 用户点击忘记密码并退出（iOS）；4 无权限调用。除服务端确认外，任何结果码都不代表已付款。',
-  'faq.confirm.q': '为什么返回 9000 还显示“正在确认”？',
-  'faq.confirm.a':
-    '9000 不能判定支付成功。本店只在服务端收到验签通过的异步通知（TRADE_SUCCESS / TRADE_FINISHED），或通过 alipay.trade.query 查到已支付后，才把订单标为已付款。',
-  'faq.tradeNo.q': 'tradeNO 应该传什么？',
-  'faq.tradeNo.a':
-    '传 alipay.trade.create 返回的 trade_no（支付宝交易号），不是自己的订单号 out_trade_no；参数名是 tradeNO，注意 “NO” 大写。',
-  'faq.demoWebView': '打开 web-view 支付演示',
-  'faq.demoDeposit': '打开预授权（押金）演示',
   'me.faq': '支付常见问题',
-  'webview.title': 'web-view 支付演示',
-  'webview.intro':
-    '这个页面把服务器提供的 H5 收银页面放进 web-view：H5 页面引入 web-view.min.js，用 my.tradePay 支付（web-view 中不支持 H5 网页支付）。请从一个待付款订单进入。',
-  'webview.pickOrder': '选择待付款订单',
-  'orders.payInWebView': '在 web-view 中支付（演示）',
-  'deposit.title': '预授权（押金）演示',
-  'deposit.intro':
-    '租用物品时冻结押金：服务器用 alipay.fund.auth.order.app.freeze 签名生成 orderStr，小程序调用 my.tradePay({ orderStr })；押金是否冻结以服务器收到的通知为准。',
-  'deposit.rent': '租用并冻结押金',
-  'deposit.status.awaiting_freeze': '等待冻结押金',
-  'deposit.status.frozen': '押金已冻结（服务器已确认）',
-  'deposit.status.closed': '押金已关闭',
   'config.missingApi':
     '未设置 TARO_APP_API_BASE_URL：请在 .env.development / .env.production 中填写后端地址，例如 http://localhost:3000',
   'config.insecureApi': '发布版本的 TARO_APP_API_BASE_URL 应为已加入白名单的 HTTPS 域名：{value}',
   'config.badApi': 'TARO_APP_API_BASE_URL 不是有效的 http(s) 地址：{value}',
 } as const
 
-export type MessageKey = keyof typeof zhCN
-export type Messages = Record<MessageKey, string>
+/** Every text's key, main package and subpackages. */
+export type MessageKey = keyof typeof zhCN | keyof typeof zhCNSubpackages
+/** A translation of the main package's texts. */
+export type Messages = Record<keyof typeof zhCN, string>

@@ -104,7 +104,7 @@ describe.each<RequestFlavour>(['wechat', 'alipay'])(
     it('reports a timeout when the server does not answer in time', async () => {
       handler = () => undefined // never answers
       const error = await failure(client({ timeoutMs: 100, getRetries: 0 }).get('/slow'))
-      expect(error.kind).toBe('timeout')
+      expect(error).toMatchObject({ kind: 'timeout', code: 'timeout' })
       expect(error.transient).toBe(true)
     })
 
@@ -114,7 +114,7 @@ describe.each<RequestFlavour>(['wechat', 'alipay'])(
       const deadUrl = `http://127.0.0.1:${(closed.address() as AddressInfo).port}`
       await new Promise((resolve) => closed.close(resolve))
       const error = await failure(client({ baseUrl: deadUrl, getRetries: 1 }).get('/x'))
-      expect(error.kind).toBe('network')
+      expect(error).toMatchObject({ kind: 'network', code: 'network' })
     })
 
     it('treats a non-JSON 2xx body as a bad response', async () => {
@@ -123,7 +123,7 @@ describe.each<RequestFlavour>(['wechat', 'alipay'])(
         res.end('<html>captive portal</html>')
       }
       const error = await failure(client({ getRetries: 0 }).get('/x'))
-      expect(error.kind).toBe('bad_response')
+      expect(error).toMatchObject({ kind: 'bad_response', code: 'bad_response' })
     })
 
     it('maps a 4xx body without code to an http_<status> code', async () => {
@@ -141,7 +141,7 @@ describe.each<RequestFlavour>(['wechat', 'alipay'])(
           throw new RequestError({ kind: 'config', message: 'TARO_APP_API_BASE_URL is not set' })
         },
       })
-      await expect(misconfigured.get('/x')).rejects.toMatchObject({ kind: 'config' })
+      await expect(misconfigured.get('/x')).rejects.toMatchObject({ kind: 'config', code: 'config' })
     })
   },
 )

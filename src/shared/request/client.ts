@@ -1,5 +1,6 @@
+import type { ApiErrorCode } from '@contract'
 import Taro from '@tarojs/taro'
-import { RequestError, type RequestErrorKind } from './errors'
+import { RequestError, type LocalFailureKind } from './errors'
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
 export type QueryValue = string | number | boolean | undefined | null
@@ -59,7 +60,7 @@ export function buildUrl(baseUrl: string, path: string, query?: Record<string, Q
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
 
 /** The server's `{ code, message }`, if the body has that shape (Alipay may hand it over as text). */
-function errorBody(data: unknown): { code?: string; message?: string } {
+function errorBody(data: unknown): { code?: ApiErrorCode; message?: string } {
   if (typeof data === 'string') {
     try {
       data = JSON.parse(data)
@@ -70,7 +71,7 @@ function errorBody(data: unknown): { code?: string; message?: string } {
   if (data && typeof data === 'object') {
     const { code, message } = data as Record<string, unknown>
     return {
-      code: typeof code === 'string' ? code : undefined,
+      code: typeof code === 'string' ? (code as ApiErrorCode) : undefined,
       message: typeof message === 'string' ? message : undefined,
     }
   }
@@ -86,13 +87,13 @@ function asHttpResponse(failure: unknown): RawResponse | undefined {
 }
 
 /** Alipay's my.request error numbers that are not "the network is down". */
-const ALIPAY_FAILURE_KINDS: Record<number, RequestErrorKind> = {
+const ALIPAY_FAILURE_KINDS: Record<number, LocalFailureKind> = {
   11: 'config', // the domain is not in the mini-program's whitelist
   13: 'timeout',
   14: 'bad_response', // a 2xx body that is not JSON
 }
 
-function transportFailureKind(failure: unknown): RequestErrorKind {
+function transportFailureKind(failure: unknown): LocalFailureKind {
   const alipayError = (failure as { error?: unknown } | null)?.error
   if (typeof alipayError === 'number' && ALIPAY_FAILURE_KINDS[alipayError])
     return ALIPAY_FAILURE_KINDS[alipayError]

@@ -6,7 +6,7 @@ import { RequestError } from './errors'
 export { createRequestClient, buildUrl } from './client'
 export type { RequestClient, RequestOptions, QueryValue } from './client'
 export { RequestError, isRequestError } from './errors'
-export type { RequestErrorKind } from './errors'
+export type { RequestErrorKind, RequestErrorCode, ClientErrorCode } from './errors'
 
 function apiBaseUrl(): string {
   if (appConfig.ok) return appConfig.apiBaseUrl

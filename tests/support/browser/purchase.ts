@@ -7,12 +7,12 @@ import type { Outcome } from '../../../server/alipay-simulator/settlement'
 import type { Db } from '../../../server/db/types'
 import { formatFen } from '../../../src/shared/money'
 import type { MessageKey } from '../../../src/shared/i18n'
-import { zhCN } from '../../../src/shared/i18n/zh-CN'
 import type { RequestGate } from './chromium'
 import { SAMPLE_ADDRESS_FORM } from '../sample-address'
 import type { Shopper } from './shopper'
+import { text } from '../texts'
 
-export const T = zhCN
+export const T = text
 
 /** A product of the seed catalog (server/catalog/seed-data.json) and the SKU the buyer picks. */
 export const PRODUCT = {
@@ -54,7 +54,7 @@ export async function checkOut(shop: Shopper, shoot: Shoot = noShots): Promise<s
   }
   await shoot('checkout')
   await shop.tap(T['checkout.placeOrder'])
-  await shop.arriveAt(/#\/pages\/order\/index\?/, 'placing the order')
+  await shop.arriveAtPage('order', 'placing the order')
   await shop.see(T['orders.status.awaiting_payment'], 'the new order awaiting payment')
   return shop.routeParam('id')
 }
@@ -69,7 +69,7 @@ export async function openCashier(shop: Shopper, button: string = T['orders.pay'
 /** Chooses an outcome in the cashier; the simulator sends the buyer back to the result page. */
 export async function chooseOutcome(shop: Shopper, outcome: Outcome): Promise<void> {
   await shop.tap(shop.page.getByRole('button', { name: new RegExp(`^${CASHIER_LABELS[outcome][0]}`) }))
-  await shop.arriveAt(/#\/pages\/pay-result\/index\?/, `back from the cashier (${outcome})`)
+  await shop.arriveAtPage('payResult', `back from the cashier (${outcome})`)
 }
 
 /** The result screen of a code: the code, and its own title (until the server's answer replaces it). */

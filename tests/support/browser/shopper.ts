@@ -4,6 +4,7 @@
  * what the page showed instead — for text to appear. No generated ids, no fixed sleeps.
  */
 import type { Locator, Page } from 'playwright-core'
+import { pageUrl, type PageName } from '../../../src/shared/routes'
 
 /** How long one step of the UI may take (a page load, an API round trip, a redirect). */
 export const STEP_TIMEOUT_MS = 15_000
@@ -15,8 +16,8 @@ export class Shopper {
     readonly shopUrl: string,
   ) {}
 
-  /** Opens a route of the hash router, e.g. `/pages/cart/index`. */
-  async open(route = '/pages/index/index'): Promise<void> {
+  /** Opens a route of the hash router, e.g. `pageUrl('cart')`. */
+  async open(route = pageUrl('home')): Promise<void> {
     await this.page.goto(`${this.shopUrl}#${route}`)
   }
 
@@ -92,6 +93,12 @@ export class Shopper {
     )
   }
 
+  /** Waits for the browser to be on a page of the app with a query (`#/<route>?…`). */
+  arriveAtPage(page: PageName, what: string, query = ''): Promise<void> {
+    const route = pageUrl(page).replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
+    return this.arriveAt(new RegExp(`#${route}\\?${query}`), what)
+  }
+
   /** Waits for the browser to be at a URL (e.g. after a redirect through the cashier). */
   async arriveAt(url: RegExp, what: string): Promise<void> {
     try {
@@ -101,7 +108,7 @@ export class Shopper {
     }
   }
 
-  /** A query parameter of the current hash route (`#/pages/order/index?id=…`). */
+  /** A query parameter of the current hash route, e.g. `id` of the order page's URL. */
   routeParam(name: string): string {
     const hash = new URL(this.page.url()).hash
     const value = new URLSearchParams(hash.slice(hash.indexOf('?') + 1)).get(name)

@@ -5,6 +5,7 @@
 import { applyDataPath, findByText, parseDataPath, textContent, type MiniNode } from './data-tree'
 import type { MiniPage } from './page'
 import { PageStack, parsePageUrl } from './page-stack'
+import { Packages } from './packages'
 
 test('setData keys are paths into the tree, creating what is missing', () => {
   expect(parseDataPath('root.cn.[0].cn.[12].v')).toEqual(['root', 'cn', 0, 'cn', 12, 'v'])
@@ -37,12 +38,12 @@ test('text reads inline text together and elements on their own lines; finds the
 })
 
 test('a URL names its page and decoded query', () => {
-  expect(parsePageUrl('/pages/pay-result/index?orderId=42&code=9000')).toEqual({
-    route: 'pages/pay-result/index',
+  expect(parsePageUrl('/fixture/pay-result/index?orderId=42&code=9000')).toEqual({
+    route: 'fixture/pay-result/index',
     query: { orderId: '42', code: '9000' },
   })
-  expect(parsePageUrl('../faq/index?q=a%20b', 'pages/me/index')).toEqual({
-    route: 'pages/faq/index',
+  expect(parsePageUrl('../faq/index?q=a%20b', 'fixture/me/index')).toEqual({
+    route: 'fixture/faq/index',
     query: { q: 'a b' },
   })
 })
@@ -65,8 +66,8 @@ describe('page stack', () => {
     }
     return page as unknown as MiniPage
   }
-  const routes = ['pages/home/index', 'pages/cart/index', 'pages/product/index', 'pages/order/index']
-  const tabs = new Set(['pages/home/index', 'pages/cart/index'])
+  const routes = ['fixture/home/index', 'fixture/cart/index', 'fixture/product/index', 'fixture/order/index']
+  const tabs = new Set(['fixture/home/index', 'fixture/cart/index'])
   const newStack = () =>
     new PageStack(
       routes,
@@ -79,31 +80,75 @@ describe('page stack', () => {
 
   test('navigateTo hides, navigateBack unloads and shows, redirectTo replaces', () => {
     const stack = newStack()
-    stack.reLaunch('/pages/home/index')
-    stack.navigateTo('/pages/product/index?id=1')
+    stack.reLaunch('/fixture/home/index')
+    stack.navigateTo('/fixture/product/index?id=1')
     expect(take()).toEqual(['home.load', 'home.hide', 'product.load'])
-    stack.redirectTo('/pages/order/index')
+    stack.redirectTo('/fixture/order/index')
     expect(take()).toEqual(['product.unload', 'order.load'])
     stack.navigateBack(1)
     expect(take()).toEqual(['order.unload', 'home.show'])
     expect(routesOf(stack)).toEqual(['home'])
-    expect(() => stack.navigateTo('/pages/cart/index')).toThrow(/tab page/)
-    expect(() => stack.navigateTo('/pages/nowhere/index')).toThrow(/not in app.json/)
+    expect(() => stack.navigateTo('/fixture/cart/index')).toThrow(/tab page/)
+    expect(() => stack.navigateTo('/fixture/nowhere/index')).toThrow(/not in app.json/)
   })
 
   test('switchTab keeps tab pages alive and unloads the rest; reLaunch unloads everything', () => {
     const stack = newStack()
-    stack.reLaunch('/pages/home/index')
-    stack.navigateTo('/pages/product/index')
-    stack.switchTab('/pages/cart/index')
+    stack.reLaunch('/fixture/home/index')
+    stack.navigateTo('/fixture/product/index')
+    stack.switchTab('/fixture/cart/index')
     take()
-    stack.switchTab('/pages/home/index')
+    stack.switchTab('/fixture/home/index')
     expect(take()).toEqual(['cart.hide', 'home.show'])
-    stack.navigateTo('/pages/product/index')
-    stack.switchTab('/pages/cart/index')
+    stack.navigateTo('/fixture/product/index')
+    stack.switchTab('/fixture/cart/index')
     expect(take()).toEqual(['home.hide', 'product.load', 'product.unload', 'cart.show'])
-    stack.reLaunch('/pages/order/index')
+    stack.reLaunch('/fixture/order/index')
     expect(take()).toEqual(['cart.unload', 'home.unload', 'order.load'])
     expect(routesOf(stack)).toEqual(['order'])
+  })
+})
+
+describe('packages', () => {
+  const appJson = {
+    pages: ['fixture/home/index'],
+    subPackages: [
+      { root: 'fixture/order', name: 'order', pages: ['list/index', 'detail/index'] },
+      { root: '/fixture/help/', pages: ['faq/index'] },
+    ],
+    preloadRule: { 'fixture/home/index': { network: 'all', packages: ['order'] } },
+  }
+
+  test('lists subpackage pages under their roots and records how each subpackage arrived', () => {
+    const packages = new Packages(appJson)
+    expect(packages.routes).toEqual([
+      'fixture/home/index',
+      'fixture/order/list/index',
+      'fixture/order/detail/index',
+      'fixture/help/faq/index',
+    ])
+    packages.preloadFor('fixture/home/index')
+    packages.open('fixture/home/index')
+    packages.open('fixture/order/list/index')
+    packages.open('fixture/order/detail/index')
+    packages.open('fixture/help/faq/index')
+    expect(packages.loads).toEqual([
+      { root: 'fixture/order', byRoute: 'fixture/order/list/index', preloaded: true },
+      { root: 'fixture/help', byRoute: 'fixture/help/faq/index', preloaded: false },
+    ])
+  })
+
+  test('refuses a require across subpackages and a preloadRule naming no subpackage', () => {
+    const packages = new Packages(appJson)
+    expect(() => packages.checkRequire('fixture/order/list/index.js', 'common.js')).not.toThrow()
+    expect(() =>
+      packages.checkRequire('fixture/order/list/index.js', 'fixture/order/sub-vendors.js'),
+    ).not.toThrow()
+    expect(() => packages.checkRequire('app.js', 'fixture/order/sub-vendors.js')).toThrow(/subpackage/)
+    expect(() => packages.checkRequire('fixture/help/faq/index.js', 'fixture/order/sub-vendors.js')).toThrow(
+      /subpackage fixture\/order/,
+    )
+    const badRule = { ...appJson, preloadRule: { 'fixture/home/index': { packages: ['nowhere'] } } }
+    expect(() => new Packages(badRule)).toThrow(/no subpackage/)
   })
 })

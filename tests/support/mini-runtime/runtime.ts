@@ -1,8 +1,9 @@
 /**
  * Launches a built mini-program (dist/alipay with `my`, dist/weapp with `wx`) in one `vm`
- * context: App lifecycles, pages from the bundle's own `Page(config)`, the page stack, timers that
- * die with the launch. A relaunch is a new context over the same storage, as when the buyer kills
- * the mini-program and opens it again.
+ * context: App lifecycles, pages from the bundle's own `Page(config)` (a subpackage's files load
+ * when its first page opens, see packages.ts), the page stack, timers that die with the launch.
+ * A relaunch is a new context over the same storage, as when the buyer kills the mini-program and
+ * opens it again.
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -11,6 +12,7 @@ import { AlipayServices } from './alipay-services'
 import type { Platform } from './http-bridge'
 import { MiniPage } from './page'
 import { PageStack, parsePageUrl } from './page-stack'
+import { Packages, type AppJsonPackages } from './packages'
 import { createPlatformApi, MiniStorage, type UiLog } from './platform-api'
 import { parseTemplates } from './templates'
 import { productionApiOrigin } from '../production-api'
@@ -27,7 +29,7 @@ export interface LaunchOptions {
   apiOrigin?: string
   storage?: MiniStorage
   alipay?: AlipayServices
-  /** The first page's URL, e.g. '/pages/faq/index?from=me'. Default: app.json's first page. */
+  /** The first page's URL, e.g. `pageUrl('faq')` of src/shared/routes. Default: app.json's first page. */
   entry?: string
   /** Print the bundle's console output (MINI_RUNTIME_LOG=1 does the same). */
   log?: boolean
@@ -40,8 +42,7 @@ export function defaultDistDir(platform: Platform): string {
   return path.resolve(fromEnv || path.join(ROOT, 'dist', platform))
 }
 
-interface AppJson {
-  pages: string[]
+interface AppJson extends AppJsonPackages {
   tabBar?: { items?: { pagePath: string; name: string }[]; list?: { pagePath: string; text: string }[] }
 }
 
@@ -60,6 +61,8 @@ export class MiniProgram {
   readonly alipay: AlipayServices
   readonly pages: PageStack
   readonly tabs: { route: string; text: string }[]
+  /** The main package and the subpackages: which were preloaded, which opened, in what order. */
+  readonly packages: Packages
   private readonly timers = new Set<NodeJS.Timeout>()
   private readonly pageConfigs = new Map<string, Record<string, unknown>>()
   private closed = false
@@ -72,8 +75,9 @@ export class MiniProgram {
     this.tabs = (appJson.tabBar?.items ?? []).map((item) => ({ route: item.pagePath, text: item.name }))
     this.tabs.push(...(appJson.tabBar?.list ?? []).map((item) => ({ route: item.pagePath, text: item.text })))
     this.entryUrl = options.entry ?? `/${appJson.pages[0]}`
+    this.packages = new Packages(appJson)
     this.pages = new PageStack(
-      appJson.pages,
+      this.packages.routes,
       new Set(this.tabs.map((tab) => tab.route)),
       (route, query) => this.openPage(route, query),
       () => this.signal.notify(),
@@ -115,7 +119,9 @@ export class MiniProgram {
       deliver: this.deliver,
     })
     this.context[platform === 'alipay' ? 'my' : 'wx'] = api
-    this.loader = createModuleLoader(this.context, distDir)
+    this.loader = createModuleLoader(this.context, distDir, (from, to) =>
+      this.packages.checkRequire(from, to),
+    )
     this.loader.load('app.js')
     if (!this.appInstance) throw new Error('app.js did not call App()')
     const entry = parsePageUrl(this.entryUrl)
@@ -172,6 +178,7 @@ export class MiniProgram {
   }
 
   private openPage(route: string, query: Record<string, string>): MiniPage {
+    this.packages.open(route)
     if (!this.pageConfigs.has(route)) {
       this.loadingRoute = route
       try {
@@ -182,6 +189,7 @@ export class MiniProgram {
     }
     const config = this.pageConfigs.get(route)
     if (!config) throw new Error(`${route}.js did not call Page()`)
+    this.packages.preloadFor(route)
     return new MiniPage(route, query, config, {
       templates: this.templates,
       signal: this.signal,

@@ -33,7 +33,16 @@ export interface ModuleLoader {
   load(relativePath: string): unknown
 }
 
-export function createModuleLoader(context: vm.Context, rootDir: string): ModuleLoader {
+/**
+ * `checkRequire(from, to)` (paths relative to `rootDir`) may refuse a require, as the platform
+ * refuses a file of another subpackage.
+ */
+export function createModuleLoader(
+  context: vm.Context,
+  rootDir: string,
+  checkRequire: (fromFile: string, toFile: string) => void = () => undefined,
+): ModuleLoader {
+  const relative = (file: string) => path.relative(rootDir, file).split(path.sep).join('/')
   const modules = new Map<string, { exports: unknown }>()
   const run = (file: string): unknown => {
     const existing = modules.get(file)
@@ -45,7 +54,11 @@ export function createModuleLoader(context: vm.Context, rootDir: string): Module
       module: { exports: unknown },
       exports: unknown,
     ) => void
-    const requireFromHere = (request: string) => run(resolveFile(request, path.dirname(file)))
+    const requireFromHere = (request: string) => {
+      const target = resolveFile(request, path.dirname(file))
+      checkRequire(relative(file), relative(target))
+      return run(target)
+    }
     wrapper.call(module.exports, requireFromHere, module, module.exports)
     return module.exports
   }

@@ -1,14 +1,14 @@
 import { Image, Text, View } from '@tarojs/components'
 import { useT } from '../../../shared/i18n'
 import { Checkbox, Price, Stepper } from '../../../shared/ui'
-import { MAX_QUANTITY_PER_LINE, type CartLine } from '../cart-math'
+import { lineQuantityMax, type CartLine } from '../cart-math'
 import { useCartStore } from '../store'
 import './cart.scss'
 
 export function CartLineItem({ line, onLimit }: { line: CartLine; onLimit: (max: number) => void }) {
   const t = useT()
   const { toggle, setQuantity, remove } = useCartStore.getState()
-  const max = Math.min(line.stock, MAX_QUANTITY_PER_LINE)
+  const max = lineQuantityMax(line.stock)
   return (
     <View className='cart-line'>
       <Checkbox checked={line.selected} onChange={() => toggle(line.skuId)} />

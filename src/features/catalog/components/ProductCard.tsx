@@ -1,16 +1,14 @@
 import type { ProductSummary } from '@contract'
 import { Image, Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import { useT } from '../../../shared/i18n'
 import { Price } from '../../../shared/ui'
-import { productUrl } from '../routes'
 import './catalog.scss'
 
-export function ProductCard({ product }: { product: ProductSummary }) {
+export function ProductCard({ product, onOpen }: { product: ProductSummary; onOpen: () => void }) {
   const t = useT()
   const soldOut = product.stock === 0
   return (
-    <View className='product-card' onClick={() => Taro.navigateTo({ url: productUrl(product.id) })}>
+    <View className='product-card' onClick={onOpen}>
       <Image className='product-card__image' src={product.image} mode='aspectFill' lazyLoad />
       <View className='product-card__body'>
         <Text className='product-card__title'>{product.title}</Text>

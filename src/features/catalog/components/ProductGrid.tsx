@@ -8,17 +8,19 @@ export function ProductGrid({
   products,
   hasMore,
   loading,
+  onOpenProduct,
 }: {
   products: readonly ProductSummary[]
   hasMore: boolean
   loading: boolean
+  onOpenProduct: (product: ProductSummary) => void
 }) {
   const t = useT()
   return (
     <View>
       <View className='product-grid'>
         {products.map((product) => (
-          <ProductCard key={product.id} product={product} />
+          <ProductCard key={product.id} product={product} onOpen={() => onOpenProduct(product)} />
         ))}
       </View>
       <View className='product-grid__footer'>

@@ -1,3 +1,4 @@
+import { SEARCH_TEXT_MAX } from '@contract/limits'
 import { Input, View } from '@tarojs/components'
 import { useT } from '../../../shared/i18n'
 import './catalog.scss'
@@ -11,7 +12,7 @@ export function SearchBar({ onSearch }: { onSearch: (q: string | undefined) => v
         className='search-bar__input'
         type='text'
         confirmType='search'
-        maxlength={50}
+        maxlength={SEARCH_TEXT_MAX}
         placeholder={t('home.searchPlaceholder')}
         onConfirm={(event) => onSearch(event.detail.value.trim() || undefined)}
         onInput={(event) => {

@@ -1,7 +1,7 @@
 import type { ProductDetail } from '@contract'
 import { Text, View } from '@tarojs/components'
 import { choose, isValueAvailable, type SkuSelection } from '../sku'
-import './catalog.scss'
+import './sku-picker.scss'
 
 interface SkuPickerProps {
   product: ProductDetail

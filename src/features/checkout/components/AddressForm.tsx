@@ -1,15 +1,19 @@
 import type { Address } from '@contract'
+import { ADDRESS_FIELD_LENGTHS, PHONE_LENGTH_MAX } from '@contract/limits'
 import { Input, Text, View } from '@tarojs/components'
 import { useT, type MessageKey } from '../../../shared/i18n'
 import type { AddressErrors, AddressField } from '../address'
 import './checkout.scss'
 
 const FIELDS: { field: AddressField; label: MessageKey; type: 'text' | 'number'; maxlength: number }[] = [
-  { field: 'name', label: 'address.name', type: 'text', maxlength: 40 },
-  { field: 'phone', label: 'address.phone', type: 'number', maxlength: 16 },
-  { field: 'region', label: 'address.region', type: 'text', maxlength: 80 },
-  { field: 'detail', label: 'address.detail', type: 'text', maxlength: 120 },
+  { field: 'name', label: 'address.name', type: 'text', maxlength: ADDRESS_FIELD_LENGTHS.name.max },
+  { field: 'phone', label: 'address.phone', type: 'number', maxlength: PHONE_LENGTH_MAX },
+  { field: 'region', label: 'address.region', type: 'text', maxlength: ADDRESS_FIELD_LENGTHS.region.max },
+  { field: 'detail', label: 'address.detail', type: 'text', maxlength: ADDRESS_FIELD_LENGTHS.detail.max },
 ]
+
+/** Error messages name the field's bounds ({min}, {max}). */
+const boundsOf = (field: AddressField) => (field === 'phone' ? undefined : ADDRESS_FIELD_LENGTHS[field])
 
 interface AddressFormProps {
   value: Address
@@ -33,7 +37,9 @@ export function AddressForm({ value, errors, onChange }: AddressFormProps) {
             placeholder={t(label)}
             onInput={(event) => onChange({ ...value, [field]: event.detail.value })}
           />
-          {errors[field] && <Text className='address-field__error'>{t(errors[field]!)}</Text>}
+          {errors[field] && (
+            <Text className='address-field__error'>{t(errors[field]!, boundsOf(field))}</Text>
+          )}
         </View>
       ))}
     </View>

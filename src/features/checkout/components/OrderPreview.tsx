@@ -1,6 +1,6 @@
-import { Image, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { useT } from '../../../shared/i18n'
-import { Price } from '../../../shared/ui'
+import { OrderLineRow, Price } from '../../../shared/ui'
 import { lineTotal, summarize, type CartLine } from '../../cart'
 import './checkout.scss'
 
@@ -12,16 +12,14 @@ export function OrderPreview({ lines }: { lines: readonly CartLine[] }) {
     <View className='checkout-card'>
       <Text className='checkout-card__title'>{t('checkout.items', { count: summary.selectedCount })}</Text>
       {lines.map((line) => (
-        <View key={line.skuId} className='preview-line'>
-          <Image className='preview-line__image' src={line.image} mode='aspectFill' />
-          <View className='preview-line__body'>
-            <Text className='preview-line__title'>{line.title}</Text>
-            <Text className='preview-line__meta'>
-              {line.skuLabel} × {line.quantity}
-            </Text>
-          </View>
-          <Price fen={lineTotal(line)} size='small' />
-        </View>
+        <OrderLineRow
+          key={line.skuId}
+          image={line.image}
+          title={line.title}
+          skuLabel={line.skuLabel}
+          quantity={line.quantity}
+          total={lineTotal(line)}
+        />
       ))}
       <View className='preview-total'>
         <Text>{t('cart.total')}</Text>

@@ -1,15 +1,14 @@
 import type { Order } from '@contract'
 import { Image, Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import { useT } from '../../../shared/i18n'
 import { Price } from '../../../shared/ui'
-import { orderUrl, statusLabel } from '../status'
+import { statusLabel } from '../status'
 import './orders.scss'
 
-export function OrderCard({ order }: { order: Order }) {
+export function OrderCard({ order, onOpen }: { order: Order; onOpen: () => void }) {
   const t = useT()
   return (
-    <View className='order-card' onClick={() => Taro.navigateTo({ url: orderUrl(order.id) })}>
+    <View className='order-card' onClick={onOpen}>
       <View className='order-card__header'>
         <Text className='order-card__number'>{t('orders.number', { id: order.id })}</Text>
         <Text className={`order-status order-status--${order.status}`}>{t(statusLabel(order))}</Text>

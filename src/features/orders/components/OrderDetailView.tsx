@@ -1,9 +1,8 @@
 import type { Order } from '@contract'
-import { Image, Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
 import { formatDateTime } from '../../../shared/datetime'
 import { useT } from '../../../shared/i18n'
-import { ActionButton, Price } from '../../../shared/ui'
+import { ActionButton, OrderLineRow, Price } from '../../../shared/ui'
 import { statusLabel } from '../status'
 import { formatDuration, useCountdown } from '../useCountdown'
 import './orders.scss'
@@ -16,6 +15,8 @@ interface OrderDetailViewProps {
   onCancel: () => void
   /** The countdown reached zero: the server closes the order; ask it again. */
   onExpired: () => void
+  /** The buyer chose the web-view demo's checkout page for this order. */
+  onPayInWebView: () => void
 }
 
 export function OrderDetailView({
@@ -25,6 +26,7 @@ export function OrderDetailView({
   onPay,
   onCancel,
   onExpired,
+  onPayInWebView,
 }: OrderDetailViewProps) {
   const t = useT()
   const awaiting = order.status === 'awaiting_payment'
@@ -59,16 +61,14 @@ export function OrderDetailView({
 
       <View className='order-detail__card'>
         {order.lines.map((line) => (
-          <View key={line.skuId} className='order-line'>
-            <Image className='order-line__image' src={line.image} mode='aspectFill' />
-            <View className='order-line__body'>
-              <Text className='order-line__title'>{line.title}</Text>
-              <Text className='order-line__meta'>
-                {line.skuLabel} × {line.quantity}
-              </Text>
-            </View>
-            <Price fen={line.lineTotal} size='small' />
-          </View>
+          <OrderLineRow
+            key={line.skuId}
+            image={line.image}
+            title={line.title}
+            skuLabel={line.skuLabel}
+            quantity={line.quantity}
+            total={line.lineTotal}
+          />
         ))}
         <View className='order-detail__total'>
           <Text>{t('cart.total')}</Text>
@@ -94,12 +94,7 @@ export function OrderDetailView({
         </View>
       )}
       {awaiting && !expiredHere && (
-        <Text
-          className='order-detail__webview'
-          onClick={() =>
-            Taro.navigateTo({ url: `/pages/webview/index?orderId=${encodeURIComponent(order.id)}` })
-          }
-        >
+        <Text className='order-detail__webview' onClick={onPayInWebView}>
           {t('orders.payInWebView')} ›
         </Text>
       )}

@@ -1,0 +1,121 @@
+/**
+ * Orders as staff read them: every buyer's, each with who bought it (OrderBuyer: the shop's account
+ * number and the last 4 characters of the Alipay id, never the whole id) and who shipped it.
+ * The order itself is read by the orders domain (server/orders/repository.ts), so both sides
+ * show the same order.
+ */
+import type { Address, MerchantOrder, MerchantOrderSummary, OrderStatus, ShipmentInput } from '../../contract'
+import type { Queryable } from '../db/types'
+import type { Language } from '../http/language'
+import type { ImageUrl } from '../http/public-urls'
+import { findOrder, type OrderFilter } from '../orders/repository'
+
+/** How many characters of the buyer's Alipay id staff see. */
+const ALIPAY_ID_TAIL_LENGTH = 4
+
+/** SQL: the buyer columns of `orders o join users u`. */
+const BUYER_COLUMNS = `o.user_id::text as buyer_id,
+  right(coalesce(u.alipay_user_id, u.alipay_open_id), ${ALIPAY_ID_TAIL_LENGTH}) as alipay_id_tail`
+
+interface BuyerColumns {
+  buyer_id: string
+  alipay_id_tail: string
+}
+
+interface SummaryRow extends BuyerColumns {
+  id: string
+  status: OrderStatus
+  close_reason: 'expired' | 'cancelled' | null
+  total_fen: number
+  item_count: number
+  address: Address
+  created_at: Date
+  paid_at: Date | null
+  shipped_at: Date | null
+  received_at: Date | null
+  completed_at: Date | null
+  closed_at: Date | null
+}
+
+const iso = (value: Date | string) => new Date(value).toISOString()
+const optionalTime = <K extends string>(key: K, value: Date | null) =>
+  (value ? { [key]: iso(value) } : {}) as Partial<Record<K, string>>
+
+const buyerOf = (row: BuyerColumns) => ({ id: row.buyer_id, alipayIdTail: row.alipay_id_tail })
+
+function toSummary(row: SummaryRow): MerchantOrderSummary {
+  return {
+    id: row.id,
+    status: row.status,
+    ...(row.close_reason ? { closeReason: row.close_reason } : {}),
+    total: row.total_fen,
+    itemCount: row.item_count,
+    buyer: buyerOf(row),
+    address: row.address,
+    createdAt: iso(row.created_at),
+    ...optionalTime('paidAt', row.paid_at),
+    ...optionalTime('shippedAt', row.shipped_at),
+    ...optionalTime('receivedAt', row.received_at),
+    ...optionalTime('completedAt', row.completed_at),
+    ...optionalTime('closedAt', row.closed_at),
+  }
+}
+
+/**
+ * One page of every buyer's orders, newest first, optionally by status, and the total matching,
+ * from one statement (one snapshot): the total row comes back even for a page beyond the end.
+ */
+export async function listAllOrders(
+  db: Queryable,
+  filter: OrderFilter,
+): Promise<{ items: MerchantOrderSummary[]; total: number }> {
+  const where = `($1::text is null or o.status = $1)`
+  const rows = await db.query<{ total: number } & (SummaryRow | Record<keyof SummaryRow, null>)>(
+    `select counted.total, page.*
+       from (select count(*)::int as total from orders o where ${where}) counted
+       left join lateral (
+         select o.id, o.status, o.close_reason, o.total_fen, o.item_count, o.address, o.created_at,
+                o.paid_at, o.shipped_at, o.received_at, o.completed_at, o.closed_at, ${BUYER_COLUMNS}
+           from orders o join users u on u.id = o.user_id
+          where ${where}
+          order by o.created_at desc, o.id desc
+          limit $2 offset $3
+       ) page on true
+      order by page.created_at desc, page.id desc`,
+    [filter.status ?? null, filter.pageSize, (filter.page - 1) * filter.pageSize],
+  )
+  const items = rows.filter((row): row is { total: number } & SummaryRow => row.id !== null).map(toSummary)
+  return { items, total: rows[0]?.total ?? 0 }
+}
+
+/** Any buyer's order with its lines, buyer and shipper, or undefined when there is none. */
+export async function findAnyOrder(
+  db: Queryable,
+  orderId: string,
+  lang: Language,
+  imageUrl: ImageUrl,
+): Promise<MerchantOrder | undefined> {
+  const [row] = await db.query<BuyerColumns & { shipped_by: string | null }>(
+    `select ${BUYER_COLUMNS}, s.name as shipped_by
+       from orders o join users u on u.id = o.user_id left join staff s on s.id = o.shipped_by
+      where o.id = $1`,
+    [orderId],
+  )
+  if (!row) return undefined
+  const order = await findOrder(db, row.buyer_id, orderId, lang, imageUrl)
+  return order && { ...order, buyer: buyerOf(row), ...(row.shipped_by ? { shippedBy: row.shipped_by } : {}) }
+}
+
+/** An order's status and shipment (carrier and tracking number once shipped), or undefined. */
+export async function findShipmentState(
+  db: Queryable,
+  orderId: string,
+): Promise<{ status: OrderStatus; shipment?: ShipmentInput } | undefined> {
+  const [row] = await db.query<{ status: OrderStatus; carrier: string | null; tracking_no: string | null }>(
+    'select status, carrier, tracking_no from orders where id = $1',
+    [orderId],
+  )
+  if (!row) return undefined
+  const { status, carrier, tracking_no: trackingNo } = row
+  return carrier && trackingNo ? { status, shipment: { carrier, trackingNo } } : { status }
+}

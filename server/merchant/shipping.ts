@@ -1,0 +1,57 @@
+/**
+ * A staff member ships an order: paid → shipped (fulfilment.ts's shipOrder, one conditional
+ * UPDATE) and its audit entry, in one transaction, so there is never a shipment without its entry
+ * or an entry without its shipment.
+ *
+ * Safe to retry: shipping an order that already carries the same carrier and tracking number
+ * (a retry after a lost answer, or two staff entering the same parcel at once) changes nothing,
+ * writes no second entry, and succeeds. Another shipment on a shipped order is a conflict.
+ */
+import type { OrderStatus, ShipmentInput } from '../../contract'
+import type { Db } from '../db/types'
+import { HttpError, notFound } from '../http/errors'
+import { shipOrder } from '../orders/fulfilment'
+import { audit } from '../staff/repository'
+import { findShipmentState } from './orders-repository'
+
+/** `shipped` by this call, or `already_shipped` with this very shipment before it. */
+export type ShipOutcome = 'shipped' | 'already_shipped'
+
+export const SHIP_ACTION = 'order.ship'
+
+const sameShipment = (a: ShipmentInput, b: ShipmentInput) =>
+  a.carrier === b.carrier && a.trackingNo === b.trackingNo
+
+const statusText = (status: OrderStatus) => status.replace('_', ' ')
+
+export async function shipAsStaff(
+  db: Db,
+  orderId: string,
+  shipment: ShipmentInput,
+  staffId: string,
+): Promise<ShipOutcome> {
+  return db.transaction(async (tx) => {
+    if (await shipOrder(tx, orderId, shipment, { shippedBy: staffId })) {
+      await audit(tx, {
+        staffId,
+        action: SHIP_ACTION,
+        target: { type: 'order', id: orderId },
+        before: { status: 'paid' },
+        after: { status: 'shipped', carrier: shipment.carrier, trackingNo: shipment.trackingNo },
+      })
+      return 'shipped'
+    }
+    // Not paid. A new statement: under a race it sees the winner's committed shipment.
+    const current = await findShipmentState(tx, orderId)
+    if (!current) throw notFound(`No order ${orderId}.`)
+    if (current.shipment && sameShipment(current.shipment, shipment)) return 'already_shipped'
+    const shipped = current.shipment
+      ? ` with ${current.shipment.carrier} ${current.shipment.trackingNo}, not this shipment`
+      : ''
+    throw new HttpError(
+      409,
+      'order_not_shippable',
+      `Order ${orderId} is ${statusText(current.status)}${shipped}; only a paid order can be shipped.`,
+    )
+  })
+}

@@ -1,0 +1,122 @@
+/**
+ * The order after payment, the rest of the only code that changes an order's status (state.ts has
+ * payment and closing):
+ *
+ *   paid ──shipOrder──▶ shipped ──confirmReceipt / receiveOverdueOrders──▶ received
+ *        received ──completeSettledOrders──▶ completed
+ *
+ * As in state.ts, each transition is one conditional UPDATE (`... WHERE status = 'shipped'`):
+ * whoever loses a race (a buyer's confirmation against the auto-receive sweep, two sweepers)
+ * updates zero rows and is told so. Migration 007's trigger refuses any other change of state.
+ *
+ * After-sales requests do not exist yet. The SQL function order_has_open_after_sales(id) (migration
+ * 007, false for now) is where they plug in: an order with an open request is neither
+ * auto-received nor completed, and the trigger refuses to complete it.
+ */
+import { Value } from '@sinclair/typebox/value'
+import { ShipmentInput, TRACKING_NO_PATTERN } from '../../contract'
+import type { Queryable } from '../db/types'
+import { HttpError } from '../http/errors'
+
+/** SQL: a shipped order is due for automatic receipt ($2 = AUTO_RECEIVE_DAYS). */
+export const RECEIPT_OVERDUE = `shipped_at <= now() - make_interval(days => $2::int)`
+
+/** SQL: a received order's after-sales window has ended ($2 = AFTER_SALES_DAYS). */
+export const AFTER_SALES_ENDED = `received_at <= now() - make_interval(days => $2::int)`
+
+export interface ShipOptions {
+  /** The staff member shipping (staff.id); none from the command line or a test. */
+  shippedBy?: string
+  /** When it shipped; now by default (tests move time with it). */
+  shippedAt?: Date
+}
+
+/**
+ * paid → shipped, recording the carrier and tracking number. Returns false when the order is not
+ * paid (not yet, already shipped, closed, or unknown). Throws a 400 for a shipment the contract's
+ * ShipmentInput refuses, so no caller can store one the API would not accept.
+ */
+export async function shipOrder(
+  tx: Queryable,
+  orderId: string,
+  shipment: ShipmentInput,
+  options: ShipOptions = {},
+): Promise<boolean> {
+  if (!Value.Check(ShipmentInput, shipment)) {
+    throw new HttpError(
+      400,
+      'bad_request',
+      `A shipment needs a carrier name and a tracking number matching ${TRACKING_NO_PATTERN}.`,
+    )
+  }
+  const rows = await tx.query(
+    `update orders
+        set status = 'shipped', carrier = $2, tracking_no = $3, shipped_by = $4,
+            shipped_at = coalesce($5::timestamptz, now())
+      where id = $1 and status = 'paid'
+      returning id`,
+    [
+      orderId,
+      shipment.carrier,
+      shipment.trackingNo,
+      options.shippedBy ?? null,
+      // As text: PGlite recognises a Date only from its own realm (see native-require.ts).
+      options.shippedAt?.toISOString() ?? null,
+    ],
+  )
+  return rows.length === 1
+}
+
+/**
+ * shipped → received, because the buyer says so. Returns false when the order is not shipped (not
+ * yet, or already received). The caller checks that the order is the buyer's.
+ */
+export async function confirmReceipt(tx: Queryable, orderId: string, receivedAt?: Date): Promise<boolean> {
+  const rows = await tx.query(
+    `update orders set status = 'received', received_at = coalesce($2::timestamptz, now())
+      where id = $1 and status = 'shipped'
+      returning id`,
+    [orderId, receivedAt?.toISOString() ?? null],
+  )
+  return rows.length === 1
+}
+
+/**
+ * shipped → received for those of `orderIds` shipped at least `autoReceiveDays` ago with no open
+ * after-sales request. Returns the ids received by THIS call.
+ */
+export async function receiveOverdueOrders(
+  tx: Queryable,
+  orderIds: string[],
+  autoReceiveDays: number,
+): Promise<string[]> {
+  if (orderIds.length === 0) return []
+  const rows = await tx.query<{ id: string }>(
+    `update orders set status = 'received', received_at = now()
+      where id = any($1::text[]) and status = 'shipped'
+        and ${RECEIPT_OVERDUE} and not order_has_open_after_sales(id)
+      returning id`,
+    [orderIds, autoReceiveDays],
+  )
+  return rows.map((row) => row.id)
+}
+
+/**
+ * received → completed for those of `orderIds` whose after-sales window (`afterSalesDays` from
+ * receipt) has ended with no open after-sales request. Returns the ids completed by THIS call.
+ */
+export async function completeSettledOrders(
+  tx: Queryable,
+  orderIds: string[],
+  afterSalesDays: number,
+): Promise<string[]> {
+  if (orderIds.length === 0) return []
+  const rows = await tx.query<{ id: string }>(
+    `update orders set status = 'completed', completed_at = now()
+      where id = any($1::text[]) and status = 'received'
+        and ${AFTER_SALES_ENDED} and not order_has_open_after_sales(id)
+      returning id`,
+    [orderIds, afterSalesDays],
+  )
+  return rows.map((row) => row.id)
+}

@@ -1,0 +1,32 @@
+import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { FAQ } from '../../../features/payment'
+import { usePageTitle, useT } from '../../../shared/i18n'
+import { pageUrl } from '../../../shared/routes'
+import './index.scss'
+import { addSubpackageTexts } from '../../../shared/i18n/subpackage-texts'
+
+addSubpackageTexts()
+
+export default function FaqPage() {
+  const t = useT()
+  usePageTitle('faq.title')
+  return (
+    <View className='page faq'>
+      {FAQ.map(({ question, answer }) => (
+        <View key={question} className='faq__item'>
+          <Text className='faq__question'>{t(question)}</Text>
+          <Text className='faq__answer'>{t(answer)}</Text>
+        </View>
+      ))}
+      <View className='faq__links'>
+        <Text className='faq__link' onClick={() => Taro.navigateTo({ url: pageUrl('webview') })}>
+          {t('faq.demoWebView')} ›
+        </Text>
+        <Text className='faq__link' onClick={() => Taro.navigateTo({ url: pageUrl('deposit') })}>
+          {t('faq.demoDeposit')} ›
+        </Text>
+      </View>
+    </View>
+  )
+}
