@@ -6,11 +6,10 @@
  */
 import type { SimulatedApp } from './methods/types'
 import { validUrl } from './methods/trade-create'
-import { yuanToPayableFen } from '../alipay/wire-format'
+import { yuanToPayableFen, MERCHANT_NUMBER } from '../alipay/wire-format'
 import { verifyRequestSignature } from './signing'
 
 export const FREEZE_METHOD = 'alipay.fund.auth.order.app.freeze'
-const ORDER_NO = /^[A-Za-z0-9_]{1,64}$/
 
 export interface FreezeOrder {
   app: SimulatedApp
@@ -48,8 +47,9 @@ export function readOrderStr(
     return { error: 'orderStr 的 biz_content 不是 JSON 对象' }
   }
   const { out_order_no: outOrderNo, out_request_no: outRequestNo, order_title: orderTitle } = biz
-  if (typeof outOrderNo !== 'string' || !ORDER_NO.test(outOrderNo)) return { error: 'out_order_no 无效' }
-  if (typeof outRequestNo !== 'string' || !ORDER_NO.test(outRequestNo))
+  if (typeof outOrderNo !== 'string' || !MERCHANT_NUMBER.test(outOrderNo))
+    return { error: 'out_order_no 无效' }
+  if (typeof outRequestNo !== 'string' || !MERCHANT_NUMBER.test(outRequestNo))
     return { error: 'out_request_no 无效' }
   if (typeof orderTitle !== 'string' || orderTitle.trim() === '') return { error: 'order_title 不能为空' }
   if (biz.product_code !== 'PRE_AUTH_ONLINE') return { error: 'product_code 必须是 PRE_AUTH_ONLINE' }

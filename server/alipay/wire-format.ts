@@ -9,6 +9,12 @@
  *   that carries it differently.
  */
 
+/**
+ * Alipay's rule for the merchant's own numbers (out_trade_no, out_request_no, out_order_no): 1 to 64
+ * letters, digits or underscores. Migration 008 checks refunds' out_request_no with the same rule.
+ */
+export const MERCHANT_NUMBER = /^[A-Za-z0-9_]{1,64}$/
+
 /** Largest amount Alipay accepts for a trade or a freeze (100,000,000.00 yuan), in fen. */
 export const MAX_ALIPAY_FEN = 100_000_000 * 100
 

@@ -15,6 +15,7 @@ import { pickLanguage } from '../http/language'
 import { imageUrlFor } from '../http/public-urls'
 import { appendVary } from '../http/vary'
 import { getProduct, listCategories, listProducts } from './repository'
+import { toPage } from '../http/paging'
 
 export const catalogRoutes: FastifyPluginAsyncTypebox<{ db: Db; config: ServerConfig }> = async (
   app,
@@ -57,7 +58,7 @@ export const catalogRoutes: FastifyPluginAsyncTypebox<{ db: Db; config: ServerCo
         pickLanguage(request.headers['accept-language']),
         imageUrlFor(request, config),
       )
-      return { items, page, pageSize, total, hasMore: page * pageSize < total }
+      return toPage(items, total, { page, pageSize })
     },
   )
 

@@ -26,6 +26,7 @@ import { requireStaff, staffOf } from '../staff/guard'
 import { MERCHANT_ROUTE } from '../staff/plugin'
 import { findAnyOrder, listAllOrders } from './orders-repository'
 import { shipAsStaff } from './shipping'
+import { toPage } from '../http/paging'
 
 export interface MerchantOrderRoutesOptions {
   db: Db
@@ -67,7 +68,7 @@ export const merchantOrderRoutes: FastifyPluginAsyncTypebox<MerchantOrderRoutesO
     async (request) => {
       const { status, page, pageSize } = request.query
       const { items, total } = await listAllOrders(db, { status, page, pageSize })
-      return { items, page, pageSize, total, hasMore: page * pageSize < total }
+      return toPage(items, total, { page, pageSize })
     },
   )
 

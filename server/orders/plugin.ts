@@ -36,6 +36,7 @@ import { closeExpiredOrdersOfBuyer, type OrdersExpiringListener } from './expiry
 import { IDEMPOTENCY_KEY_RETENTION_HOURS } from './idempotency'
 import { findAddress, findOrder, listOrders, saveAddress } from './repository'
 import { closeOrder, type OrdersClosedListener } from './state'
+import { toPage } from '../http/paging'
 
 export interface OrderRoutesOptions {
   db: Db
@@ -169,7 +170,7 @@ export const orderRoutes: FastifyPluginAsyncTypebox<OrderRoutesOptions> = async 
         { status: request.query.status, page, pageSize },
         ...localized(request),
       )
-      return { items, page, pageSize, total, hasMore: page * pageSize < total }
+      return toPage(items, total, { page, pageSize })
     },
   )
 

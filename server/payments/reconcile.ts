@@ -12,7 +12,7 @@
 import { closeTradeOfClosedOrder } from './close'
 import { forEachConcurrently } from './concurrently'
 import type { PaymentDeps } from './deps'
-import { pendingRefundsToFinish } from './refund-repository'
+import { pendingRefundsToFinish, reopenFailedClosedOrderRefunds } from './refund-repository'
 import { finishRefund } from './refunds'
 
 const BATCH = 50
@@ -22,10 +22,16 @@ const BATCH = 50
  * refund_status: "建议商户在退款发起后间隔10秒以上再发起退款查询请求").
  */
 export const REFUND_GRACE_MS = 10_000
+/** How long a refused refund of a closed order waits before it is sent again. */
+export const CLOSED_ORDER_REFUND_RETRY_MS = 10 * 60_000
 
 export async function reconcilePayments(
   deps: PaymentDeps,
-  { limit = BATCH, refundGraceMs = REFUND_GRACE_MS }: { limit?: number; refundGraceMs?: number } = {},
+  {
+    limit = BATCH,
+    refundGraceMs = REFUND_GRACE_MS,
+    closedOrderRefundRetryMs = CLOSED_ORDER_REFUND_RETRY_MS,
+  }: { limit?: number; refundGraceMs?: number; closedOrderRefundRetryMs?: number } = {},
 ): Promise<void> {
   const attempt = async (orderId: string, what: string, run: () => Promise<void>) => {
     try {
@@ -48,6 +54,7 @@ export async function reconcilePayments(
     await forEachConcurrently(openTrades, ({ order_id: orderId }) =>
       attempt(orderId, 'close the trade of a closed order', () => closeTradeOfClosedOrder(deps, orderId)),
     )
+    await reopenFailedClosedOrderRefunds(deps.db, closedOrderRefundRetryMs, limit)
     // A refund that cannot be finished is noted in doubt, which moves it to the back.
     await forEachConcurrently(await pendingRefundsToFinish(deps.db, refundGraceMs, limit), async (refund) => {
       try {

@@ -128,6 +128,29 @@ export async function reopenFailedRefund(tx: Queryable, refundId: string): Promi
   return row && toRefund(row)
 }
 
+/**
+ * failed → pending for refunds of closed orders whose last attempt is older than `backoffMs`: that
+ * money is owed in full, so a refusal (e.g. ACQ.SELLER_BALANCE_NOT_ENOUGH until the merchant tops
+ * up) is tried again without waiting for Alipay to redeliver the payment's notify. Oldest first.
+ */
+export async function reopenFailedClosedOrderRefunds(
+  db: Queryable,
+  backoffMs: number,
+  limit: number,
+): Promise<number> {
+  const rows = await db.query(
+    `update refunds set status = 'pending', updated_at = now()
+      where id in (select id from refunds
+                    where status = 'failed' and kind = 'closed_order'
+                      and updated_at <= now() - $1 * interval '1 millisecond'
+                    order by updated_at limit $2)
+        and status = 'failed'
+      returning id`,
+    [backoffMs, limit],
+  )
+  return rows.length
+}
+
 export async function findRefundByRequestNo(
   db: Queryable,
   outRequestNo: string,

@@ -10,6 +10,8 @@
 import { isPaidOrderStatus, markOrderPaid } from '../orders/state'
 import { alipaySubCode, type PaymentDeps } from './deps'
 import { fromChinaTime, yuanToFen } from '../alipay/wire-format'
+import type { Queryable } from '../db/types'
+import type { Refund } from './refund-repository'
 import { requestRefund, retryFailedRefund, sendRefund } from './refunds'
 import {
   findOrderForPayment,
@@ -62,41 +64,49 @@ export async function settlePaidTrade(
       if (notify) await recordNotify(tx, notify)
       return 'already_paid' as const
     }
-    // Alipay took the money: the trade is no longer open (the reconciler must not close it).
+    // Alipay took the money: the trade is no longer open (the reconciler must not close it), and
+    // its refund is recorded in the same commit, so a crash after it leaves a pending refund for
+    // the reconciler rather than money kept with no record of what is owed.
     await setTradeStatus(tx, trade.orderId, trade.status, 'WAIT_BUYER_PAY')
-    return 'closed' as const
+    return recordClosedOrderRefund(tx, trade)
   })
   if (outcome === 'paid') deps.log.info({ orderId: trade.orderId, tradeNo: trade.tradeNo }, 'order paid')
-  if (outcome !== 'closed') return outcome
-  await refundClosedOrder(deps, trade)
+  if (outcome === 'paid' || outcome === 'already_paid') return outcome
+  await sendClosedOrderRefund(deps, trade, outcome)
   if (notify) await recordNotify(deps.db, notify)
   return 'refunded'
 }
 
 /**
- * Refunds a payment for a closed order in full (kind closed_order, one out_request_no per order,
- * refunds.ts) and throws unless Alipay confirmed it, so a notify is answered with an error and
- * redelivered; the reconciler finishes a refund left in doubt. A refund Alipay refused before is
- * sent again (the same out_request_no): money for a closed order is never kept.
+ * Records the full refund of a payment for a closed order (kind closed_order, one out_request_no
+ * per order, refunds.ts) in `tx`. A refund Alipay refused before is reopened, to be sent again with
+ * the same out_request_no: money for a closed order is never kept.
  */
-export async function refundClosedOrder(
-  deps: PaymentDeps,
-  trade: Pick<PaidTrade, 'orderId' | 'tradeNo' | 'amountFen'>,
-): Promise<void> {
-  const requested = await deps.db.transaction(async (tx) => {
-    const result = await requestRefund(tx, {
-      orderId: trade.orderId,
-      amountFen: trade.amountFen,
-      kind: 'closed_order',
-    })
-    return 'refund' in result && result.refund.status === 'failed'
-      ? retryFailedRefund(tx, result.refund.id)
-      : result
-  })
+async function recordClosedOrderRefund(
+  tx: Queryable,
+  trade: Pick<PaidTrade, 'orderId' | 'amountFen'>,
+): Promise<Refund> {
+  const request = { orderId: trade.orderId, amountFen: trade.amountFen, kind: 'closed_order' } as const
+  const recorded = await requestRefund(tx, request)
+  const requested =
+    'refund' in recorded && recorded.refund.status === 'failed'
+      ? await retryFailedRefund(tx, recorded.refund.id)
+      : recorded
   if (!('refund' in requested)) {
     throw new Error(`cannot refund order ${trade.orderId} in full: ${JSON.stringify(requested)}`)
   }
-  const { refund } = requested
+  return requested.refund
+}
+
+/**
+ * Sends the refund of a closed order's payment and throws unless Alipay confirmed it, so a notify
+ * is answered with an error and redelivered; the reconciler finishes a refund left in doubt.
+ */
+async function sendClosedOrderRefund(
+  deps: PaymentDeps,
+  trade: Pick<PaidTrade, 'orderId' | 'tradeNo'>,
+  refund: Refund,
+): Promise<void> {
   if (refund.status === 'refunded') return
   deps.log.warn(
     { orderId: trade.orderId, tradeNo: trade.tradeNo },

@@ -2,7 +2,8 @@
  * Staff login and logout, apart from HTTP. A wrong name and a wrong password fail alike, in about
  * the same time (an unknown name is checked against a dummy hash). Every attempt is audited: a
  * success with the session it opens, a failure with the name tried and no staff id.
- * A rate limit on attempts belongs in front of logIn (e.g. a preHandler on the login route).
+ * A rate limit per client belongs in front of logIn (issue 14); until then, password checks in
+ * flight are capped, so a flood of logins cannot starve the server of memory and threads.
  */
 import type { Db } from '../db/types'
 import { verifyAgainstDummy, verifyPassword } from './password'
@@ -14,7 +15,12 @@ import {
   type StaffRecord,
 } from './repository'
 
-export type LoginResult = { ok: true; staff: StaffRecord; token: string; expiresAt: Date } | { ok: false }
+export type LoginResult =
+  { ok: true; staff: StaffRecord; token: string; expiresAt: Date } | { ok: false; busy?: true }
+
+/** Each check holds 32 MiB and a libuv thread for about 0.1 s (password.ts): at most this many at once. */
+export const PASSWORD_CHECKS_AT_ONCE = 4
+let passwordChecksInFlight = 0
 
 export async function logIn(
   db: Db,
@@ -22,10 +28,18 @@ export async function logIn(
   ttlSeconds: number,
 ): Promise<LoginResult> {
   const { name, password } = credentials
-  const account = await findActiveStaffByName(db, name)
-  const matches = account
-    ? await verifyPassword(password, account.passwordHash)
-    : await verifyAgainstDummy(password)
+  if (passwordChecksInFlight >= PASSWORD_CHECKS_AT_ONCE) return { ok: false, busy: true }
+  passwordChecksInFlight += 1
+  let account: Awaited<ReturnType<typeof findActiveStaffByName>>
+  let matches: boolean
+  try {
+    account = await findActiveStaffByName(db, name)
+    matches = account
+      ? await verifyPassword(password, account.passwordHash)
+      : await verifyAgainstDummy(password)
+  } finally {
+    passwordChecksInFlight -= 1
+  }
   if (!account || !matches) {
     await audit(db, { staffId: null, action: 'staff.login_failed', target: { type: 'staff_name', id: name } })
     return { ok: false }

@@ -32,11 +32,13 @@ export const staffRoutes: FastifyPluginAsyncTypebox<StaffRoutesOptions> = async 
         tags: MERCHANT_ROUTE.tags,
         summary: 'Staff log in with name and password',
         body: StaffLoginRequest,
-        response: { 201: StaffSession, 400: ApiErrorBody, 401: ApiErrorBody },
+        response: { 201: StaffSession, 400: ApiErrorBody, 401: ApiErrorBody, 429: ApiErrorBody },
       },
     },
     async (request, reply) => {
       const result = await logIn(db, request.body, staffSessionTtlSeconds)
+      if (!result.ok && result.busy)
+        throw new HttpError(429, 'rate_limited', 'Too many logins at once: try again in a moment.')
       if (!result.ok) throw new HttpError(401, 'invalid_credentials', 'Wrong name or password.')
       const session: StaffSession = {
         token: result.token,

@@ -147,6 +147,25 @@ describeEachDatabase('refunds in doubt', (getDb) => {
     })
   })
 
+  it('sends a refused refund of a closed order again from the reconciler, after its back-off', async () => {
+    const buyer = asBuyer(shop, await payingBuyer(getDb()))
+    const order = await buyer.placeOrder()
+    const tradeNO = tradeNoOf(await buyer.openPayment(order.id))
+    await getDb().transaction((tx) => closeOrder(tx, order.id, 'cancelled'))
+    await payWithNotifyLost(sim, { tradeNO })
+    const deps = paymentDeps(getDb(), sim.client())
+    await sim.control({ refunds: 'fail' })
+    await expect(syncTradeFromAlipay(deps, order.id)).rejects.toThrow(/is failed, not confirmed/)
+    await sim.control({ refunds: 'normal' })
+    const requestNo = `refund_${order.id}`
+
+    await reconcilePayments(deps, { refundGraceMs: 0 }) // within the back-off: left failed
+    expect(await refundRow(getDb(), requestNo)).toMatchObject({ status: 'failed' })
+    await reconcilePayments(deps, { refundGraceMs: 0, closedOrderRefundRetryMs: 0 })
+    expect(await refundRow(getDb(), requestNo)).toMatchObject({ status: 'refunded', attempts: 2 })
+    expect((await atAlipay(sim, order.id, requestNo)).refundStatus).toBe('REFUND_SUCCESS')
+  })
+
   it('does not take 10000 without fund_change Y for a refund when the query does not show it', async () => {
     const order = await paid()
     const client = bentClient(sim, (method, real) =>
@@ -191,6 +210,39 @@ describeEachDatabase('refunds in doubt', (getDb) => {
     ])
     expect(await refundRow(getDb(), refund.outRequestNo)).toMatchObject({ status: 'refunded' })
     expect(await atAlipay(sim, order.id, refund.outRequestNo)).toEqual({
+      tradeStatus: 'TRADE_CLOSED',
+      refundFee: fenToYuan(order.total),
+      refundStatus: 'REFUND_SUCCESS',
+    })
+  })
+
+  it('records a closed order’s refund in the commit that learns it was paid, so a crash after it loses nothing', async () => {
+    const buyer = asBuyer(shop, await payingBuyer(getDb()))
+    const order = await buyer.placeOrder()
+    const tradeNO = tradeNoOf(await buyer.openPayment(order.id))
+    await getDb().transaction((tx) => closeOrder(tx, order.id, 'cancelled'))
+    await payWithNotifyLost(sim, { tradeNO })
+    // The process dies right after its first commit: whatever settling needs later never happens.
+    let commits = 0
+    const dyingAfterOneCommit: Db = {
+      ...getDb(),
+      query: (sql, params) => getDb().query(sql, params),
+      exec: (sql) => getDb().exec(sql),
+      transaction: (work) =>
+        commits++ === 0 ? getDb().transaction(work) : Promise.reject(new Error('killed after the commit')),
+    }
+    const noRefundSent = bentClient(sim, (method, real) =>
+      method === 'alipay.trade.refund' ? Promise.reject(new Error('killed before the refund')) : real(),
+    )
+    await expect(
+      syncTradeFromAlipay(paymentDeps(dyingAfterOneCommit, noRefundSent), order.id),
+    ).rejects.toThrow()
+    expect(await refundRow(getDb(), `refund_${order.id}`)).toMatchObject({ status: 'pending' })
+
+    // Restarted: the reconciler finds the refund owed and makes it, once.
+    await reconcileWith(paymentDeps(getDb(), sim.client()))
+    expect(await refundRow(getDb(), `refund_${order.id}`)).toMatchObject({ status: 'refunded' })
+    expect(await atAlipay(sim, order.id, `refund_${order.id}`)).toEqual({
       tradeStatus: 'TRADE_CLOSED',
       refundFee: fenToYuan(order.total),
       refundStatus: 'REFUND_SUCCESS',

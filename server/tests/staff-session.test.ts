@@ -3,6 +3,7 @@
  * expiry, disabled accounts, the role guard, and the separation of staff tokens from buyers'.
  */
 import { requireRole, requireStaff, staffOf } from '../staff/guard'
+import { PASSWORD_CHECKS_AT_ONCE } from '../staff/login'
 import { disableStaff } from '../staff/repository'
 import { describeEachDatabase } from '../testing/databases'
 import { appForSuite } from '../testing/suites'
@@ -53,6 +54,19 @@ describeEachDatabase('staff sessions', (getDb) => {
     // Only the token's hash is stored.
     const stored = await getDb().query('select 1 from staff_sessions where token_hash = $1', [session.token])
     expect(stored).toEqual([])
+  })
+
+  it(`checks at most ${PASSWORD_CHECKS_AT_ONCE} passwords at once: a flood gets 429, then logins work again`, async () => {
+    const staff = await createTestStaff(getDb())
+    const flood = await Promise.all(
+      Array.from({ length: PASSWORD_CHECKS_AT_ONCE * 3 }, () => login(staff.name, 'not the password')),
+    )
+    const statuses = flood.map((res) => res.statusCode)
+    expect(statuses.filter((status) => status === 401).length).toBeGreaterThanOrEqual(1)
+    expect(statuses.filter((status) => status === 429).length).toBeGreaterThanOrEqual(1)
+    expect(statuses.every((status) => status === 401 || status === 429)).toBe(true)
+    expect(flood.find((res) => res.statusCode === 429)?.json()).toMatchObject({ code: 'rate_limited' })
+    expect((await login(staff.name, staff.password)).statusCode).toBe(201)
   })
 
   it('answers a wrong password and an unknown name alike: 401 invalid_credentials', async () => {

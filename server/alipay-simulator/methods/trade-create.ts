@@ -3,7 +3,7 @@
  * creates a WAIT_BUYER_PAY trade bound to its app and buyer. Idempotent per out_trade_no: the same
  * parameters give the same trade_no back; different ones are ACQ.CONTEXT_INCONSISTENT.
  */
-import { fromChinaTime, toChinaTime, yuanToPayableFen } from '../../alipay/wire-format'
+import { fromChinaTime, toChinaTime, yuanToPayableFen, MERCHANT_NUMBER } from '../../alipay/wire-format'
 import type { StoredTrade, TradeBuyer } from '../store'
 import { newTradeNo, tradeErrors, tradeStatus } from '../trades'
 import { gatewayError, type MethodHandler, type MethodResponse } from './types'
@@ -25,7 +25,6 @@ function parseTimeoutExpress(value: unknown, now: number): number | undefined {
   return now + minutes * 60_000
 }
 
-const OUT_TRADE_NO = /^[A-Za-z0-9_]{1,64}$/
 const USER_ID = /^2088\d{12}$/
 
 type CreateInput = Omit<StoredTrade, 'tradeNo' | 'createdAt' | 'status' | 'refunds'>
@@ -50,7 +49,7 @@ function readCreate(call: Parameters<MethodHandler>[0]): CreateInput | MethodRes
   const invalid = tradeErrors.invalidParameter
   if (!biz) return invalid('缺少 biz_content')
   const { out_trade_no: outTradeNo, subject, product_code: productCode, op_app_id: opAppId } = biz
-  if (typeof outTradeNo !== 'string' || !OUT_TRADE_NO.test(outTradeNo))
+  if (typeof outTradeNo !== 'string' || !MERCHANT_NUMBER.test(outTradeNo))
     return invalid('out_trade_no 必须是 1-64 位字母、数字或下划线')
   const totalFen = yuanToPayableFen(biz.total_amount)
   if (totalFen === undefined)

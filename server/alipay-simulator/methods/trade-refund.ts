@@ -14,13 +14,11 @@
  * - more than what is left to refund: ACQ.REFUND_AMT_NOT_EQUAL_TOTAL (退款金额超限);
  * - an unpaid or closed trade: ACQ.TRADE_STATUS_ERROR; no such trade: ACQ.TRADE_NOT_EXIST.
  */
-import { fenToYuan, toChinaTime, yuanToPayableFen } from '../../alipay/wire-format'
+import { fenToYuan, toChinaTime, yuanToPayableFen, MERCHANT_NUMBER } from '../../alipay/wire-format'
 import { completeRefund, pendingFen, queryOptions, refundDetailFields, startSlowRefund } from '../refunds'
 import type { StoredRefund, StoredTrade } from '../store'
 import { buyerResponseFields, findTrade, isTrade, refundedFen, tradeErrors, tradeStatus } from '../trades'
 import { gatewayError, type MethodHandler } from './types'
-
-const OUT_REQUEST_NO = /^[A-Za-z0-9_]{1,64}$/
 
 function answer(trade: StoredTrade, refund: StoredRefund, fundChange: 'Y' | 'N', options: Set<string>) {
   return {
@@ -50,7 +48,7 @@ export const tradeRefund: MethodHandler = ({ app, bizContent, context }) => {
     return tradeErrors.invalidParameter('refund_amount 必须是 0.01 起、最多两位小数的金额字符串')
   const rawRequestNo = bizContent?.out_request_no
   const outRequestNo = rawRequestNo === undefined || rawRequestNo === '' ? found.outTradeNo : rawRequestNo
-  if (typeof outRequestNo !== 'string' || !OUT_REQUEST_NO.test(outRequestNo))
+  if (typeof outRequestNo !== 'string' || !MERCHANT_NUMBER.test(outRequestNo))
     return tradeErrors.invalidParameter('out_request_no 必须是 1-64 位字母、数字或下划线')
   const options = queryOptions(bizContent)
 
