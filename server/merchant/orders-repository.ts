@@ -8,7 +8,7 @@ import type { Address, MerchantOrder, MerchantOrderSummary, OrderStatus, Shipmen
 import type { Queryable } from '../db/types'
 import type { Language } from '../http/language'
 import type { ImageUrl } from '../http/public-urls'
-import { findOrder, type OrderFilter } from '../orders/repository'
+import { findOrder, iso, type OrderFilter } from '../orders/repository'
 
 /** How many characters of the buyer's Alipay id staff see. */
 const ALIPAY_ID_TAIL_LENGTH = 4
@@ -37,7 +37,6 @@ interface SummaryRow extends BuyerColumns {
   closed_at: Date | null
 }
 
-const iso = (value: Date | string) => new Date(value).toISOString()
 const optionalTime = <K extends string>(key: K, value: Date | null) =>
   (value ? { [key]: iso(value) } : {}) as Partial<Record<K, string>>
 

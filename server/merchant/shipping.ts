@@ -7,10 +7,11 @@
  * (a retry after a lost answer, or two staff entering the same parcel at once) changes nothing,
  * writes no second entry, and succeeds. Another shipment on a shipped order is a conflict.
  */
-import type { OrderStatus, ShipmentInput } from '../../contract'
+import type { ShipmentInput } from '../../contract'
 import type { Db } from '../db/types'
 import { HttpError, notFound } from '../http/errors'
 import { shipOrder } from '../orders/fulfilment'
+import { statusInWords } from '../orders/state'
 import { audit } from '../staff/repository'
 import { findShipmentState } from './orders-repository'
 
@@ -21,8 +22,6 @@ export const SHIP_ACTION = 'order.ship'
 
 const sameShipment = (a: ShipmentInput, b: ShipmentInput) =>
   a.carrier === b.carrier && a.trackingNo === b.trackingNo
-
-const statusText = (status: OrderStatus) => status.replace('_', ' ')
 
 export async function shipAsStaff(
   db: Db,
@@ -51,7 +50,7 @@ export async function shipAsStaff(
     throw new HttpError(
       409,
       'order_not_shippable',
-      `Order ${orderId} is ${statusText(current.status)}${shipped}; only a paid order can be shipped.`,
+      `Order ${orderId} is ${statusInWords(current.status)}${shipped}; only a paid order can be shipped.`,
     )
   })
 }

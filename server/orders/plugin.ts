@@ -35,7 +35,7 @@ import { confirmReceipt } from './fulfilment'
 import { closeExpiredOrdersOfBuyer, type OrdersExpiringListener } from './expiry'
 import { IDEMPOTENCY_KEY_RETENTION_HOURS } from './idempotency'
 import { findAddress, findOrder, listOrders, saveAddress } from './repository'
-import { closeOrder, type OrdersClosedListener } from './state'
+import { closeOrder, statusInWords, type OrdersClosedListener } from './state'
 import { toPage } from '../http/paging'
 
 export interface OrderRoutesOptions {
@@ -212,7 +212,7 @@ export const orderRoutes: FastifyPluginAsyncTypebox<OrderRoutesOptions> = async 
       const cancelled = await db.transaction((tx) => closeOrder(tx, orderId, 'cancelled'))
       if (!cancelled) {
         const { status } = await readOrder(request, orderId)
-        const state = status === 'closed' ? 'already closed' : status
+        const state = status === 'closed' ? 'already closed' : statusInWords(status)
         throw new HttpError(
           409,
           'order_not_cancellable',
@@ -246,7 +246,7 @@ export const orderRoutes: FastifyPluginAsyncTypebox<OrderRoutesOptions> = async 
         throw new HttpError(
           409,
           'order_not_receivable',
-          `Order ${orderId} is ${status.replace('_', ' ')}; only a shipped order can be confirmed as received.`,
+          `Order ${orderId} is ${statusInWords(status)}; only a shipped order can be confirmed as received.`,
         )
       }
       return readOrder(request, orderId)

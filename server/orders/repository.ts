@@ -49,7 +49,8 @@ const ORDER_COLUMNS = `o.id, o.status, o.close_reason, o.total_fen, o.item_count
   o.created_at, o.expires_at, o.paid_at, o.closed_at, o.carrier, o.tracking_no, o.shipped_at,
   o.received_at, o.completed_at`
 
-const iso = (value: Date | string) => new Date(value).toISOString()
+/** A timestamp from the database as the API writes it (ISO 8601, UTC). */
+export const iso = (value: Date | string) => new Date(value).toISOString()
 
 function toLine(row: LineRow, lang: Language, imageUrl: ImageUrl): OrderLine {
   const en = lang === 'en'

@@ -98,3 +98,6 @@ async function releaseStock(tx: Queryable, orderIds: string[]): Promise<void> {
     [orderIds],
   )
 }
+
+/** A status as a message says it: "awaiting payment", "shipped". */
+export const statusInWords = (status: OrderStatus): string => status.replace('_', ' ')

@@ -1,4 +1,4 @@
-import { ORDER_LINES_MAX, QUANTITY_PER_LINE_MAX } from '@contract/limits'
+import { QUANTITY_PER_LINE_MAX } from '@contract/limits'
 import { multiplyFen, sumFen, type Fen } from '../../shared/money'
 
 /** One SKU in the cart, with what the cart screen shows of it when it was added. */
@@ -28,9 +28,6 @@ export function clampQuantity(quantity: number, stock: number): number {
   if (Number.isNaN(quantity)) return 1
   return Math.max(1, Math.min(Math.floor(quantity), lineQuantityMax(stock)))
 }
-
-/** Whether this many selected lines are more than one order may hold (the API refuses them). */
-export const exceedsOrderLines = (lineCount: number): boolean => lineCount > ORDER_LINES_MAX
 
 export function lineTotal(line: CartLine): Fen {
   return multiplyFen(line.price, line.quantity)

@@ -4,10 +4,10 @@ export {
   lineTotal,
   clampQuantity,
   lineQuantityMax,
-  exceedsOrderLines,
   type CartLine,
   type CartSummary,
 } from './cart-math'
+export { orderLinesProblem } from './order-lines'
 export { startCartBadgeSync, syncCartBadge, CART_TAB_INDEX } from './badge'
 export { CartView } from './components/CartView'
 export { addSkuToCart, showStockLimit } from './add-sku'

@@ -1,9 +1,7 @@
 import type { Address, Order } from '@contract'
-import { ORDER_LINES_MAX } from '@contract/limits'
 import { useRef, useState } from 'react'
-import { t } from '../../shared/i18n'
 import { RequestError } from '../../shared/request'
-import { exceedsOrderLines, useCartStore, type CartLine } from '../cart'
+import { orderLinesProblem, useCartStore, type CartLine } from '../cart'
 import { ensureSession } from '../session'
 import { trimAddress } from './address'
 import { createOrder, saveAddress } from './api'
@@ -16,14 +14,6 @@ export interface CheckoutState {
   submit: (lines: readonly CartLine[], address: Address) => Promise<Order | undefined>
 }
 
-/** The refusal the API would send (400 bad_request) for too many lines, made here without sending. */
-const tooManyLinesError = (count: number) =>
-  new RequestError({
-    kind: 'client',
-    code: 'bad_request',
-    message: t('cart.tooManyLines', { max: ORDER_LINES_MAX, count }),
-  })
-
 export function useCheckout(): CheckoutState {
   const [submitting, setSubmitting] = useState(false)
   const [error, setError] = useState<unknown>()
@@ -34,8 +24,10 @@ export function useCheckout(): CheckoutState {
   async function submit(lines: readonly CartLine[], address: Address) {
     // One order at a time, whatever the buyer taps.
     if (busy.current) return undefined
-    if (exceedsOrderLines(lines.length)) {
-      setError(tooManyLinesError(lines.length))
+    const tooManyLines = orderLinesProblem(lines.length)
+    if (tooManyLines) {
+      // The refusal the API would send (400 bad_request), made here without sending.
+      setError(new RequestError({ kind: 'client', code: 'bad_request', message: tooManyLines }))
       return undefined
     }
     busy.current = true

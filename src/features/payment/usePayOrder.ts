@@ -3,10 +3,11 @@ import { useState } from 'react'
 import { t } from '../../shared/i18n'
 import { describeError, RequestError } from '../../shared/request'
 import { PaymentUnavailableError } from './adapters'
-import { payOrder, payResultUrl } from './pay'
+import { payOrder } from './pay'
 
 export interface PayOrderOptions {
-  navigate?: 'navigateTo' | 'redirectTo'
+  /** The cashier closed with a result code: the page shows that code's screen (payResultUrl). */
+  onResult: (orderId: string, code: string) => void
   /**
    * The server refused: the order was paid or closed meanwhile (409 order_not_payable), e.g. from
    * another device. The page shows what the server says now instead of an error.
@@ -21,14 +22,14 @@ export const describePaymentError = (error: unknown) =>
 const isNotPayable = (error: unknown) => error instanceof RequestError && error.code === 'order_not_payable'
 
 /** "Pay" for a page: opens the cashier, then shows the result code's screen. */
-export function usePayOrder({ navigate = 'navigateTo', onNotPayable }: PayOrderOptions) {
+export function usePayOrder({ onResult, onNotPayable }: PayOrderOptions) {
   const [paying, setPaying] = useState(false)
 
   async function pay(orderId: string) {
     setPaying(true)
     try {
       const result = await payOrder(orderId)
-      if (result) await Taro[navigate]({ url: payResultUrl(orderId, result.code) })
+      if (result) onResult(orderId, result.code)
     } catch (error) {
       if (isNotPayable(error)) return onNotPayable()
       void Taro.showModal({

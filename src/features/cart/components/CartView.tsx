@@ -1,9 +1,9 @@
-import { ORDER_LINES_MAX } from '@contract/limits'
 import { Text, View } from '@tarojs/components'
 import { useT } from '../../../shared/i18n'
 import { ActionButton, Checkbox, Price, StateView } from '../../../shared/ui'
 import { showStockLimit } from '../add-sku'
-import { exceedsOrderLines, summarize } from '../cart-math'
+import { summarize } from '../cart-math'
+import { orderLinesProblem } from '../order-lines'
 import { useCartStore } from '../store'
 import { CartLineItem } from './CartLineItem'
 import './cart.scss'
@@ -14,7 +14,7 @@ export function CartView({ onShop, onCheckout }: { onShop: () => void; onCheckou
   const lines = useCartStore((state) => state.lines)
   const summary = summarize(lines)
   // The API refuses an order of more lines: say so here rather than fail at checkout.
-  const tooManyLines = exceedsOrderLines(summary.selectedLineCount)
+  const tooManyLines = orderLinesProblem(summary.selectedLineCount)
 
   return (
     <StateView
@@ -32,11 +32,7 @@ export function CartView({ onShop, onCheckout }: { onShop: () => void; onCheckou
         ))}
       </View>
       <View className='cart-footer'>
-        {tooManyLines && (
-          <Text className='cart-footer__notice'>
-            {t('cart.tooManyLines', { max: ORDER_LINES_MAX, count: summary.selectedLineCount })}
-          </Text>
-        )}
+        {tooManyLines && <Text className='cart-footer__notice'>{tooManyLines}</Text>}
         <Checkbox
           checked={summary.allSelected}
           label={t('cart.selectAll')}
@@ -51,7 +47,7 @@ export function CartView({ onShop, onCheckout }: { onShop: () => void; onCheckou
           <ActionButton
             kind='accent'
             className='cart-footer__checkout'
-            disabled={summary.selectedCount === 0 || tooManyLines}
+            disabled={summary.selectedCount === 0 || tooManyLines !== undefined}
             onClick={onCheckout}
           >
             {t('cart.checkout')}

@@ -1,7 +1,7 @@
 import { View } from '@tarojs/components'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { OrderDetailView, useOrderDetail } from '../../../features/orders'
-import { usePayOrder } from '../../../features/payment'
+import { payResultUrl, usePayOrder } from '../../../features/payment'
 import { usePageTitle } from '../../../shared/i18n'
 import { pageUrl } from '../../../shared/routes'
 import { StateView } from '../../../shared/ui'
@@ -13,7 +13,10 @@ export default function OrderPage() {
   usePageTitle('orders.detailTitle')
   const id = useRouter().params.id ?? ''
   const order = useOrderDetail(id)
-  const payment = usePayOrder({ onNotPayable: order.reload })
+  const payment = usePayOrder({
+    onResult: (orderId, code) => void Taro.navigateTo({ url: payResultUrl(orderId, code) }),
+    onNotPayable: order.reload,
+  })
   // Back from elsewhere (e.g. the cashier later): show what the server says now.
   useDidShow(() => void (order.data && order.reload()))
 

@@ -3,6 +3,7 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { orderUrl } from '../../../features/orders'
 import {
   PaymentResultView,
+  payResultUrl,
   resultScreen,
   useConfirmPayment,
   usePayOrder,
@@ -23,7 +24,11 @@ export default function PayResultPage() {
   const screen = resultScreen(params.code || params.resultCode || 'unknown')
   const confirmation = useConfirmPayment(orderId, screen.confirm)
   // Paid or closed meanwhile: the confirmation shows it once it asks again.
-  const { paying, pay } = usePayOrder({ navigate: 'redirectTo', onNotPayable: confirmation.checkAgain })
+  // Paying again replaces this screen with the new code's, so back leads to the order, not here.
+  const { paying, pay } = usePayOrder({
+    onResult: (paidOrderId, code) => void Taro.redirectTo({ url: payResultUrl(paidOrderId, code) }),
+    onNotPayable: confirmation.checkAgain,
+  })
 
   const act = (action: PaymentAction) => {
     if (action === 'checkAgain') confirmation.checkAgain()
