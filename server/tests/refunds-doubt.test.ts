@@ -41,6 +41,15 @@ describeEachDatabase('refunds in doubt', (getDb) => {
   afterEach(async () => {
     await sim.control({ refunds: 'normal', notifies: 'deliver' })
   })
+  /** An order cancelled while its buyer paid at the cashier, the payment's notify lost: a refund is owed. */
+  async function closedOrderPaidAtAlipay() {
+    const buyer = asBuyer(shop, await payingBuyer(getDb()))
+    const order = await buyer.placeOrder()
+    const tradeNO = tradeNoOf(await buyer.openPayment(order.id))
+    await getDb().transaction((tx) => closeOrder(tx, order.id, 'cancelled'))
+    await payWithNotifyLost(sim, { tradeNO })
+    return order
+  }
 
   it('keeps a slow refund pending, then the reconciler confirms it by query without resending', async () => {
     const order = await paid()
@@ -127,11 +136,7 @@ describeEachDatabase('refunds in doubt', (getDb) => {
   })
 
   it('sends a refused refund of a closed order again, same out_request_no, when the payment is reported again', async () => {
-    const buyer = asBuyer(shop, await payingBuyer(getDb()))
-    const order = await buyer.placeOrder()
-    const tradeNO = tradeNoOf(await buyer.openPayment(order.id))
-    await getDb().transaction((tx) => closeOrder(tx, order.id, 'cancelled'))
-    await payWithNotifyLost(sim, { tradeNO })
+    const order = await closedOrderPaidAtAlipay()
     const deps = paymentDeps(getDb(), sim.client())
     await sim.control({ refunds: 'fail' })
     await expect(syncTradeFromAlipay(deps, order.id)).rejects.toThrow(/is failed, not confirmed/)
@@ -148,11 +153,7 @@ describeEachDatabase('refunds in doubt', (getDb) => {
   })
 
   it('sends a refused refund of a closed order again from the reconciler, after its back-off', async () => {
-    const buyer = asBuyer(shop, await payingBuyer(getDb()))
-    const order = await buyer.placeOrder()
-    const tradeNO = tradeNoOf(await buyer.openPayment(order.id))
-    await getDb().transaction((tx) => closeOrder(tx, order.id, 'cancelled'))
-    await payWithNotifyLost(sim, { tradeNO })
+    const order = await closedOrderPaidAtAlipay()
     const deps = paymentDeps(getDb(), sim.client())
     await sim.control({ refunds: 'fail' })
     await expect(syncTradeFromAlipay(deps, order.id)).rejects.toThrow(/is failed, not confirmed/)
@@ -217,11 +218,7 @@ describeEachDatabase('refunds in doubt', (getDb) => {
   })
 
   it('records a closed order’s refund in the commit that learns it was paid, so a crash after it loses nothing', async () => {
-    const buyer = asBuyer(shop, await payingBuyer(getDb()))
-    const order = await buyer.placeOrder()
-    const tradeNO = tradeNoOf(await buyer.openPayment(order.id))
-    await getDb().transaction((tx) => closeOrder(tx, order.id, 'cancelled'))
-    await payWithNotifyLost(sim, { tradeNO })
+    const order = await closedOrderPaidAtAlipay()
     // The process dies right after its first commit: whatever settling needs later never happens.
     let commits = 0
     const dyingAfterOneCommit: Db = {

@@ -5,22 +5,10 @@ import { useLocaleStore } from '../../shared/i18n'
 import { CartView } from './components/CartView'
 import type { CartLine } from './cart-math'
 import { useCartStore } from './store'
+import { cartLines as lines } from '../../../tests/support/cart-lines'
 
 // Tells React this is a test environment that wraps updates in act().
 Object.assign(globalThis, { IS_REACT_ACT_ENVIRONMENT: true })
-
-const lines = (count: number): CartLine[] =>
-  Array.from({ length: count }, (_, index) => ({
-    skuId: `sku-${index}`,
-    productId: `product-${index}`,
-    title: `Product ${index}`,
-    image: '',
-    skuLabel: '',
-    price: 100,
-    stock: 5,
-    quantity: 1,
-    selected: true,
-  }))
 
 let renderer: ReactTestRenderer | undefined
 beforeEach(() => {

@@ -4,24 +4,12 @@ import { act, create } from 'react-test-renderer'
 import { SAMPLE_ADDRESS } from '../../../tests/support/sample-address'
 import { useLocaleStore } from '../../shared/i18n'
 import { describeError, isRequestError } from '../../shared/request'
-import { useCartStore, type CartLine } from '../cart'
+import { useCartStore } from '../cart'
 import { useCheckout, type CheckoutState } from './useCheckout'
+import { cartLines as lines } from '../../../tests/support/cart-lines'
 
 // Tells React this is a test environment that wraps updates in act().
 Object.assign(globalThis, { IS_REACT_ACT_ENVIRONMENT: true })
-
-const lines = (count: number): CartLine[] =>
-  Array.from({ length: count }, (_, index) => ({
-    skuId: `sku-${index}`,
-    productId: `product-${index}`,
-    title: `Product ${index}`,
-    image: '',
-    skuLabel: '',
-    price: 100,
-    stock: 5,
-    quantity: 1,
-    selected: true,
-  }))
 
 /** Runs the checkout hook as the checkout page does and exposes its latest state. */
 function renderCheckout() {
