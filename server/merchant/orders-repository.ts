@@ -4,11 +4,11 @@
  * The order itself is read by the orders domain (server/orders/repository.ts), so both sides
  * show the same order.
  */
-import type { Address, MerchantOrder, MerchantOrderSummary, OrderStatus, ShipmentInput } from '../../contract'
+import type { MerchantOrder, MerchantOrderSummary, OrderStatus, ShipmentInput } from '../../contract'
 import type { Queryable } from '../db/types'
 import type { Language } from '../http/language'
 import type { ImageUrl } from '../http/public-urls'
-import { findOrder, iso, type OrderFilter } from '../orders/repository'
+import { findOrder, iso, type OrderFilter, type OrderRow } from '../orders/repository'
 
 /** How many characters of the buyer's Alipay id staff see. */
 const ALIPAY_ID_TAIL_LENGTH = 4
@@ -22,20 +22,8 @@ interface BuyerColumns {
   alipay_id_tail: string
 }
 
-interface SummaryRow extends BuyerColumns {
-  id: string
-  status: OrderStatus
-  close_reason: 'expired' | 'cancelled' | null
-  total_fen: number
-  item_count: number
-  address: Address
-  created_at: Date
-  paid_at: Date | null
-  shipped_at: Date | null
-  received_at: Date | null
-  completed_at: Date | null
-  closed_at: Date | null
-}
+/** The columns a console's order list needs, with the buyer's. */
+type SummaryRow = BuyerColumns & Omit<OrderRow, 'expires_at' | 'carrier' | 'tracking_no'>
 
 const optionalTime = <K extends string>(key: K, value: Date | null) =>
   (value ? { [key]: iso(value) } : {}) as Partial<Record<K, string>>

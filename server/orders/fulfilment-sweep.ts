@@ -8,7 +8,7 @@
  * transitions through fulfilment.ts, whose conditional UPDATE re-checks every order: a buyer
  * confirming receipt at the same moment, or another sweeper, wins or loses cleanly.
  */
-import type { Db } from '../db/types'
+import type { Db, Queryable } from '../db/types'
 import { AFTER_SALES_ENDED, completeSettledOrders, RECEIPT_OVERDUE, receiveOverdueOrders } from './fulfilment'
 
 export interface FulfilmentSweepOptions {
@@ -22,43 +22,59 @@ export interface FulfilmentSweepOptions {
 
 const DEFAULT_BATCH = 100
 
-/** One batch of automatic receipts; returns the ids received. */
-export function receiveOverdueBatch(db: Db, options: FulfilmentSweepOptions): Promise<string[]> {
+/**
+ * One batch of a sweep step: locks up to `limit` due orders (SKIP LOCKED, so instances share the
+ * work) and moves them with the step's conditional UPDATE; returns the ids moved.
+ */
+function sweepBatch(
+  db: Db,
+  from: 'shipped' | 'received',
+  due: string,
+  orderBy: string,
+  days: number,
+  limit: number,
+  move: (tx: Queryable, ids: string[], days: number) => Promise<string[]>,
+): Promise<string[]> {
   return db.transaction(async (tx) => {
     const candidates = await tx.query<{ id: string }>(
       `select id from orders
-        where status = 'shipped' and ${RECEIPT_OVERDUE} and not order_has_open_after_sales(id)
-        order by shipped_at, id
+        where status = '${from}' and ${due} and not order_has_open_after_sales(id)
+        order by ${orderBy}, id
         limit $1
         for update skip locked`,
-      [options.limit ?? DEFAULT_BATCH, options.autoReceiveDays],
+      [limit, days],
     )
-    return receiveOverdueOrders(
+    return move(
       tx,
       candidates.map((row) => row.id),
-      options.autoReceiveDays,
+      days,
     )
   })
 }
 
+/** One batch of automatic receipts; returns the ids received. */
+export const receiveOverdueBatch = (db: Db, options: FulfilmentSweepOptions): Promise<string[]> =>
+  sweepBatch(
+    db,
+    'shipped',
+    RECEIPT_OVERDUE,
+    'shipped_at',
+    options.autoReceiveDays,
+    options.limit ?? DEFAULT_BATCH,
+    receiveOverdueOrders,
+  )
+
 /** One batch of completions; returns the ids completed. */
-export function completeSettledBatch(db: Db, options: FulfilmentSweepOptions): Promise<string[]> {
-  return db.transaction(async (tx) => {
-    const candidates = await tx.query<{ id: string }>(
-      `select id from orders
-        where status = 'received' and ${AFTER_SALES_ENDED} and not order_has_open_after_sales(id)
-        order by received_at, id
-        limit $1
-        for update skip locked`,
-      [options.limit ?? DEFAULT_BATCH, options.afterSalesDays],
-    )
-    return completeSettledOrders(
-      tx,
-      candidates.map((row) => row.id),
-      options.afterSalesDays,
-    )
-  })
-}
+export const completeSettledBatch = (db: Db, options: FulfilmentSweepOptions): Promise<string[]> =>
+  sweepBatch(
+    db,
+    'received',
+    AFTER_SALES_ENDED,
+    'received_at',
+    options.afterSalesDays,
+    options.limit ?? DEFAULT_BATCH,
+    completeSettledOrders,
+  )
 
 export interface FulfilmentSweepLogger {
   info(details: object, message: string): void

@@ -7,7 +7,8 @@ import type { Queryable } from '../db/types'
 import type { Language } from '../http/language'
 import type { ImageUrl } from '../http/public-urls'
 
-interface OrderRow {
+/** An order as the orders table holds it. */
+export interface OrderRow {
   id: string
   status: OrderStatus
   close_reason: 'expired' | 'cancelled' | null
