@@ -99,6 +99,9 @@ function banner() {
   say('  ┌─────────────────────────────────────────────────────────────')
   say(`  │ Shop (H5):        ${shopUrl}`)
   say(`  │ API server:       http://localhost:${serverPort}   (docs: http://localhost:${serverPort}/docs)`)
+  // The simulator is mounted unless another Alipay gateway (the sandbox, production) is configured.
+  if (!process.env.ALIPAY_GATEWAY)
+    say(`  │ Alipay (simulated): http://localhost:${serverPort}/alipay-sim/bill   (trades and refunds)`)
   say(`  │ Ready in ${seconds()}. Ctrl-C stops both.`)
   say('  │ Mini-programs: npm run dev:alipay, then open this folder in the Alipay IDE.')
   say('  └─────────────────────────────────────────────────────────────')

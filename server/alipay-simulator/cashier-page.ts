@@ -138,6 +138,7 @@ export function renderMessagePage(title: string, english: string, detail: string
   )
 }
 
-function page(title: string, body: string): string {
-  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${escapeHtml(title)}</title><style>${STYLE}</style></head><body><header>${escapeHtml(title)}<small>Alipay cashier (offline simulator)</small></header><main>${body}</main></body></html>`
+/** A self-contained simulator page: the wallet's blue header, then `body` (HTML, already escaped). */
+export function page(title: string, body: string, subtitle = 'Alipay cashier (offline simulator)'): string {
+  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${escapeHtml(title)}</title><style>${STYLE}</style></head><body><header>${escapeHtml(title)}<small>${escapeHtml(subtitle)}</small></header><main>${body}</main></body></html>`
 }

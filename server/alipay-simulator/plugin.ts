@@ -5,6 +5,7 @@
  */
 import type { FastifyPluginAsync } from 'fastify'
 import { authCodeRoutes } from './auth-codes'
+import { billRoutes } from './bill'
 import { cashierRoutes } from './cashier'
 import { gatewayRoutes } from './gateway'
 import { fundAuthOperationDetailQuery } from './methods/fund-auth-query'
@@ -116,6 +117,7 @@ export const alipaySimulator: FastifyPluginAsync<AlipaySimulatorOptions> = async
   }
   app.addHook('onClose', async () => notifier.close())
   await app.register(cashierRoutes, { runtime })
+  await app.register(billRoutes, { runtime })
 }
 
 export type { MethodHandler, MethodRegistry, SimulatedApp } from './methods/types'

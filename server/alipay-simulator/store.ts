@@ -86,6 +86,8 @@ export interface SimulatorStore {
   tradeByNo(tradeNo: string): StoredTrade | undefined
   /** out_trade_no is unique per app, not globally. */
   tradeByOutTradeNo(appId: string, outTradeNo: string): StoredTrade | undefined
+  /** The most recently created trades, newest first (the merchant's bill). */
+  recentTrades(limit: number): StoredTrade[]
 
   saveFreeze(freeze: StoredFreeze): void
   freezeByOutRequestNo(appId: string, outOrderNo: string, outRequestNo: string): StoredFreeze | undefined
@@ -131,6 +133,8 @@ export function createMemoryStore(): SimulatorStore {
       const trade = tradeNo === undefined ? undefined : trades.get(tradeNo)
       return trade && copyTrade(trade)
     },
+    // A Map keeps first-insertion order, and saving a trade again keeps its place.
+    recentTrades: (limit) => [...trades.values()].reverse().slice(0, limit).map(copyTrade),
 
     saveFreeze(freeze) {
       freezes.set(outKey(freeze.appId, freeze.outOrderNo, freeze.outRequestNo), copyFreeze(freeze))
