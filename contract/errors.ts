@@ -20,12 +20,17 @@ export const API_ERROR_CODES = [
   'insufficient_stock', // 409
   'order_not_cancellable', // 409: already paid or closed
   'order_not_receivable', // 409: not shipped (not yet, or already received)
-  'order_not_shippable', // 409: not paid, or already shipped with another carrier or tracking number
+  'order_not_shippable', // 409: not paid, already shipped with another carrier or tracking number, an open after-sales request, or refunded in full
   // payments
   'order_not_payable', // 409: already paid, closed or expired (the message says which)
   'unknown_deposit_item', // 400: not one of the rentable items
   'ticket_invalid', // 401: web-view ticket unknown, used, expired, or for another order
   'refund_exceeds_paid', // 409: refunds (not failed) would add up to more than was paid
+  // after-sales
+  'after_sales_not_allowed', // 409: the order's status does not allow this kind (not paid, not shipped, completed)
+  'after_sales_quantity_exceeded', // 409: more units than bought and not already claimed
+  'after_sales_line_open', // 409: another open request holds one of these lines
+  'after_sales_not_actionable', // 409: the request is not in a state that allows this action (the message says which)
   // merchant (staff) API; unauthorized and session_expired apply to staff tokens too
   'invalid_credentials', // 401: wrong staff name or password (one message for both)
   'forbidden', // 403: the staff member's role does not allow this action

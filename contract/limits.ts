@@ -53,3 +53,22 @@ export const STAFF_NAME_LENGTH = { min: 2, max: 32 } as const
 
 /** Staff passwords, in Unicode code points: long enough to resist guessing, bounded to refuse absurd input. */
 export const STAFF_PASSWORD_LENGTH = { min: 10, max: 256 } as const
+
+/**
+ * Why a buyer asks for after-sales, as codes (the app words them): changed their mind, not as
+ * described, damaged or faulty, something missing, never arrived, something else.
+ */
+export const AFTER_SALES_REASONS = [
+  'changed_mind',
+  'not_as_described',
+  'damaged',
+  'missing_items',
+  'not_received',
+  'other',
+] as const
+
+/** The buyer's optional note on an after-sales request, in code points. */
+export const AFTER_SALES_NOTE_MAX = 200
+
+/** Why staff reject an after-sales request (shown to the buyer), in code points. */
+export const AFTER_SALES_REJECT_REASON_LENGTH = { min: 2, max: 200 } as const

@@ -99,6 +99,8 @@ export type Shipment = Static<typeof Shipment>
 
 export const OrderLine = Type.Object(
   {
+    /** The line's number in its order, from 1: what after-sales requests name. */
+    lineNo: Type.Integer({ minimum: 1 }),
     skuId: Type.String(),
     productId: Type.String(),
     title: Type.String(),

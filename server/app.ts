@@ -6,6 +6,8 @@ import cors from '@fastify/cors'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { FastifyInstance, FastifyServerOptions } from 'fastify'
 import type { ApiErrorBody } from '../contract'
+import { afterSalesRoutes } from './after-sales/plugin'
+import { merchantAfterSalesRoutes } from './after-sales/merchant-plugin'
 import { alipaySimulator, SIMULATOR_PREFIX } from './alipay-simulator/plugin'
 import type { AppAlipay } from './alipay/setup'
 import { catalogRoutes } from './catalog/plugin'
@@ -132,6 +134,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     onOrderRead: payments?.onOrderRead,
     beforeOrdersExpire: payments?.beforeOrdersExpire,
   })
+  await app.register(afterSalesRoutes, { prefix: '/api', db, config, payments: payments?.deps })
   await app.register(paymentRoutes, {
     db,
     config,
@@ -150,6 +153,12 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     staffSessionTtlSeconds: config.staffSessionTtlSeconds,
   })
   await app.register(merchantOrderRoutes, { prefix: '/api/merchant', db, config })
+  await app.register(merchantAfterSalesRoutes, {
+    prefix: '/api/merchant',
+    db,
+    config,
+    payments: payments?.deps,
+  })
   if (opts.alipay?.simulator) {
     await app.register(alipaySimulator, { prefix: SIMULATOR_PREFIX, ...opts.alipay.simulator })
   }

@@ -28,6 +28,11 @@ export interface ServerConfig {
   autoReceiveDays: number
   /** AFTER_SALES_DAYS: a received order completes this many days later if nothing is open. Default 7. */
   afterSalesDays: number
+  /**
+   * AFTER_SALES_AUTO_APPROVE: a refund-only request on an order not yet shipped is approved (and
+   * refunded) at once, without staff. Default on; `0` or `false` turns it off.
+   */
+  afterSalesAutoApprove: boolean
   /** SESSION_TTL_SECONDS: how long a login lasts. Default 7 days. */
   sessionTtlSeconds: number
   /** STAFF_SESSION_TTL_SECONDS: how long a staff login (merchant API) lasts. Default 12 hours. */
@@ -120,6 +125,16 @@ function readWholeNumber(env: Env, name: string, fallback: number, min: number, 
   return value
 }
 
+function readSwitch(env: Env, name: string, fallback: boolean): boolean {
+  const raw = read(env, name)?.toLowerCase()
+  if (raw === undefined) return fallback
+  if (raw === '1' || raw === 'true') return true
+  if (raw === '0' || raw === 'false') return false
+  throw new Error(
+    `${name} must be 1, true, 0 or false (got "${raw}"). Default: ${name}=${fallback ? 'true' : 'false'}.`,
+  )
+}
+
 function readPublicUrl(env: Env): string | undefined {
   const publicUrl = readUrl(env, 'PUBLIC_URL', ['http:', 'https:'], 'https://api.example.com')
   // Without it, image URLs are built from the request's Host header, which any client can set.
@@ -157,6 +172,7 @@ export function loadConfig(env: Env = process.env): ServerConfig {
     ),
     autoReceiveDays: readWholeNumber(env, 'AUTO_RECEIVE_DAYS', DEFAULT_AUTO_RECEIVE_DAYS, 1, 90),
     afterSalesDays: readWholeNumber(env, 'AFTER_SALES_DAYS', DEFAULT_AFTER_SALES_DAYS, 0, 90),
+    afterSalesAutoApprove: readSwitch(env, 'AFTER_SALES_AUTO_APPROVE', true),
     sessionTtlSeconds: readWholeNumber(
       env,
       'SESSION_TTL_SECONDS',

@@ -32,8 +32,14 @@ export async function registerOpenApi(app: FastifyInstance, config: ServerConfig
         { name: 'images', description: 'Product images served by this server' },
         { name: 'ops', description: 'Operations' },
         {
+          name: 'after-sales',
+          description:
+            "A buyer's after-sales (售后): refunds and returns of paid orders (server/after-sales)",
+        },
+        {
           name: 'merchant',
-          description: 'Staff of the shop: sessions (server/staff), orders and shipping (server/merchant)',
+          description:
+            'Staff of the shop: sessions (server/staff), orders and shipping (server/merchant), after-sales decisions (server/after-sales)',
         },
       ],
       components: {

@@ -93,16 +93,32 @@ export async function findAnyOrder(
   return order && { ...order, buyer: buyerOf(row), ...(row.shipped_by ? { shippedBy: row.shipped_by } : {}) }
 }
 
-/** An order's status and shipment (carrier and tracking number once shipped), or undefined. */
-export async function findShipmentState(
-  db: Queryable,
-  orderId: string,
-): Promise<{ status: OrderStatus; shipment?: ShipmentInput } | undefined> {
-  const [row] = await db.query<{ status: OrderStatus; carrier: string | null; tracking_no: string | null }>(
-    'select status, carrier, tracking_no from orders where id = $1',
+export interface ShipmentState {
+  status: OrderStatus
+  /** Carrier and tracking number, once shipped. */
+  shipment?: ShipmentInput
+  /** An after-sales request is open on it. */
+  afterSalesOpen: boolean
+  /** Its payment was refunded in full. */
+  refundedInFull: boolean
+}
+
+/** What decides whether an order can be shipped, or undefined when there is no such order. */
+export async function findShipmentState(db: Queryable, orderId: string): Promise<ShipmentState | undefined> {
+  const [row] = await db.query<{
+    status: OrderStatus
+    carrier: string | null
+    tracking_no: string | null
+    after_sales_open: boolean
+    refunded_in_full: boolean
+  }>(
+    `select status, carrier, tracking_no, order_has_open_after_sales(id) as after_sales_open,
+            coalesce(refundable_fen(id) = 0, false) as refunded_in_full
+       from orders where id = $1`,
     [orderId],
   )
   if (!row) return undefined
   const { status, carrier, tracking_no: trackingNo } = row
-  return carrier && trackingNo ? { status, shipment: { carrier, trackingNo } } : { status }
+  const state = { status, afterSalesOpen: row.after_sales_open, refundedInFull: row.refunded_in_full }
+  return carrier && trackingNo ? { ...state, shipment: { carrier, trackingNo } } : state
 }

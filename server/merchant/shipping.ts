@@ -3,6 +3,9 @@
  * UPDATE) and its audit entry, in one transaction, so there is never a shipment without its entry
  * or an entry without its shipment.
  *
+ * Not shippable, even when paid: an order with an open after-sales request (staff decide it
+ * first), or one refunded in full before it shipped. The 409 says which.
+ *
  * Safe to retry: shipping an order that already carries the same carrier and tracking number
  * (a retry after a lost answer, or two staff entering the same parcel at once) changes nothing,
  * writes no second entry, and succeeds. Another shipment on a shipped order is a conflict.
@@ -13,7 +16,7 @@ import { HttpError, notFound } from '../http/errors'
 import { shipOrder } from '../orders/fulfilment'
 import { statusInWords } from '../orders/state'
 import { audit } from '../staff/repository'
-import { findShipmentState } from './orders-repository'
+import { findShipmentState, type ShipmentState } from './orders-repository'
 
 /** `shipped` by this call, or `already_shipped` with this very shipment before it. */
 export type ShipOutcome = 'shipped' | 'already_shipped'
@@ -22,6 +25,17 @@ export const SHIP_ACTION = 'order.ship'
 
 const sameShipment = (a: ShipmentInput, b: ShipmentInput) =>
   a.carrier === b.carrier && a.trackingNo === b.trackingNo
+
+function whyNotShippable(orderId: string, current: ShipmentState): string {
+  if (current.status === 'paid' && current.afterSalesOpen)
+    return `Order ${orderId} has an open after-sales request; decide it before shipping.`
+  if (current.status === 'paid' && current.refundedInFull)
+    return `Order ${orderId} was refunded in full; there is nothing left to ship.`
+  const shipped = current.shipment
+    ? ` with ${current.shipment.carrier} ${current.shipment.trackingNo}, not this shipment`
+    : ''
+  return `Order ${orderId} is ${statusInWords(current.status)}${shipped}; only a paid order can be shipped.`
+}
 
 export async function shipAsStaff(
   db: Db,
@@ -44,13 +58,6 @@ export async function shipAsStaff(
     const current = await findShipmentState(tx, orderId)
     if (!current) throw notFound(`No order ${orderId}.`)
     if (current.shipment && sameShipment(current.shipment, shipment)) return 'already_shipped'
-    const shipped = current.shipment
-      ? ` with ${current.shipment.carrier} ${current.shipment.trackingNo}, not this shipment`
-      : ''
-    throw new HttpError(
-      409,
-      'order_not_shippable',
-      `Order ${orderId} is ${statusInWords(current.status)}${shipped}; only a paid order can be shipped.`,
-    )
+    throw new HttpError(409, 'order_not_shippable', whyNotShippable(orderId, current))
   })
 }

@@ -9,9 +9,9 @@
  * whoever loses a race (a buyer's confirmation against the auto-receive sweep, two sweepers)
  * updates zero rows and is told so. Migration 007's trigger refuses any other change of state.
  *
- * After-sales requests do not exist yet. The SQL function order_has_open_after_sales(id) (migration
- * 007, false for now) is where they plug in: an order with an open request is neither
- * auto-received nor completed, and the trigger refuses to complete it.
+ * After-sales requests (server/after-sales, migration 010) hold an order where it is: with one
+ * open (order_has_open_after_sales) an order is not shipped, auto-received or completed, and the
+ * trigger refuses to complete it. An order refunded in full before shipping is not shipped either.
  */
 import { Value } from '@sinclair/typebox/value'
 import { ShipmentInput, TRACKING_NO_PATTERN } from '../../contract'
@@ -33,8 +33,9 @@ export interface ShipOptions {
 
 /**
  * paid → shipped, recording the carrier and tracking number. Returns false when the order is not
- * paid (not yet, already shipped, closed, or unknown). Throws a 400 for a shipment the contract's
- * ShipmentInput refuses, so no caller can store one the API would not accept.
+ * paid (not yet, already shipped, closed, or unknown), has an open after-sales request, or has
+ * nothing left to refund (refunded in full: nothing left to ship). Throws a 400 for a shipment
+ * the contract's ShipmentInput refuses, so no caller can store one the API would not accept.
  */
 export async function shipOrder(
   tx: Queryable,
@@ -49,11 +50,15 @@ export async function shipOrder(
       `A shipment needs a carrier name and a tracking number matching ${TRACKING_NO_PATTERN}.`,
     )
   }
+  // Locked first, as a new request locks it: the UPDATE below (a new statement, so a fresh
+  // snapshot) then sees every request committed before, even one made while it waited.
+  await tx.query('select 1 from orders where id = $1 for update', [orderId])
   const rows = await tx.query(
     `update orders
         set status = 'shipped', carrier = $2, tracking_no = $3, shipped_by = $4,
             shipped_at = coalesce($5::timestamptz, now())
-      where id = $1 and status = 'paid'
+      where id = $1 and status = 'paid' and not order_has_open_after_sales(id)
+        and refundable_fen(id) is distinct from 0
       returning id`,
     [
       orderId,

@@ -28,6 +28,7 @@ export interface OrderRow {
 
 interface LineRow {
   order_id: string
+  line_no: number
   sku_id: string
   product_id: string
   title_zh: string
@@ -56,6 +57,7 @@ export const iso = (value: Date | string) => new Date(value).toISOString()
 function toLine(row: LineRow, lang: Language, imageUrl: ImageUrl): OrderLine {
   const en = lang === 'en'
   return {
+    lineNo: row.line_no,
     skuId: row.sku_id,
     productId: row.product_id,
     title: en ? row.title_en : row.title_zh,
@@ -96,7 +98,7 @@ async function withLines(
 ): Promise<Order[]> {
   if (rows.length === 0) return []
   const lines = await db.query<LineRow>(
-    `select order_id, sku_id, product_id, title_zh, title_en, sku_label_zh, sku_label_en, image_file,
+    `select order_id, line_no, sku_id, product_id, title_zh, title_en, sku_label_zh, sku_label_en, image_file,
             unit_price_fen, quantity, line_total_fen
        from order_lines where order_id = any($1::text[])
       order by order_id, line_no`,

@@ -41,7 +41,7 @@ interface RefundRow {
   refunded_at: Date | null
 }
 
-const REFUND_COLUMNS = `id::text, order_id, out_request_no, amount_fen, kind, after_sales_request_id, reason,
+const REFUND_COLUMNS = `id::text, order_id, out_request_no, amount_fen, kind, after_sales_request_id::text, reason,
   status, attempts, last_error, created_at, refunded_at`
 
 const toRefund = (row: RefundRow): Refund => ({

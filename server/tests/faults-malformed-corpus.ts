@@ -214,6 +214,69 @@ export const MALFORMED_REQUESTS: MalformedRequest[] = [
     body: {},
     auth: 'Basic dXNlcjpwYXNz',
   },
+  // After-sales: the buyer's (their own orders and requests only) and the merchant's (staff token).
+  {
+    name: "order after-sales: another buyer's order",
+    method: 'GET',
+    path: '/api/orders/{foreign}/after-sales',
+  },
+  {
+    name: 'after-sales request: quantity a string',
+    method: 'POST',
+    path: '/api/orders/{open}/after-sales',
+    body: { kind: 'refund_only', lines: [{ lineNo: 1, quantity: '1' }], reason: 'other' },
+  },
+  {
+    name: 'after-sales request: an unpaid order',
+    method: 'POST',
+    path: '/api/orders/{open}/after-sales',
+    body: { kind: 'refund_only', lines: [{ lineNo: 1, quantity: 1 }], reason: 'other' },
+  },
+  {
+    name: 'after-sales request: a client-sent amount for a closed order',
+    method: 'POST',
+    path: '/api/orders/{closed}/after-sales',
+    body: { kind: 'refund_only', lines: [{ lineNo: 1, quantity: 1 }], reason: 'other', refundAmount: 1 },
+  },
+  { name: 'after-sales list: unknown status', method: 'GET', path: '/api/after-sales?status=lost' },
+  { name: 'after-sales: id not a number', method: 'GET', path: '/api/after-sales/abc' },
+  {
+    name: 'after-sales return parcel: empty object',
+    method: 'POST',
+    path: '/api/after-sales/1/return-shipment',
+    body: {},
+  },
+  { name: 'after-sales cancel: id 0', method: 'POST', path: '/api/after-sales/0/cancel' },
+  { name: "merchant after-sales: a buyer's token", method: 'GET', path: '/api/merchant/after-sales' },
+  {
+    name: 'merchant after-sales request: no token',
+    method: 'GET',
+    path: '/api/merchant/after-sales/1',
+    auth: 'none',
+  },
+  {
+    name: "merchant after-sales approve: a buyer's token",
+    method: 'POST',
+    path: '/api/merchant/after-sales/1/approve',
+  },
+  {
+    name: 'merchant after-sales reject: no token, bad JSON',
+    method: 'POST',
+    path: '/api/merchant/after-sales/1/reject',
+    raw: '{"reason":',
+    auth: 'none',
+  },
+  {
+    name: 'merchant after-sales return received: Basic auth',
+    method: 'POST',
+    path: '/api/merchant/after-sales/1/return-received',
+    auth: 'Basic dXNlcjpwYXNz',
+  },
+  {
+    name: "merchant after-sales refund: a buyer's token",
+    method: 'POST',
+    path: '/api/merchant/after-sales/1/refund',
+  },
   // Address.
   { name: 'address GET: no token', method: 'GET', path: '/api/address', auth: 'none' },
   { name: 'address PUT: no token', method: 'PUT', path: '/api/address', body: SAMPLE_ADDRESS, auth: 'none' },
@@ -337,6 +400,12 @@ export const MALFORMED_REQUESTS: MalformedRequest[] = [
     body: { tradeNO: '1', outcome: 'steal' },
     auth: 'none',
   },
+  {
+    name: 'simulator trades: outTradeNo with a space',
+    method: 'GET',
+    path: '/alipay-sim/trades?outTradeNo=a%20b',
+    auth: 'none',
+  },
 ]
 
 /**
@@ -355,6 +424,7 @@ export const NOT_IN_CORPUS: Record<string, string> = {
   'POST /alipay-sim/gateway.do': "answers in Alipay's protocol (signed JSON, errors as 200)",
   'GET /alipay-sim/buyers': 'takes no input',
   'GET /alipay-sim/cashier': 'an HTML page (its errors are pages)',
+  'GET /alipay-sim/bill': 'an HTML page that takes no input',
   'POST /alipay-sim/cashier': 'an HTML form post (its errors are pages)',
 }
 

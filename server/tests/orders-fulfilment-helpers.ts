@@ -72,13 +72,17 @@ export async function fulfilmentOf(db: Db, orderId: string): Promise<FulfilmentR
 }
 
 /**
- * Makes order_has_open_after_sales (migration 007's seam) true for these orders, standing in for
- * the after-sales table that does not exist yet; `[]` restores "nothing is ever open".
+ * Makes order_has_open_after_sales (migration 007's seam) true for these orders as well, without
+ * making after-sales requests (the after-sales suites make real ones); `[]` restores migration
+ * 010's definition: true only while a request is open.
  */
 export async function setOpenAfterSales(db: Db, orderIds: string[]): Promise<void> {
   const list = orderIds.map((id) => `'${id.replace(/[^0-9]/g, '')}'`).join(', ')
   await db.exec(
     `create or replace function order_has_open_after_sales(order_id text) returns boolean
-     language sql stable as $$ select ${list ? `order_id in (${list})` : 'false'} $$`,
+     language sql stable as $$
+       select ${list ? `$1 in (${list}) or ` : ''}exists (select 1 from after_sales_requests r
+                      where r.order_id = $1 and after_sales_status_is_open(r.status))
+     $$`,
   )
 }

@@ -11,6 +11,7 @@ import type { SimulatorHarness } from '../alipay-simulator/test-harness'
 import type { AlipayClient } from '../alipay/client'
 import { readAlipaySettings } from '../alipay/settings'
 import { buildApp, type BuildAppOptions } from '../app'
+import type { ServerConfig } from '../config'
 import type { Db, Queryable } from '../db/types'
 import { createSession, upsertBuyer, type BuyerRecord } from '../session/repository'
 import { testConfig } from '../testing/app'
@@ -29,11 +30,15 @@ export interface ShopUnderTest {
  * afterAll (with the simulator's notifies switched back on). The returned object is filled in
  * beforeAll, so use it inside tests only.
  */
-export function shopForSuite(getDb: () => Db, getSim: () => SimulatorHarness): ShopUnderTest {
+export function shopForSuite(
+  getDb: () => Db,
+  getSim: () => SimulatorHarness,
+  options: { config?: Partial<ServerConfig> } = {},
+): ShopUnderTest {
   const shop = {} as ShopUnderTest
   beforeAll(async () => {
     await prepareDatabase(getDb())
-    Object.assign(shop, await startShop(getDb(), getSim()))
+    Object.assign(shop, await startShop(getDb(), getSim(), options))
   })
   afterAll(async () => {
     await getSim().control({ notifies: 'deliver' })
@@ -51,11 +56,13 @@ export async function startShop(
     client?: AlipayClient
     expirySweepMs?: number
     logger?: BuildAppOptions['logger']
+    /** Settings other than Alipay's (those come from `env`). */
+    config?: Partial<ServerConfig>
   } = {},
 ): Promise<ShopUnderTest> {
   const app = await buildApp({
     db,
-    config: testConfig({ alipay: readAlipaySettings(options.env ?? {}) }),
+    config: testConfig({ ...options.config, alipay: readAlipaySettings(options.env ?? {}) }),
     alipay: { client: options.client ?? sim.client(options.appId) },
     expirySweepMs: options.expirySweepMs,
     logger: options.logger,

@@ -53,7 +53,7 @@ describeEachDatabase('refunds in doubt', (getDb) => {
 
   it('keeps a slow refund pending, then the reconciler confirms it by query without resending', async () => {
     const order = await paid()
-    const part = afterSales(order.id, order.total - 1)
+    const part = await afterSales(getDb(), order.id, order.total - 1)
     const client = bentClient(sim)
     const deps = paymentDeps(getDb(), client)
     // Lost notifies: only the reconciler can learn that the refund went through.
@@ -83,7 +83,7 @@ describeEachDatabase('refunds in doubt', (getDb) => {
     const client = bentClient(sim)
     const deps = paymentDeps(getDb(), client)
     await sim.control({ refunds: 'slow', notifies: 'drop', refundDelayMs: 1000 })
-    const refund = await recordRefund(getDb(), afterSales(order.id, order.total))
+    const refund = await recordRefund(getDb(), await afterSales(getDb(), order.id, order.total))
     expect(await sendRefund(deps, refund)).toBe('pending')
     await reconcileWith(deps) // asks, Alipay does not know it yet: sent again, still in doubt
     expect(await refundRow(getDb(), refund.outRequestNo)).toMatchObject({ status: 'pending', attempts: 2 })
@@ -110,7 +110,7 @@ describeEachDatabase('refunds in doubt', (getDb) => {
     const order = await paid()
     const deps = paymentDeps(getDb(), sim.client())
     await sim.control({ refunds: 'fail' })
-    const refund = await recordRefund(getDb(), afterSales(order.id, order.total))
+    const refund = await recordRefund(getDb(), await afterSales(getDb(), order.id, order.total))
     expect(await sendRefund(deps, refund)).toBe('failed')
     expect(await refundRow(getDb(), refund.outRequestNo)).toMatchObject({
       status: 'failed',
@@ -175,7 +175,7 @@ describeEachDatabase('refunds in doubt', (getDb) => {
         : real(),
     )
     const deps = paymentDeps(getDb(), client)
-    const refund = await recordRefund(getDb(), afterSales(order.id, order.total))
+    const refund = await recordRefund(getDb(), await afterSales(getDb(), order.id, order.total))
     expect(await sendRefund(deps, refund)).toBe('pending')
     await reconcileWith(deps)
     expect(await refundRow(getDb(), refund.outRequestNo)).toMatchObject({
@@ -188,7 +188,7 @@ describeEachDatabase('refunds in doubt', (getDb) => {
 
   it('refunds exactly once across a crash between Alipay’s refund and our commit', async () => {
     const order = await paid()
-    const refund = await recordRefund(getDb(), afterSales(order.id, order.total))
+    const refund = await recordRefund(getDb(), await afterSales(getDb(), order.id, order.total))
     await sim.control({ notifies: 'drop' }) // so only the restarted shop can confirm it
     // The process dies once Alipay has refunded: nothing after the pending row is committed.
     const dying: Db = {
@@ -251,7 +251,7 @@ describeEachDatabase('refunds in doubt', (getDb) => {
     const unreachable = bentClient(sim, (method) =>
       Promise.reject(new AlipayUnavailableError(method, 'network', 'simulated outage')),
     )
-    const refund = await recordRefund(getDb(), afterSales(order.id, order.total))
+    const refund = await recordRefund(getDb(), await afterSales(getDb(), order.id, order.total))
     expect(await sendRefund(paymentDeps(getDb(), unreachable), refund)).toBe('pending')
     await reconcileWith(paymentDeps(getDb(), unreachable))
     expect(await refundRow(getDb(), refund.outRequestNo)).toMatchObject({

@@ -34,21 +34,26 @@ export async function paidOrder(shop: ShopUnderTest, db: Db, sim: SimulatorHarne
   return { id: order.id, total: order.total }
 }
 
-let requestSequence = 0
-/** A new after-sales request id, so each refund has its own out_request_no. */
-export const newRequestId = () => `t${process.pid}x${++requestSequence}`
-
-export const afterSales = (
-  orderId: string,
-  amountFen: number,
-  requestId = newRequestId(),
-): RefundRequest => ({
-  orderId,
-  amountFen,
-  kind: 'after_sales',
-  afterSalesRequestId: requestId,
-  reason: '测试退款',
-})
+/**
+ * An after-sales refund of `amountFen` on the order, for an approved request (refunding) made
+ * directly in the database: migration 010 ties every after-sales refund to its request, of the
+ * same amount. These suites test the refund ledger; the after-sales-*.test.ts suites make
+ * requests the real way.
+ */
+export async function afterSales(db: Db, orderId: string, amountFen: number): Promise<RefundRequest> {
+  const requestId = await db.transaction(async (tx) => {
+    const [row] = await tx.query<{ id: string }>(
+      `insert into after_sales_requests (order_id, user_id, kind, reason, refund_fen)
+       select id, user_id, 'refund_only', 'other', $2 from orders where id = $1
+       returning id::text`,
+      [orderId, amountFen],
+    )
+    if (!row) throw new Error(`no order ${orderId}`)
+    await tx.query(`update after_sales_requests set status = 'refunding' where id = $1`, [row.id])
+    return row.id
+  })
+  return { orderId, amountFen, kind: 'after_sales', afterSalesRequestId: requestId, reason: '测试退款' }
+}
 
 /** Records the refund (it must be accepted) and returns it, unsent. */
 export async function recordRefund(db: Db, request: RefundRequest): Promise<Refund> {

@@ -4,7 +4,7 @@
  * table itself, for any statement and under races — and a fully refunded trade ends TRADE_CLOSED
  * while its order stays paid.
  */
-import { requestRefund, sendRefund, type RequestRefundResult } from '../payments/refunds'
+import { requestRefund, sendRefund, type RefundRequest, type RequestRefundResult } from '../payments/refunds'
 import { describeEachDatabase } from '../testing/databases'
 import { simulatorForSuite } from '../testing/suites'
 import { until } from '../testing/until'
@@ -30,8 +30,8 @@ describeEachDatabase('refunds through Alipay', (getDb, kind) => {
 
   it('refunds in parts that add up to what was paid; the last one closes the trade, the order stays paid', async () => {
     const order = await paid()
-    const first = afterSales(order.id, Math.floor(order.total / 3))
-    const second = afterSales(order.id, order.total - first.amountFen)
+    const first = await afterSales(getDb(), order.id, Math.floor(order.total / 3))
+    const second = await afterSales(getDb(), order.id, order.total - first.amountFen)
     expect(await refund(deps(), first)).toBe('refunded')
     expect(await atAlipay(sim, order.id)).toMatchObject({
       tradeStatus: 'TRADE_SUCCESS',
@@ -64,7 +64,8 @@ describeEachDatabase('refunds through Alipay', (getDb, kind) => {
     ])
 
     // Nothing is left: even one fen more is refused, and nothing is recorded.
-    const more = await getDb().transaction((tx) => requestRefund(tx, afterSales(order.id, 1)))
+    const one = await afterSales(getDb(), order.id, 1)
+    const more = await getDb().transaction((tx) => requestRefund(tx, one))
     expect(more).toEqual({ refused: 'exceeds_paid', refundableFen: 0 })
     // The same request again is the same refund: recorded once, refunded once.
     expect(await refund(deps(), first)).toBe('refunded')
@@ -74,15 +75,24 @@ describeEachDatabase('refunds through Alipay', (getDb, kind) => {
 
   it('refuses a refund past what is left, and keeps the caller’s transaction usable', async () => {
     const order = await paid()
-    await recordRefund(getDb(), afterSales(order.id, order.total - 1))
+    await recordRefund(getDb(), await afterSales(getDb(), order.id, order.total - 1))
+    const [two, one] = [await afterSales(getDb(), order.id, 2), await afterSales(getDb(), order.id, 1)]
     const outcome = await getDb().transaction(async (tx) => {
-      const refused = await requestRefund(tx, afterSales(order.id, 2))
-      const accepted = await requestRefund(tx, afterSales(order.id, 1))
+      const refused = await requestRefund(tx, two)
+      const accepted = await requestRefund(tx, one)
       return { refused, accepted: 'refund' in accepted }
     })
     expect(outcome).toEqual({ refused: { refused: 'exceeds_paid', refundableFen: 1 }, accepted: true })
     expect(
-      await getDb().transaction((tx) => requestRefund(tx, afterSales('20240101000000000000', 1))),
+      await getDb().transaction((tx) =>
+        requestRefund(tx, {
+          orderId: '20240101000000000000',
+          amountFen: 1,
+          kind: 'after_sales',
+          afterSalesRequestId: '1',
+          reason: '测试退款',
+        }),
+      ),
     ).toEqual({
       refused: 'not_paid',
     })
@@ -127,16 +137,17 @@ describeEachDatabase('refunds through Alipay', (getDb, kind) => {
     let arrived = 0
     let release: () => void = () => {}
     const bothRead = new Promise<void>((resolve) => (release = resolve))
-    const race = () =>
+    const requests = [await afterSales(getDb(), order.id, share), await afterSales(getDb(), order.id, share)]
+    const race = (request: RefundRequest) =>
       getDb().transaction(async (tx): Promise<RequestRefundResult> => {
         await tx.query('select refundable_fen($1)', [order.id])
         if (kind === 'postgres') {
           if (++arrived === 2) release()
           await bothRead
         }
-        return requestRefund(tx, afterSales(order.id, share))
+        return requestRefund(tx, request)
       })
-    const results = await Promise.all([race(), race()])
+    const results = await Promise.all(requests.map(race))
     expect(results.filter((result) => 'refund' in result)).toHaveLength(1)
     expect(results.filter((result) => 'refused' in result)).toEqual([
       { refused: 'exceeds_paid', refundableFen: order.total - share },
@@ -148,7 +159,7 @@ describeEachDatabase('refunds through Alipay', (getDb, kind) => {
 
   it('confirms a refund whose answer was lost when its notify arrives, and records TRADE_CLOSED', async () => {
     const order = await paid()
-    const full = afterSales(order.id, order.total)
+    const full = await afterSales(getDb(), order.id, order.total)
     expect(await refund(paymentDeps(getDb(), losingRefundAnswers(sim)), full)).toBe('pending')
     await sim.notifier.idle()
     const state = await until(

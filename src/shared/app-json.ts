@@ -16,9 +16,10 @@ import {
 const PRELOAD: Partial<Record<PageName, readonly SubpackageName[]>> = {
   home: ['catalog'],
   cart: ['order'],
-  me: ['order', 'help'],
+  me: ['order', 'help', 'afterSales'],
   checkout: ['payment'],
-  order: ['payment'],
+  orders: ['afterSales'],
+  order: ['payment', 'afterSales'],
   faq: ['payment'],
 }
 

@@ -53,6 +53,15 @@ describe('the table of routes', () => {
     for (const route of mainPackagePages())
       expect({ route, loadsTexts: loadsTexts(route) }).toEqual({ route, loadsTexts: false })
   })
+
+  it('has every page that shows after-sales add the after-sales texts as it loads', () => {
+    for (const route of Object.values(ROUTES)) {
+      const code = readFileSync(path.join(SRC, `${route}.tsx`), 'utf8')
+      const showsAfterSales = code.includes("from '../../../features/after-sales'")
+      const addsTexts = /^addAfterSalesTexts\(\)$/m.test(code)
+      expect({ route, addsTexts }).toEqual({ route, addsTexts: showsAfterSales })
+    }
+  })
 })
 
 describe('pageUrl', () => {

@@ -25,6 +25,10 @@ export const SUBPACKAGES = {
     pages: { payResult: 'result/index', webview: 'webview/index', deposit: 'deposit/index' },
   },
   help: { root: 'pages/help', pages: { faq: 'faq/index' } },
+  afterSales: {
+    root: 'pages/after-sales',
+    pages: { afterSalesApply: 'apply/index', afterSales: 'detail/index', afterSalesList: 'list/index' },
+  },
 } as const
 
 type Subpackages = typeof SUBPACKAGES

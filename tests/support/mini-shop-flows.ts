@@ -69,3 +69,60 @@ export async function tradeNoOf(db: Db, orderId: string): Promise<string | undef
   ])
   return row?.trade_no
 }
+
+/** Another SKU of the T-shirt, at another price than TSHIRT's (seed: black / XL is ¥89.00). */
+export const TSHIRT_XL = { title: TSHIRT.title, colour: '黑色', size: 'XL', price: '¥89.00', fen: 8900 }
+
+/**
+ * On a product page: picks colour and size, adds one to the cart and expects the "added" toast.
+ * An option already chosen (the page keeps the last choice) is not tapped: a tap would unselect it.
+ */
+export async function addSkuToCart(
+  app: MiniProgram,
+  product: MiniPage,
+  sku: { colour: string; size: string },
+): Promise<void> {
+  const chosen = (/已选：(.+)/.exec(product.text())?.[1] ?? '').split(' / ')
+  for (const value of [sku.colour, sku.size]) {
+    if (!chosen.includes(value)) await product.tapText(value, { exact: true })
+  }
+  await product.waitForText(`已选：${sku.colour} / ${sku.size}`)
+  const toasts = app.ui.toasts.length
+  await product.tapText(text['product.addToCart'])
+  if (app.ui.toasts[toasts]?.title !== text['product.added']) {
+    throw new Error(
+      `Expected the "${text['product.added']}" toast, got ${JSON.stringify(app.ui.toasts.slice(toasts))}`,
+    )
+  }
+}
+
+/**
+ * Pays the order shown on `orderPage` with my.tradePay answering 9000, and waits until the result
+ * screen says the server confirmed it. Returns the result page.
+ */
+export async function payWith9000(app: MiniProgram, orderPage: MiniPage): Promise<MiniPage> {
+  app.alipay.answerTradePay('9000')
+  await orderPage.tapText(text['orders.pay'])
+  const result = await app.waitForPage(ROUTES.payResult)
+  await result.waitForText(text['pay.paid.title'], { timeoutMs: 15_000 })
+  return result
+}
+
+/** The buyer's bearer token, as the app keeps it (zustand's persist, JSON inside the storage's JSON). */
+export function buyerToken(app: MiniProgram): string {
+  let value: unknown = app.storage.get('shop.session')
+  if (typeof value === 'string') value = JSON.parse(value)
+  const token = (value as { state?: { session?: { token?: unknown } } } | undefined)?.state?.session?.token
+  if (typeof token !== 'string') throw new Error('The app has no buyer session in its storage')
+  return token
+}
+
+/** Stock of one SKU of the seed catalogue, by product and option keys (e.g. ['black', 'xl']). */
+export async function stockOfSku(db: Db, productId: string, keys: string[]): Promise<number> {
+  const [row] = await db.query<{ stock: number }>(
+    'select stock from skus where product_id = $1 and option_keys = $2::jsonb',
+    [productId, JSON.stringify(keys)],
+  )
+  if (!row) throw new Error(`No SKU ${keys.join('/')} of ${productId}`)
+  return row.stock
+}

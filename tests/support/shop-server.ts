@@ -13,6 +13,7 @@ import { buildApp } from '../../server/app'
 import { seedCatalog } from '../../server/catalog/seed'
 import { migrate } from '../../server/db/migrate'
 import type { Db } from '../../server/db/types'
+import type { ServerConfig } from '../../server/config'
 import { testConfig } from '../../server/testing/app'
 import { createPgliteTestDatabase } from '../../server/testing/databases'
 import { freePort } from '../../server/testing/free-port'
@@ -21,6 +22,8 @@ import { postJson } from './post-json'
 export interface ShopServer {
   app: FastifyInstance
   db: Db
+  /** The configuration the server runs with (e.g. afterSalesDays, for the fulfilment sweep). */
+  config: ServerConfig
   baseUrl: string
   /** Every request the server answered, as "METHOD /path?query STATUS". */
   requests: string[]
@@ -53,6 +56,7 @@ export async function startShopServer(): Promise<ShopServer> {
   return {
     app,
     db: database.db,
+    config,
     baseUrl,
     requests,
     simulator: (route, body) => postJson(`${baseUrl}/alipay-sim${route}`, body),

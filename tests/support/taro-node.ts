@@ -123,6 +123,16 @@ const removeTabBarBadge = async ({ index }: { index: number }) => void tabBar.ba
 const setTabBarItem = async () => undefined
 const showToast = async () => undefined
 
+/** Taro.showModal: every dialog shown, answered as `dialogs.confirm` says (OK unless a test says otherwise). */
+export const dialogs: {
+  confirm: boolean
+  shown: { title?: string; content?: string; showCancel?: boolean }[]
+} = { confirm: true, shown: [] }
+const showModal = async (options: { title?: string; content?: string; showCancel?: boolean }) => {
+  dialogs.shown.push(options)
+  return { confirm: dialogs.confirm, cancel: !dialogs.confirm }
+}
+
 /**
  * my.tradePay as Taro promisifies it: resolves with what `success` receives, rejects with what
  * `fail` receives. Tests script the cashier by setting `cashier.tradePay`.
@@ -149,6 +159,7 @@ const Taro = {
   removeTabBarBadge,
   setTabBarItem,
   showToast,
+  showModal,
   tradePay,
   getEnv: () => 'NODE',
   ENV_TYPE: { WEAPP: 'WEAPP', ALIPAY: 'ALIPAY', WEB: 'WEB', NODE: 'NODE' },
@@ -164,4 +175,5 @@ export {
   setTabBarBadge,
   removeTabBarBadge,
   showToast,
+  showModal,
 }

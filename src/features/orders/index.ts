@@ -1,5 +1,6 @@
-export { fetchOrder, fetchOrders, cancelOrder } from './api'
-export { ORDER_TABS, statusLabel, orderUrl, ordersUrl } from './status'
+export { fetchOrder, fetchOrders, cancelOrder, confirmReceipt } from './api'
+export { ORDER_TABS, ordersUrl, type OrderTab } from './tabs'
+export { orderTabFromQuery, tabStatus, statusLabel, orderUrl } from './status'
 export { useOrderList } from './useOrderList'
 export { useOrderDetail } from './useOrderDetail'
 export { useCountdown, formatDuration } from './useCountdown'

@@ -1,14 +1,15 @@
 import type { Order, OrderStatus } from '@contract'
 import type { MessageKey } from '../../shared/i18n'
 import { pageUrl } from '../../shared/routes'
+import { ORDER_TABS, type OrderTab } from './tabs'
 
-/** The list tabs, in order; undefined = all orders. */
-export const ORDER_TABS: readonly { status?: OrderStatus; label: MessageKey }[] = [
-  { status: undefined, label: 'orders.tab.all' },
-  { status: 'awaiting_payment', label: 'orders.status.awaiting_payment' },
-  { status: 'paid', label: 'orders.status.paid' },
-  { status: 'closed', label: 'orders.status.closed' },
-]
+/** The tab a URL names (`?tab=`), else all orders. */
+export const orderTabFromQuery = (value?: string): OrderTab =>
+  ORDER_TABS.find((entry) => entry.tab === value)?.tab ?? 'all'
+
+/** The order status a tab lists, if it lists the orders of one status. */
+export const tabStatus = (tab: OrderTab): OrderStatus | undefined =>
+  tab === 'all' || tab === 'after_sales' ? undefined : tab
 
 /** What to call each status (closed ones say why: see statusLabel). */
 const STATUS_LABELS: Record<Exclude<OrderStatus, 'closed'>, MessageKey> = {
@@ -28,4 +29,3 @@ export function statusLabel(order: Pick<Order, 'status' | 'closeReason'>): Messa
 }
 
 export const orderUrl = (id: string) => pageUrl('order', { id })
-export const ordersUrl = (status?: OrderStatus) => pageUrl('orders', { status: status ?? 'all' })

@@ -31,13 +31,15 @@ export default function MePage() {
           <Text className='me__value'>{t('me.viewAll')} ›</Text>
         </View>
         <View className='me__shortcuts'>
-          {ORDER_TABS.filter((tab) => tab.status).map((tab) => (
+          {ORDER_TABS.filter(({ tab }) => tab !== 'all').map(({ tab, label }) => (
             <Text
-              key={tab.status}
+              key={tab}
               className='me__shortcut'
-              onClick={() => Taro.navigateTo({ url: ordersUrl(tab.status) })}
+              onClick={() =>
+                Taro.navigateTo({ url: tab === 'after_sales' ? pageUrl('afterSalesList') : ordersUrl(tab) })
+              }
             >
-              {t(tab.label)}
+              {t(label)}
             </Text>
           ))}
         </View>

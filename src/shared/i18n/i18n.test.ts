@@ -1,18 +1,47 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
+import { addAfterSalesTexts } from './after-sales-texts'
 import { en } from './en'
+import { enAfterSales } from './en.after-sales'
 import { enSubpackages } from './en.subpackages'
 import { translate, t, useLocaleStore } from './index'
 import { addSubpackageTexts } from './subpackage-texts'
 import { zhCN } from './zh-CN'
+import { zhCNAfterSales } from './zh-CN.after-sales'
 import { zhCNSubpackages } from './zh-CN.subpackages'
 
 describe('i18n dictionary', () => {
   it('has every key in every locale, none empty', () => {
     expect(Object.keys(en).sort()).toEqual(Object.keys(zhCN).sort())
     expect(Object.keys(enSubpackages).sort()).toEqual(Object.keys(zhCNSubpackages).sort())
-    const all = [en, zhCN, enSubpackages, zhCNSubpackages].flatMap((texts) => Object.values(texts))
+    expect(Object.keys(enAfterSales).sort()).toEqual(Object.keys(zhCNAfterSales).sort())
+    const all = [en, zhCN, enSubpackages, zhCNSubpackages, enAfterSales, zhCNAfterSales].flatMap((texts) =>
+      Object.values(texts),
+    )
     for (const value of all) expect(value.trim()).not.toBe('')
+  })
+
+  it('keeps each key in one dictionary (a later one would silently replace a text)', () => {
+    const keys = [zhCN, zhCNSubpackages, zhCNAfterSales].flatMap((texts) => Object.keys(texts))
+    expect(keys.filter((key, index) => keys.indexOf(key) !== index)).toEqual([])
+  })
+
+  it('fills the same placeholders in every language', () => {
+    const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort()
+    const pairs = [
+      [zhCN, en],
+      [zhCNSubpackages, enSubpackages],
+      [zhCNAfterSales, enAfterSales],
+    ] as const
+    const differing = pairs.flatMap(([zh, other]) =>
+      Object.entries(zh)
+        .filter(([key, text]) => {
+          const translated = (other as Record<string, string>)[key]
+          return placeholders(text).join() !== placeholders(translated).join()
+        })
+        .map(([key]) => key),
+    )
+    expect(differing).toEqual([])
   })
 
   it('fills placeholders and keeps unknown ones visible', () => {
@@ -26,6 +55,13 @@ describe('i18n dictionary', () => {
     addSubpackageTexts()
     expect(translate('en', 'product.stock', { count: 3 })).toBe('3 in stock')
     expect(translate('zh-CN', 'product.stock', { count: 3 })).toBe('库存 3 件')
+  })
+
+  it('knows the after-sales texts only once a page showing after-sales added them', () => {
+    expect(translate('en', 'afterSales.claimable', { count: 2 })).toBe('afterSales.claimable')
+    addAfterSalesTexts()
+    expect(translate('en', 'afterSales.claimable', { count: 2 })).toBe('Up to 2')
+    expect(translate('zh-CN', 'afterSales.claimable', { count: 2 })).toBe('最多可申请 2 件')
   })
 
   it('follows the current locale', () => {
@@ -54,9 +90,11 @@ describe('i18n keys in use', () => {
       const screen = /^pay\.(\w+)\.(title|body|dev)$/.exec(key)
       return screen !== null && code.includes(`id: '${screen[1]}'`)
     }
-    const unused = [...Object.keys(zhCN), ...Object.keys(zhCNSubpackages)].filter(
-      (key) => !code.includes(`'${key}'`) && !usedAsScreen(key),
-    )
+    const unused = [
+      ...Object.keys(zhCN),
+      ...Object.keys(zhCNSubpackages),
+      ...Object.keys(zhCNAfterSales),
+    ].filter((key) => !code.includes(`'${key}'`) && !usedAsScreen(key))
     expect(unused).toEqual([])
   })
 })

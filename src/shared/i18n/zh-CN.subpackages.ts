@@ -125,6 +125,27 @@ export const zhCNSubpackages = {
   'deposit.status.awaiting_freeze': '等待冻结押金',
   'deposit.status.frozen': '押金已冻结（服务器已确认）',
   'deposit.status.closed': '押金已关闭',
+
+  'orders.tab.all': '全部',
+  'orders.status.awaiting_payment': '待付款',
+  'orders.status.paid': '已付款',
+  'orders.status.shipped': '已发货',
+  'orders.status.received': '已收货',
+  'orders.status.completed': '已完成',
+  'orders.closed.expired': '已关闭（超时未付款）',
+  'orders.closed.cancelled': '已取消',
+  'orders.paidAt': '付款时间 {time}',
+  'orders.receivedAt': '收货时间 {time}',
+  'orders.completedAt': '完成时间 {time}',
+  'orders.shipment.title': '物流信息',
+  'orders.shipment.carrier': '快递公司：{carrier}',
+  'orders.shipment.trackingNo': '运单号：{trackingNo}',
+  'orders.shippedAt': '发货时间 {time}',
+  'orders.confirmReceipt': '确认收货',
+  'orders.confirmingReceipt': '正在确认…',
+  'orders.receiptConfirm': '确认已收到商品？',
+  'orders.receiptHint': '请在收到并检查商品后再确认。确认后在售后期内仍可申请售后。',
+  'action.failed': '操作未成功',
 } as const
 
 /** A translation of the subpackage pages' texts. */

@@ -1,3 +1,4 @@
+import type { zhCNAfterSales } from './zh-CN.after-sales'
 import type { zhCNSubpackages } from './zh-CN.subpackages'
 
 /**
@@ -43,15 +44,11 @@ export const zhCN = {
   'me.notLoggedIn': '尚未登录',
 
   'cart.checkout': '去结算',
-  'orders.tab.all': '全部',
-  'orders.status.awaiting_payment': '待付款',
-  'orders.status.paid': '已付款',
-  'orders.status.shipped': '已发货',
-  'orders.status.received': '已收货',
-  'orders.status.completed': '已完成',
-  'orders.status.closed': '已关闭',
-  'orders.closed.expired': '已关闭（超时未付款）',
-  'orders.closed.cancelled': '已取消',
+  'orders.tab.awaiting_payment': '待付款',
+  'orders.tab.paid': '待发货',
+  'orders.tab.shipped': '待收货',
+  'orders.tab.completed': '已完成',
+  'orders.tab.afterSales': '售后',
   'me.login': '使用支付宝账号登录',
   'me.logout': '退出登录',
   'me.loggedInAs': '支付宝账号 {id}',
@@ -66,7 +63,7 @@ export const zhCN = {
   'config.badApi': 'TARO_APP_API_BASE_URL 不是有效的 http(s) 地址：{value}',
 } as const
 
-/** Every text's key, main package and subpackages. */
-export type MessageKey = keyof typeof zhCN | keyof typeof zhCNSubpackages
+/** Every text's key: main package, subpackages, after-sales. */
+export type MessageKey = keyof typeof zhCN | keyof typeof zhCNSubpackages | keyof typeof zhCNAfterSales
 /** A translation of the main package's texts. */
 export type Messages = Record<keyof typeof zhCN, string>

@@ -29,6 +29,11 @@ export const README_SCREENSHOTS = new Set([
   'order-cancelled',
   'me',
   'faq',
+  // After-sales (tests/build/h5-after-sales.test.ts).
+  'order-shipped',
+  'after-sales-apply',
+  'after-sales-refunded',
+  'after-sales-list',
 ])
 
 const updateDocs = process.env.UPDATE_DOCS_SCREENSHOTS === '1'

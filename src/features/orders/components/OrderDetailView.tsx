@@ -1,7 +1,8 @@
 import type { Order } from '@contract'
 import { Text, View } from '@tarojs/components'
+import type { ReactNode } from 'react'
 import { formatDateTime } from '../../../shared/datetime'
-import { useT } from '../../../shared/i18n'
+import { useT, type MessageKey } from '../../../shared/i18n'
 import { ActionButton, OrderLineRow, Price } from '../../../shared/ui'
 import { statusLabel } from '../status'
 import { formatDuration, useCountdown } from '../useCountdown'
@@ -11,27 +12,41 @@ interface OrderDetailViewProps {
   order: Order
   cancelling: boolean
   paying: boolean
+  receiving: boolean
   onPay: () => void
   onCancel: () => void
+  onConfirmReceipt: () => void
   /** The countdown reached zero: the server closes the order; ask it again. */
   onExpired: () => void
   /** The buyer chose the web-view demo's checkout page for this order. */
   onPayInWebView: () => void
+  /** Shown below the lines: what other features add about the order (its after-sales). */
+  children?: ReactNode
 }
 
 export function OrderDetailView({
   order,
   cancelling,
   paying,
+  receiving,
   onPay,
   onCancel,
+  onConfirmReceipt,
   onExpired,
   onPayInWebView,
+  children,
 }: OrderDetailViewProps) {
   const t = useT()
   const awaiting = order.status === 'awaiting_payment'
   const left = useCountdown(awaiting ? order.expiresAt : undefined)
   const expiredHere = awaiting && left === 0
+  // When each step happened, in order; the shipping time is in the shipping card.
+  const times: [MessageKey, string | undefined][] = [
+    ['orders.createdAt', order.createdAt],
+    ['orders.paidAt', order.paidAt],
+    ['orders.receivedAt', order.receivedAt],
+    ['orders.completedAt', order.completedAt],
+  ]
 
   return (
     <View className='order-detail'>
@@ -48,6 +63,21 @@ export function OrderDetailView({
           </Text>
         )}
       </View>
+
+      {order.shipment && (
+        <View className='order-detail__card'>
+          <Text className='order-detail__label'>{t('orders.shipment.title')}</Text>
+          <Text className='order-detail__text'>
+            {t('orders.shipment.carrier', { carrier: order.shipment.carrier })}
+          </Text>
+          <Text className='order-detail__text'>
+            {t('orders.shipment.trackingNo', { trackingNo: order.shipment.trackingNo })}
+          </Text>
+          <Text className='order-detail__meta'>
+            {t('orders.shippedAt', { time: formatDateTime(order.shipment.shippedAt) })}
+          </Text>
+        </View>
+      )}
 
       <View className='order-detail__card'>
         <Text className='order-detail__label'>{t('address.title')}</Text>
@@ -76,12 +106,27 @@ export function OrderDetailView({
         </View>
       </View>
 
+      {children}
+
       <View className='order-detail__card'>
         <Text className='order-detail__meta'>{t('orders.number', { id: order.id })}</Text>
-        <Text className='order-detail__meta'>
-          {t('orders.createdAt', { time: formatDateTime(order.createdAt) })}
-        </Text>
+        {times.map(
+          ([key, time]) =>
+            time && (
+              <Text key={key} className='order-detail__meta'>
+                {t(key, { time: formatDateTime(time) })}
+              </Text>
+            ),
+        )}
       </View>
+
+      {order.status === 'shipped' && (
+        <View className='order-detail__actions'>
+          <ActionButton kind='primary' disabled={receiving} onClick={onConfirmReceipt}>
+            {receiving ? t('orders.confirmingReceipt') : t('orders.confirmReceipt')}
+          </ActionButton>
+        </View>
+      )}
 
       {awaiting && !expiredHere && (
         <View className='order-detail__actions'>

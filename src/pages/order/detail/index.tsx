@@ -1,24 +1,32 @@
 import { View } from '@tarojs/components'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
+import { AfterSalesSection, afterSalesUrl, applyUrl, useOrderAfterSales } from '../../../features/after-sales'
 import { OrderDetailView, useOrderDetail } from '../../../features/orders'
 import { payResultUrl, usePayOrder } from '../../../features/payment'
 import { usePageTitle } from '../../../shared/i18n'
 import { pageUrl } from '../../../shared/routes'
 import { StateView } from '../../../shared/ui'
+import { addAfterSalesTexts } from '../../../shared/i18n/after-sales-texts'
 import { addSubpackageTexts } from '../../../shared/i18n/subpackage-texts'
 
 addSubpackageTexts()
+addAfterSalesTexts()
 
 export default function OrderPage() {
   usePageTitle('orders.detailTitle')
   const id = useRouter().params.id ?? ''
   const order = useOrderDetail(id)
+  const afterSales = useOrderAfterSales(id, order.data?.status)
   const payment = usePayOrder({
     onResult: (orderId, code) => void Taro.navigateTo({ url: payResultUrl(orderId, code) }),
     onNotPayable: order.reload,
   })
-  // Back from elsewhere (e.g. the cashier later): show what the server says now.
-  useDidShow(() => void (order.data && order.reload()))
+  // Back from elsewhere (the cashier, an after-sales request): show what the server says now.
+  useDidShow(() => {
+    if (!order.data) return
+    void order.reload()
+    void afterSales.reload()
+  })
 
   return (
     <View className='page'>
@@ -28,11 +36,21 @@ export default function OrderPage() {
             order={order.data}
             cancelling={order.cancelling}
             paying={payment.paying}
+            receiving={order.receiving}
             onPay={() => payment.pay(id)}
             onCancel={order.cancel}
+            onConfirmReceipt={order.confirmReceipt}
             onExpired={order.reload}
             onPayInWebView={() => Taro.navigateTo({ url: pageUrl('webview', { orderId: id }) })}
-          />
+          >
+            <AfterSalesSection
+              data={afterSales.data}
+              error={afterSales.error}
+              onRetry={afterSales.reload}
+              onApply={() => Taro.navigateTo({ url: applyUrl(id) })}
+              onOpen={(request) => Taro.navigateTo({ url: afterSalesUrl(request.id) })}
+            />
+          </OrderDetailView>
         )}
       </StateView>
     </View>
