@@ -23,6 +23,7 @@ describeEachDatabase('creating orders', (getDb) => {
     expect(order).toMatchObject({ status: 'awaiting_payment', itemCount: 3, total: 2 * 3900 + 8900 })
     expect(order.lines).toEqual([
       {
+        lineNo: 1,
         skuId: 'mug-ceramic-sky',
         productId: 'mug-ceramic',
         title: expect.not.stringMatching(/free/),
@@ -33,6 +34,7 @@ describeEachDatabase('creating orders', (getDb) => {
         lineTotal: 7800,
       },
       expect.objectContaining({
+        lineNo: 2,
         skuId: 'tshirt-classic-black-xl',
         unitPrice: 8900,
         quantity: 1,

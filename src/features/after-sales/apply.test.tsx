@@ -138,7 +138,7 @@ describe('the apply form', () => {
     await form.tap(form.byText('Damaged or faulty'))
     expect(form.texts()).toContain('¥287.00')
     expect(form.texts()).toContain(
-      'Estimated from unit prices; the amount the server confirms is what counts',
+      'Estimated from unit prices; the amount shown after you submit is what counts',
     )
     expect(form.submit().props.disabled).toBeUndefined()
 
@@ -154,7 +154,7 @@ describe('the apply form', () => {
     expect(submitted).toMatchObject({ id: '7' })
   })
 
-  it('on a refusal shows the server’s reason, and the new bounds without losing the choices', async () => {
+  it('on a refusal says why in the buyer’s words, and the new bounds without losing the choices', async () => {
     const form = await openForm(allowance({ kinds: ['refund_only'] }))
     await form.tap(form.plus()[1])
     await form.tap(form.byText('Never arrived'))
@@ -179,7 +179,7 @@ describe('the apply form', () => {
 
     await act(async () => form.submit().props.onClick())
     expect(submitted).toBeUndefined()
-    expect(form.texts()).toContain(reason)
+    expect(form.texts()).toContain('That is more than can still be claimed; refresh and choose again.')
     expect(answers.allowance).toHaveBeenCalledTimes(2)
     expect(form.texts()).toContain('Already claimed in full')
     // Nothing claimable is chosen any more, so it cannot be sent again as it was.

@@ -114,7 +114,7 @@ describe('the buyer’s actions on a request', () => {
     expect(answers.cancel).not.toHaveBeenCalled()
   })
 
-  it('on a refusal reloads and says the server’s reason', async () => {
+  it('on a refusal reloads and says why in the buyer’s words', async () => {
     const reason = 'Request 42 is refunding: it can no longer be cancelled.'
     answers.cancel.mockRejectedValue(
       new RequestError({ kind: 'client', status: 409, code: 'after_sales_not_actionable', message: reason }),
@@ -122,7 +122,10 @@ describe('the buyer’s actions on a request', () => {
     const detail = await openDetail(afterSalesRequest(), refunding('pending'))
     await detail.press(detail.button('Cancel request')!)
     expect(answers.request).toHaveBeenCalledTimes(2)
-    expect(dialogs.shown.at(-1)).toMatchObject({ content: reason, showCancel: false })
+    expect(dialogs.shown.at(-1)).toMatchObject({
+      content: 'This request has changed meanwhile and no longer allows that.',
+      showCancel: false,
+    })
     expect(detail.texts()).toContain('Refunding')
   })
 

@@ -83,7 +83,7 @@ describe('a shipped order', () => {
     expect(answers.receipt).not.toHaveBeenCalled()
   })
 
-  it('on a refusal (received meanwhile) reloads, then says the server’s reason', async () => {
+  it('on a refusal (received meanwhile) reloads, then says why in the buyer’s words', async () => {
     const reason = 'Order O202612010001 is received; only a shipped order can be confirmed as received.'
     answers.receipt.mockRejectedValue(
       new RequestError({ kind: 'client', status: 409, code: 'order_not_receivable', message: reason }),
@@ -95,7 +95,10 @@ describe('a shipped order', () => {
     await act(async () => order.receiptButton()!.props.onClick())
     expect(answers.order).toHaveBeenCalledTimes(2)
     expect(order.texts()).toContain('Received')
-    expect(dialogs.shown.at(-1)).toMatchObject({ content: reason, showCancel: false })
+    expect(dialogs.shown.at(-1)).toMatchObject({
+      content: 'This order cannot be confirmed as received now (perhaps it already was).',
+      showCancel: false,
+    })
   })
 })
 

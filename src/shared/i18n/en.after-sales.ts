@@ -79,9 +79,17 @@ export const enAfterSales: AfterSalesMessages = {
   'afterSales.notePlaceholder': 'Optional, up to {max} characters',
   'afterSales.noteCount': '{count}/{max}',
   'afterSales.estimate': 'Estimated refund',
-  'afterSales.estimateNote': 'Estimated from unit prices; the amount the server confirms is what counts',
+  'afterSales.estimateNote': 'Estimated from unit prices; the amount shown after you submit is what counts',
   'afterSales.submit': 'Submit request',
   'afterSales.submitting': 'Submitting…',
   'afterSales.incomplete': 'Choose a type, the quantities and a reason',
+  'problem.after_sales_not_allowed':
+    'This order cannot take this kind of after-sales request now (not shipped yet, or its after-sales period is over).',
+  'problem.after_sales_quantity_exceeded':
+    'That is more than can still be claimed; refresh and choose again.',
+  'problem.after_sales_line_open':
+    'This item already has an after-sales request in progress; wait for it to end.',
+  'problem.after_sales_not_actionable': 'This request has changed meanwhile and no longer allows that.',
+  'problem.refund_exceeds_paid': 'That is more than is left to refund on this order.',
   'afterSales.notAllowed': 'This order cannot have after-sales right now',
 }

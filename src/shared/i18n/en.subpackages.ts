@@ -153,4 +153,5 @@ export const enSubpackages: SubpackageMessages = {
   'orders.receiptHint':
     'Confirm once the goods arrived and you checked them. You can still apply for after-sales afterwards, within the after-sales period.',
   'action.failed': 'That did not go through',
+  'problem.order_not_receivable': 'This order cannot be confirmed as received now (perhaps it already was).',
 }

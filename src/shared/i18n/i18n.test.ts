@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
+import { API_ERROR_CODES } from '../../../contract/errors'
 import { addAfterSalesTexts } from './after-sales-texts'
 import { en } from './en'
 import { enAfterSales } from './en.after-sales'
@@ -90,11 +91,20 @@ describe('i18n keys in use', () => {
       const screen = /^pay\.(\w+)\.(title|body|dev)$/.exec(key)
       return screen !== null && code.includes(`id: '${screen[1]}'`)
     }
+    // Refusals are worded by their API error code: `problem.<code>` (shared/ui/feedback.ts).
+    const usedAsProblem = (key: string) => {
+      const problem = /^problem\.(\w+)$/.exec(key)
+      return (
+        problem !== null &&
+        (API_ERROR_CODES as readonly string[]).includes(problem[1]) &&
+        code.includes('`problem.${error.code}`')
+      )
+    }
     const unused = [
       ...Object.keys(zhCN),
       ...Object.keys(zhCNSubpackages),
       ...Object.keys(zhCNAfterSales),
-    ].filter((key) => !code.includes(`'${key}'`) && !usedAsScreen(key))
+    ].filter((key) => !code.includes(`'${key}'`) && !usedAsScreen(key) && !usedAsProblem(key))
     expect(unused).toEqual([])
   })
 })

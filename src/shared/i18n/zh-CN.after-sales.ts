@@ -81,11 +81,16 @@ export const zhCNAfterSales = {
   'afterSales.notePlaceholder': '选填，最多 {max} 字',
   'afterSales.noteCount': '{count}/{max}',
   'afterSales.estimate': '预计退款',
-  'afterSales.estimateNote': '按商品单价估算，实际退款金额以服务器核算为准',
+  'afterSales.estimateNote': '按商品单价估算，提交后以商家核算的金额为准',
   'afterSales.submit': '提交申请',
   'afterSales.submitting': '正在提交…',
   'afterSales.incomplete': '请选择售后类型、商品数量和申请原因',
   'afterSales.notAllowed': '这个订单现在不能申请售后',
+  'problem.after_sales_not_allowed': '这个订单现在不能申请这种售后（可能还没发货，或售后期已过）。',
+  'problem.after_sales_quantity_exceeded': '申请的数量超过了还可以申请的数量，请刷新后重新选择。',
+  'problem.after_sales_line_open': '这件商品已有一个处理中的售后申请，请等它结束后再申请。',
+  'problem.after_sales_not_actionable': '这个售后申请的状态已经变化，现在不能这样操作。',
+  'problem.refund_exceeds_paid': '申请的退款超过了订单还可退的金额。',
 } as const
 
 /** A translation of the after-sales texts. */

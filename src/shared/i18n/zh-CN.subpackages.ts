@@ -146,6 +146,7 @@ export const zhCNSubpackages = {
   'orders.receiptConfirm': '确认已收到商品？',
   'orders.receiptHint': '请在收到并检查商品后再确认。确认后在售后期内仍可申请售后。',
   'action.failed': '操作未成功',
+  'problem.order_not_receivable': '这个订单现在不能确认收货（可能已经确认过了）。',
 } as const
 
 /** A translation of the subpackage pages' texts. */
