@@ -148,5 +148,21 @@ export type OrderListQuery = Static<typeof OrderListQuery>
 export const OrderPage = Paged(Order, 'OrderPage')
 export type OrderPage = Static<typeof OrderPage>
 
+/**
+ * `GET /api/orders/counts`: what the "me" tab shows beside its shortcuts. Orders awaiting payment,
+ * paid (to ship) and shipped, by status; and the after-sales requests still open (requested,
+ * awaiting or on their way back, refunding). Keys are the orders page's tabs.
+ */
+export const OrderCounts = Type.Object(
+  {
+    awaiting_payment: Type.Integer({ minimum: 0 }),
+    paid: Type.Integer({ minimum: 0 }),
+    shipped: Type.Integer({ minimum: 0 }),
+    after_sales: Type.Integer({ minimum: 0 }),
+  },
+  { title: 'OrderCounts', additionalProperties: false },
+)
+export type OrderCounts = Static<typeof OrderCounts>
+
 export const OrderIdParams = Type.Object({ id: OrderId })
 export type OrderIdParams = Static<typeof OrderIdParams>

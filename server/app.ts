@@ -28,6 +28,7 @@ import { nativeRequire } from './native-require'
 import { startExpirySweeper } from './orders/expiry'
 import { orderRoutes } from './orders/plugin'
 import { paymentRoutes } from './payments/plugin'
+import { regionRoutes } from './regions/plugin'
 import { createPayments } from './payments/service'
 import { sessionRoutes } from './session/plugin'
 import { staffRoutes } from './staff/plugin'
@@ -116,6 +117,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   await app.register(healthRoutes, { db })
   await app.register(imageRoutes, { directory: opts.imagesDir })
   await app.register(catalogRoutes, { prefix: '/api', db, config })
+  await app.register(regionRoutes, { prefix: '/api' })
   // Payments (server/payments): close the trade of a closed order, ask Alipay on reading an unpaid
   // one and before expiring one.
   const payments =

@@ -15,6 +15,9 @@ export default defineAppConfig({
     navigationBarBackgroundColor: shopConfig.colors.surface,
     navigationBarTitleText: shopConfig.name[shopConfig.locale],
     navigationBarTextStyle: 'black',
+    // H5 only: Taro's router then draws a top bar (title; back, or home when there is no history).
+    // Mini-programs have their own bar and never get this key.
+    ...(process.env.TARO_ENV === 'h5' ? { navigationStyle: 'default' as const } : {}),
     backgroundColor: shopConfig.colors.background,
   },
   tabBar: {

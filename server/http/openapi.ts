@@ -30,6 +30,7 @@ export async function registerOpenApi(app: FastifyInstance, config: ServerConfig
       tags: [
         { name: 'catalog', description: 'Categories and products' },
         { name: 'images', description: 'Product images served by this server' },
+        { name: 'regions', description: "China's administrative divisions, for the address's region picker" },
         { name: 'ops', description: 'Operations' },
         {
           name: 'after-sales',

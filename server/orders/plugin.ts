@@ -19,6 +19,7 @@ import {
   IDEMPOTENCY_KEY_HEADER,
   IDEMPOTENCY_KEY_PATTERN,
   Order,
+  OrderCounts,
   OrderIdParams,
   OrderListQuery,
   OrderPage,
@@ -34,7 +35,7 @@ import { createOrder } from './create'
 import { confirmReceipt } from './fulfilment'
 import { closeExpiredOrdersOfBuyer, type OrdersExpiringListener } from './expiry'
 import { IDEMPOTENCY_KEY_RETENTION_HOURS } from './idempotency'
-import { findAddress, findOrder, listOrders, saveAddress } from './repository'
+import { countOrders, findAddress, findOrder, listOrders, saveAddress } from './repository'
 import { closeOrder, statusInWords, type OrdersClosedListener } from './state'
 import { toPage } from '../http/paging'
 
@@ -171,6 +172,24 @@ export const orderRoutes: FastifyPluginAsyncTypebox<OrderRoutesOptions> = async 
         ...localized(request),
       )
       return toPage(items, total, { page, pageSize })
+    },
+  )
+
+  app.get(
+    '/orders/counts',
+    {
+      schema: {
+        tags: ['orders'],
+        summary:
+          "How many of the buyer's orders await payment, shipping, receipt, and open after-sales requests",
+        response: { 200: OrderCounts, ...errors },
+      },
+    },
+    async (request) => {
+      const userId = buyerOf(request).id
+      // As the list does: an unpaid order past its time is closed, not awaiting payment.
+      await closeExpiredOrdersOfBuyer(db, userId, undefined, expiryOptions)
+      return countOrders(db, userId)
     },
   )
 

@@ -2,7 +2,7 @@
  * Reading orders and the saved address. Rows hold both languages (order lines are snapshots);
  * the mapping to the contract's Order picks one, as the catalog does.
  */
-import type { Address, Order, OrderLine, OrderStatus } from '../../contract'
+import type { Address, Order, OrderCounts, OrderLine, OrderStatus } from '../../contract'
 import type { Queryable } from '../db/types'
 import type { Language } from '../http/language'
 import type { ImageUrl } from '../http/public-urls'
@@ -155,6 +155,25 @@ export async function listOrders(
   )
   const orderRows = rows.filter((row): row is { total: number } & OrderRow => row.id !== null)
   return { items: await withLines(db, orderRows, lang, imageUrl), total: rows[0]?.total ?? 0 }
+}
+
+/** After-sales states in which a request is still open (migration 010). */
+const OPEN_AFTER_SALES = `'requested', 'awaiting_return', 'returning', 'refunding'`
+
+/** The buyer's orders per status the "me" tab counts, and open after-sales requests: one query. */
+export async function countOrders(db: Queryable, userId: string): Promise<OrderCounts> {
+  const rows = await db.query<{ key: keyof OrderCounts; count: number }>(
+    `select o.status as key, count(*)::int as count from orders o
+      where o.user_id = $1 and o.status in ('awaiting_payment', 'paid', 'shipped')
+      group by o.status
+     union all
+     select 'after_sales', count(*)::int from after_sales_requests r
+      where r.user_id = $1 and r.status in (${OPEN_AFTER_SALES})`,
+    [userId],
+  )
+  const counts: OrderCounts = { awaiting_payment: 0, paid: 0, shipped: 0, after_sales: 0 }
+  for (const row of rows) counts[row.key] = row.count
+  return counts
 }
 
 export async function findAddress(db: Queryable, userId: string): Promise<Address | undefined> {

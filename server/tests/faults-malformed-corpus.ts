@@ -54,6 +54,10 @@ export const MALFORMED_REQUESTS: MalformedRequest[] = [
     auth: 'none',
   },
   { name: 'products: q too long', method: 'GET', path: `/api/products?q=${'q'.repeat(51)}`, auth: 'none' },
+  // Regions (public): the checkout's province / city / district picker.
+  { name: 'regions: parent of letters', method: 'GET', path: '/api/regions?parent=abc', auth: 'none' },
+  { name: 'regions: parent of 3 digits', method: 'GET', path: '/api/regions?parent=330', auth: 'none' },
+  { name: 'regions: unknown parent', method: 'GET', path: '/api/regions?parent=9999', auth: 'none' },
   { name: 'product: id with NUL', method: 'GET', path: '/api/products/mug%00', auth: 'none' },
   { name: 'product: unknown id', method: 'GET', path: '/api/products/no-such-product', auth: 'none' },
   { name: 'product: 300-char id', method: 'GET', path: `/api/products/${'p'.repeat(300)}`, auth: 'none' },
@@ -64,6 +68,8 @@ export const MALFORMED_REQUESTS: MalformedRequest[] = [
     auth: 'none',
   },
   { name: 'order: id of 300 digits', method: 'GET', path: `/api/orders/${'1'.repeat(300)}` },
+  // Order counts (issue 13, me tab) take no input: only a buyer may ask.
+  { name: 'order counts: logged out', method: 'GET', path: '/api/orders/counts', auth: 'none' },
   { name: 'image: path traversal', method: 'GET', path: '/images/..%2F..%2Fpackage.json', auth: 'none' },
   { name: 'image: unknown file', method: 'GET', path: '/images/nope.png', auth: 'none' },
   // Session.

@@ -8,7 +8,7 @@ import { screenText, type ResultScreenId } from '../../src/features/payment/resu
 import { launch, type MiniProgram } from '../support/mini-runtime'
 import { buyTshirt, orderStatus, text, tradeNoOf, TSHIRT } from '../support/mini-shop-flows'
 import { startShopServer, type ShopServer } from '../support/shop-server'
-import { ROUTES } from '../../src/shared/routes'
+import { pageUrl, ROUTES } from '../../src/shared/routes'
 
 /**
  * The specification, written out here rather than read from result-codes.ts (only the type of
@@ -60,9 +60,13 @@ test.each(CASES)(
     expect(app.alipay.tradePayCalls[0].result?.resultCode).toBe(code)
 
     // The code's own screen (for 9000 / 8000 / 6004 it may show only until the server confirms).
-    await result.waitForText(text['pay.resultCode'].replace('{code}', code))
-    expect(result.hasShown(text[screenText(screen, 'title')])).toBe(true)
+    await result.waitFor(
+      () => result.hasShown(text[screenText(screen, 'title')]),
+      `the title of the ${code} screen`,
+    )
     expect(result.hasShown(text[screenText(screen, 'body')])).toBe(true)
+    // A production build: the raw code is developer content, never shown to the buyer.
+    expect(result.hasShown(/结果码|\b(result code)\b/i)).toBe(false)
 
     if (serverStatus === 'paid') {
       await result.waitForText(text['pay.paid.title'], { timeoutMs: 15_000 })
@@ -83,3 +87,37 @@ test.each(CASES)(
     expect(app.consoleErrors).toEqual([])
   },
 )
+
+test('paid wins over an old result code: a 6001 result reopened after paying says paid', async () => {
+  app = await launch({ baseUrl: server.baseUrl })
+  const { orderId, orderPage } = await buyTshirt(app)
+
+  app.alipay.answerTradePay('6001')
+  await orderPage.tapText(text['orders.pay'])
+  const cancelled = await app.waitForPage(ROUTES.payResult)
+  await cancelled.waitForText(text['pay.cancelled.title'])
+  await cancelled.waitForText(TSHIRT.price)
+  await cancelled.tapText(text['pay.action.viewOrder'])
+  const order = await app.waitForPage(ROUTES.order)
+  await order.waitForText(text['orders.pay'])
+  app.alipay.answerTradePay('9000')
+  await order.tapText(text['orders.pay'])
+  const paid = await app.waitForPage(ROUTES.payResult)
+  await paid.waitForText(text['pay.paid.title'], { timeoutMs: 15_000 })
+  expect(await orderStatus(server.db, orderId)).toBe('paid')
+
+  // The old 6001 result, opened again (history, a shared link): the server's word replaces the code's.
+  app.pages.navigateTo(pageUrl('payResult', { orderId, code: '6001' }))
+  const reopened = await app.waitForPage(ROUTES.payResult)
+  expect(reopened.query).toMatchObject({ orderId, code: '6001' })
+  await reopened.waitForText(text['pay.paid.title'])
+  await reopened.waitForText(text['pay.paid.body'])
+  expect(reopened.text()).not.toContain(text['pay.cancelled.title'])
+  expect(reopened.text()).not.toContain(text['pay.cancelled.body'])
+  expect(reopened.text()).not.toContain(text['pay.action.payAgain'])
+  expect(reopened.text()).not.toContain('6001')
+  // The next step: the order, or the shop.
+  expect(reopened.text()).toContain(text['pay.action.viewOrder'])
+  expect(reopened.text()).toContain(text['pay.action.backToShop'])
+  expect(app.consoleErrors).toEqual([])
+})

@@ -126,7 +126,7 @@ it('the order list shows every order with the status the server has; me and the 
   // history back or a hash change to it (NervJS/taro#12455-style white screen; README, known issues).
   await shop.load(pageUrl('me'))
   await shop.tap(T['me.faq'])
-  await shop.see(T['faq.webview.q'], 'the first FAQ question')
-  await shop.see(T['faq.codes.q'], 'the result-code question')
+  await shop.see(T['faq.paidPending.q'], 'the first FAQ question')
+  await shop.see(T['faq.cannotPay.q'], 'the last FAQ question')
   await shoot('faq')
 }, 60_000)

@@ -36,18 +36,20 @@ beforeAll(async () => {
 })
 afterAll(() => server.close())
 
-/** Runs the checkout hook the way the checkout page does. */
-async function placeOrder(): Promise<Order | undefined> {
+/** Runs the checkout hook the way the checkout page does: the cart's selected lines, or one bought now. */
+async function placeOrder(buyNow?: { skuId: string; quantity: number }): Promise<Order | undefined> {
   let submit!: ReturnType<typeof app.checkout.useCheckout>['submit']
   function Probe() {
     submit = app.checkout.useCheckout().submit
     return null
   }
   await act(async () => void create(<Probe />))
-  const lines = app.cart.useCartStore.getState().lines.filter((line) => line.selected)
+  const lines = buyNow
+    ? [await app.checkout.fetchBuyNowLine(buyNow)]
+    : app.cart.useCartStore.getState().lines.filter((line) => line.selected)
   let order: Order | undefined
   await act(async () => {
-    order = await submit(lines, address)
+    order = await submit(lines, address, buyNow ? 'buyNow' : 'cart')
   })
   return order
 }
@@ -95,6 +97,36 @@ describe('a purchase through the app client', () => {
       (s) => s.id === sku.id,
     )!.stock
     expect(restored).toBe(sku.stock)
+  })
+
+  it('buys one SKU now: the order has just that line, and the cart is exactly as before', async () => {
+    const product = await app.catalog.fetchProduct('tshirt-classic')
+    const [inCart, bought] = product.skus.filter((candidate) => candidate.stock >= 3)
+    app.cart.useCartStore.getState().add(
+      {
+        skuId: inCart!.id,
+        productId: product.id,
+        title: product.title,
+        image: product.image,
+        skuLabel: '',
+        price: inCart!.price,
+        stock: inCart!.stock,
+      },
+      1,
+    )
+    const cartBefore = JSON.stringify(app.cart.useCartStore.getState().lines)
+    // As the product page's 立即购买 passes it: the SKU id only (the product is found from it).
+    const order = await placeOrder({ skuId: bought!.id, quantity: 3 })
+    expect(order).toMatchObject({
+      status: 'awaiting_payment',
+      total: bought!.price * 3,
+      itemCount: 3,
+      address,
+    })
+    expect(order!.lines.map((line) => [line.skuId, line.quantity])).toEqual([[bought!.id, 3]])
+    expect(JSON.stringify(app.cart.useCartStore.getState().lines)).toBe(cartBefore)
+    await app.orders.cancelOrder(order!.id)
+    app.cart.useCartStore.getState().remove([inCart!.id])
   })
 
   it('logs in again by itself, once, when the server says the session expired', async () => {

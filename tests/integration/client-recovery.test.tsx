@@ -180,7 +180,7 @@ describe('the server down, or an answer lost', () => {
     let order: Order | undefined
     const lines = app.cart.useCartStore.getState().lines.filter((l) => l.selected)
     await app.renderer.act(async () => {
-      order = await checkout.value().submit(lines, SAMPLE_ADDRESS)
+      order = await checkout.value().submit(lines, SAMPLE_ADDRESS, 'cart')
     })
     return order
   }

@@ -5,7 +5,12 @@
 import { ROUTES } from '../../src/shared/routes'
 import type { Db } from '../../server/db/types'
 import type { MiniPage, MiniProgram } from './mini-runtime'
-import { SAMPLE_ADDRESS_FORM } from './sample-address'
+import {
+  REGION_PICKER_PROMPT,
+  SAMPLE_ADDRESS,
+  SAMPLE_ADDRESS_FORM,
+  SAMPLE_REGION_PICKS,
+} from './sample-address'
 import { text } from './texts'
 
 export { text }
@@ -33,6 +38,20 @@ export async function addTshirtToCart(app: MiniProgram): Promise<MiniPage> {
   return product
 }
 
+/** Fills the checkout's address with SAMPLE_ADDRESS: types the text fields, picks the region. */
+export async function fillCheckoutAddress(checkout: MiniPage): Promise<void> {
+  for (const [field, value] of SAMPLE_ADDRESS_FORM) await checkout.input(field, value)
+  // The region picker loads each level from the server; a saved address already shows its region.
+  if (!checkout.hasText(SAMPLE_ADDRESS.region, true)) {
+    await checkout.tapText(REGION_PICKER_PROMPT, { exact: true })
+    for (const name of SAMPLE_REGION_PICKS) {
+      await checkout.waitForText(name, { exact: true })
+      await checkout.tapText(name, { exact: true })
+    }
+    await checkout.waitForText(SAMPLE_ADDRESS.region, { exact: true })
+  }
+}
+
 /** Cart tab → check out → fill in the address → place the order. Returns the order page. */
 export async function checkOutCart(app: MiniProgram): Promise<MiniPage> {
   const cart = await app.tapTab(text['tab.cart'])
@@ -40,7 +59,7 @@ export async function checkOutCart(app: MiniProgram): Promise<MiniPage> {
   await cart.tapText(text['cart.checkout'])
   const checkout = await app.waitForPage(ROUTES.checkout)
   await checkout.waitForText(text['checkout.placeOrder'])
-  for (const [field, value] of SAMPLE_ADDRESS_FORM) await checkout.input(field, value)
+  await fillCheckoutAddress(checkout)
   await checkout.tapText(text['checkout.placeOrder'])
   const order = await app.waitForPage(ROUTES.order)
   await order.waitForText(text['orders.pay'])

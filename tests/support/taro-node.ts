@@ -4,6 +4,8 @@
  * HTTP status, reject with errMsg on transport failure); storage keeps Taro's semantics
  * (a missing key reads as ''); the tab bar records its badge so tests can read it.
  */
+import { useEffect, useRef } from 'react'
+import { act } from 'react-test-renderer'
 import { alipayRequestFailure } from './alipay-request-failures'
 
 type Callback = (res: unknown) => void
@@ -149,6 +151,26 @@ const tradePay = (options: Record<string, unknown>) => {
   return cashier.tradePay(options)
 }
 
+/**
+ * Taro's page-show hooks: a page shows when it mounts, and again whenever a test calls
+ * `showPages()` (the buyer came back to it); hiding does nothing here.
+ */
+const shownPages = new Set<() => void>()
+function useDidShow(callback: () => void): void {
+  const latest = useRef(callback)
+  latest.current = callback
+  useEffect(() => {
+    const show = () => latest.current()
+    shownPages.add(show)
+    show()
+    return () => void shownPages.delete(show)
+  }, [])
+}
+const useDidHide = (_callback: () => void): void => undefined
+export function showPages(): void {
+  act(() => shownPages.forEach((show) => show()))
+}
+
 const Taro = {
   request,
   getStorageSync,
@@ -161,12 +183,16 @@ const Taro = {
   showToast,
   showModal,
   tradePay,
+  setNavigationBarTitle: async (_options: { title: string }) => ({}),
+  navigateTo: async (_options: { url: string }) => ({}),
   getEnv: () => 'NODE',
   ENV_TYPE: { WEAPP: 'WEAPP', ALIPAY: 'ALIPAY', WEB: 'WEB', NODE: 'NODE' },
 }
 
 export default Taro
 export {
+  useDidShow,
+  useDidHide,
   request,
   getStorageSync,
   setStorageSync,

@@ -1,5 +1,5 @@
-export { AddressForm } from './components/AddressForm'
-export { OrderPreview } from './components/OrderPreview'
+export { CheckoutView } from './components/CheckoutView'
+export { buyNowQuery, fetchBuyNowLine, type BuyNowQuery } from './buy-now'
 export { useCheckout } from './useCheckout'
 export { fetchSavedAddress } from './api'
 export { emptyAddress, validateAddress, type AddressErrors } from './address'

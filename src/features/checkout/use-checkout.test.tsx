@@ -34,7 +34,7 @@ describe('checkout of more lines than one order holds', () => {
 
     let order: unknown = 'not answered'
     await act(async () => {
-      order = await checkout().submit(tooMany, SAMPLE_ADDRESS)
+      order = await checkout().submit(tooMany, SAMPLE_ADDRESS, 'cart')
     })
 
     expect(order).toBeUndefined()

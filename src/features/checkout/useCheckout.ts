@@ -5,13 +5,21 @@ import { orderLinesProblem, useCartStore, type CartLine } from '../cart'
 import { ensureSession } from '../session'
 import { trimAddress } from './address'
 import { createOrder, saveAddress } from './api'
+import { addressDraft } from './draft'
 import { createIdempotencyKeys, pendingOrderKey } from './idempotency'
 
 export interface CheckoutState {
   submitting: boolean
   error?: unknown
-  /** Saves the address, creates the order (retry-safe), and takes the ordered lines out of the cart. */
-  submit: (lines: readonly CartLine[], address: Address) => Promise<Order | undefined>
+  /**
+   * Saves the address, creates the order (retry-safe), forgets the address draft and, for a
+   * checkout of the cart, takes the ordered lines out of it (a buy-now order leaves the cart alone).
+   */
+  submit: (
+    lines: readonly CartLine[],
+    address: Address,
+    source: 'cart' | 'buyNow',
+  ) => Promise<Order | undefined>
 }
 
 export function useCheckout(): CheckoutState {
@@ -21,7 +29,7 @@ export function useCheckout(): CheckoutState {
   const [keys] = useState(() => createIdempotencyKeys(undefined, pendingOrderKey()))
   const busy = useRef(false)
 
-  async function submit(lines: readonly CartLine[], address: Address) {
+  async function submit(lines: readonly CartLine[], address: Address, source: 'cart' | 'buyNow') {
     // One order at a time, whatever the buyer taps.
     if (busy.current) return undefined
     const tooManyLines = orderLinesProblem(lines.length)
@@ -42,7 +50,8 @@ export function useCheckout(): CheckoutState {
       await saveAddress(request.address)
       const order = await createOrder(request, keys.keyFor(request))
       keys.settled()
-      useCartStore.getState().remove(lines.map((line) => line.skuId))
+      addressDraft.clear()
+      if (source === 'cart') useCartStore.getState().remove(lines.map((line) => line.skuId))
       return order
     } catch (failure) {
       setError(failure)

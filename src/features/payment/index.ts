@@ -13,4 +13,5 @@ export { useConfirmPayment, CONFIRM_BACKOFF_MS, type Confirmation } from './useC
 export { currentPaymentAdapter, detectH5Surface, PaymentUnavailableError } from './adapters'
 export { PaymentResultView } from './components/PaymentResultView'
 export { describePaymentError, usePayOrder } from './usePayOrder'
-export { FAQ } from './faq'
+export { FAQ, DEV_FAQ } from './faq'
+export { DEV_TEXTS, useDevText, type DevTextKey } from './dev-texts'

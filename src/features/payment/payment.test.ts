@@ -1,3 +1,4 @@
+import { DEV_TEXTS, type DevTextKey } from './dev-texts'
 import { cashier } from '../../../tests/support/taro-node'
 import { enSubpackages } from '../../shared/i18n/en.subpackages'
 import { zhCNSubpackages } from '../../shared/i18n/zh-CN.subpackages'
@@ -26,11 +27,15 @@ describe('result code catalogue', () => {
     const ids = new Set([...KNOWN_RESULT_CODES, 'other'].map((code) => resultScreen(code).id))
     expect(ids.size).toBe(KNOWN_RESULT_CODES.length + 1)
     for (const id of ids) {
-      for (const part of ['title', 'body', 'dev'] as const) {
+      for (const part of ['title', 'body'] as const) {
         const key = screenText(id, part)
         expect(zhCNSubpackages[key as keyof typeof zhCNSubpackages]).toBeTruthy()
         expect(enSubpackages[key as keyof typeof zhCNSubpackages]).toBeTruthy()
       }
+      // The developer advice is developer content (dev-texts.ts), in development builds only.
+      const dev = `pay.${id}.dev` as DevTextKey
+      expect(DEV_TEXTS?.['zh-CN'][dev]).toBeTruthy()
+      expect(DEV_TEXTS?.en[dev]).toBeTruthy()
     }
   })
 

@@ -9,7 +9,7 @@ export type PaymentAction = 'checkAgain' | 'payAgain' | 'viewOrder' | 'backToSho
 
 export interface ResultScreen {
   code: string
-  /** Key prefix of the screen's texts: `pay.<id>.title`, `pay.<id>.body`, `pay.<id>.dev`. */
+  /** Key prefix of the screen's texts: `pay.<id>.title`, `pay.<id>.body` (and `pay.<id>.dev` in dev-texts.ts). */
   id: ResultScreenId
   /** Ask the server until it reports the order paid (or the attempts run out). */
   confirm: boolean
@@ -51,5 +51,4 @@ export function resultScreen(code: string): ResultScreen {
   return SCREENS.find((screen) => screen.code === code) ?? { ...UNRECOGNISED, code }
 }
 
-export const screenText = (id: ResultScreenId, part: 'title' | 'body' | 'dev') =>
-  `pay.${id}.${part}` as MessageKey
+export const screenText = (id: ResultScreenId, part: 'title' | 'body') => `pay.${id}.${part}` as MessageKey

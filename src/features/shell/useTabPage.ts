@@ -1,5 +1,5 @@
 import { useDidShow } from '@tarojs/taro'
-import { usePageTitle, useLocaleStore, type MessageKey } from '../../shared/i18n'
+import { usePageTitle, useLocaleStore } from '../../shared/i18n'
 import { syncTabBarTexts } from '../../shared/i18n/tab-bar'
 import { syncCartBadge } from '../cart'
 
@@ -8,10 +8,10 @@ import { syncCartBadge } from '../cart'
  * is showing, so the badge and the labels (in the buyer's language) are refreshed on every show,
  * and the title follows the language.
  */
-export function useTabPage(titleKey?: MessageKey): void {
+export function useTabPage(title: Parameters<typeof usePageTitle>[0]): void {
   useDidShow(() => {
     syncCartBadge()
     syncTabBarTexts(useLocaleStore.getState().locale)
   })
-  usePageTitle(titleKey)
+  usePageTitle(title)
 }

@@ -11,14 +11,19 @@ import {
 } from '../../features/catalog'
 import { useTabPage } from '../../features/shell/useTabPage'
 import { useResource } from '../../shared/hooks/useResource'
+import { shopName, useT } from '../../shared/i18n'
 
 export default function HomePage() {
+  const t = useT()
   const [categoryId, setCategoryId] = useState<string>()
   const [q, setQ] = useState<string>()
+  // A new key empties the search field ("clear search").
+  const [searches, setSearches] = useState(0)
   const categories = useResource('categories', fetchCategories)
   const products = useProductList({ categoryId, q })
 
-  useTabPage()
+  // The home page is titled with the shop's name, in the buyer's language.
+  useTabPage(shopName)
   usePullDownRefresh(async () => {
     await Promise.all([categories.reload(), products.refresh()])
     Taro.stopPullDownRefresh()
@@ -30,6 +35,7 @@ export default function HomePage() {
   return (
     <View className='page'>
       <SearchBar
+        key={searches}
         onSearch={(query) => {
           // A search covers every category: the category bar is hidden while searching.
           setCategoryId(undefined)
@@ -42,6 +48,18 @@ export default function HomePage() {
       <ProductListView
         list={products}
         onOpenProduct={(product) => Taro.navigateTo({ url: productUrl(product.id) })}
+        emptyText={q ? t('home.noResults', { q }) : undefined}
+        emptyAction={
+          q
+            ? {
+                label: t('home.clearSearch'),
+                onClick: () => {
+                  setQ(undefined)
+                  setSearches(searches + 1)
+                },
+              }
+            : undefined
+        }
       />
     </View>
   )

@@ -58,4 +58,7 @@ export const en: Messages = {
   'config.insecureApi':
     'Release builds need an HTTPS API domain whitelisted in the mini-program console: {value}',
   'config.badApi': 'TARO_APP_API_BASE_URL is not a valid http(s) URL: {value}',
+  // issue 13, home/nav: empty and no-result states
+  'home.noResults': 'Nothing found for “{q}”',
+  'home.clearSearch': 'Clear search',
 }

@@ -11,7 +11,18 @@ export const zhCNSubpackages = {
   'product.addToCart': '加入购物车',
   'product.added': '已加入购物车',
   'product.soldOut': '已售罄',
+  // issue 13, product page: bottom bar and sold-out state
+  'product.buyNow': '立即购买',
+  'product.cart': '购物车',
+  'product.soldOutNote': '该商品已售罄，暂时无法购买',
 
+  // issue 13, checkout: region picker, buy now
+  'address.regionPick': '请选择省 / 市 / 区',
+  'region.province': '省份',
+  'region.city': '城市',
+  'region.district': '区县',
+  'region.choose': '请选择',
+  'region.cancel': '取消',
   'address.title': '收货地址',
   'address.name': '收货人',
   'address.phone': '手机号',
@@ -19,7 +30,7 @@ export const zhCNSubpackages = {
   'address.detail': '详细地址',
   'address.error.name': '请填写收货人（最多 {max} 字）',
   'address.error.phone': '请填写 11 位手机号，或以 + 开头的国际号码',
-  'address.error.region': '请填写所在地区',
+  'address.error.region': '请选择所在地区',
   'address.error.detail': '请填写详细地址（至少 {min} 个字）',
   'address.error.controlCharacters': '请删除换行、制表符等不可见字符',
   'checkout.title': '确认订单',
@@ -42,10 +53,8 @@ export const zhCNSubpackages = {
   'orders.pay': '去支付',
   'orders.paying': '正在打开收银台…',
   'pay.pageTitle': '支付结果',
-  'pay.resultCode': '支付宝结果码 {code}',
   'pay.confirming': '正在向服务器确认支付结果…',
   'pay.notConfirmedYet': '服务器暂未收到付款。如已付款，请稍后点“我已付款，再查一次”。',
-  'pay.devTitle': '开发提示（仅开发版可见）',
   'pay.unavailable': '当前环境不支持支付宝支付：请在支付宝小程序中打开（微信版本仅作展示）。',
   'pay.couldNotStart': '无法发起支付',
   'pay.action.checkAgain': '重新查询',
@@ -60,57 +69,36 @@ export const zhCNSubpackages = {
   'pay.success.title': '正在确认支付结果',
   'pay.success.body':
     '支付宝返回了 9000（订单处理成功），但这还不能证明已付款：以服务器收到的支付宝通知和查询结果为准。',
-  'pay.success.dev':
-    '9000 不能判定支付成功：以异步通知 notify_url 中 trade_status 为 TRADE_SUCCESS，以及 alipay.trade.query 的结果为准。本页正在轮询订单状态。',
   'pay.processing.title': '支付处理中',
   'pay.processing.body': '支付结果暂未确定（可能已成功），正在向服务器确认。',
-  'pay.processing.dev':
-    '8000：正在处理中，结果未知。服务端应调用 alipay.trade.query 查询交易状态，以查询结果为准。',
   'pay.unknownResult.title': '支付结果未知',
   'pay.unknownResult.body': '支付结果未知（可能已成功），正在向服务器确认，请勿重复付款。',
-  'pay.unknownResult.dev': '6004：处理结果未知。调用 alipay.trade.query 查询订单的实际支付状态。',
   'pay.failed.title': '支付失败',
   'pay.failed.body': '订单处理失败，未完成付款。可以重新支付。',
-  'pay.failed.dev':
-    '4000：检查 tradeNO 参数名大小写（"NO" 大写）；tradeNO 必须是 alipay.trade.create 返回的 trade_no，不是商户订单号 out_trade_no。预授权时检查 orderStr（alipay.fund.auth.order.app.freeze 的参数）。',
   'pay.cancelled.title': '已取消支付',
   'pay.cancelled.body': '你取消了支付，订单仍在等待付款，可在关闭前重新支付。',
-  'pay.cancelled.dev':
-    '6001：用户中途取消。若用户并未取消：alipay.trade.create 在小程序场景必须传 buyer_id（或 buyer_open_id），且须与唤起支付的支付宝账号一致；并检查 tradeNO 是否为 trade_no。',
   'pay.network.title': '网络连接出错',
   'pay.network.body': '网络异常，支付可能没有完成。请检查网络后重新查询或重新支付。',
-  'pay.network.dev': '6002：网络连接出错。提示用户检查网络后重试；重试前先查询订单，避免重复付款。',
   'pay.forgotPassword.title': '未完成支付',
   'pay.forgotPassword.body': '你在支付时选择了“忘记密码”并退出，付款没有完成。',
-  'pay.forgotPassword.dev': '99：用户点击“忘记密码”后退出收银台（iOS）。订单未付款，可重新发起支付。',
   'pay.noPermission.title': '暂不支持支付',
   'pay.noPermission.body': '这个小程序暂时无法收款，请联系商家。',
-  'pay.noPermission.dev':
-    '4：无权限调用（N22104）。个人小程序无法使用支付；企业小程序需在开放平台签约“当面付”。',
   'pay.unrecognised.title': '支付结果未知',
   'pay.unrecognised.body': '收银台返回了无法识别的结果，正在以服务器记录为准。',
-  'pay.unrecognised.dev': '未知结果码：记录原始返回值；不要据此判断成功或失败，以服务端查询为准。',
   'faq.title': '支付常见问题',
-  'faq.webview.q': 'web-view 中如何进行支付？',
-  'faq.webview.a':
-    'web-view 中也可以通过 my.tradePay 支付，不支持 H5 网页支付。H5 页面引入 https://appx/web-view.min.js 后调用 my.tradePay({ tradeNO })，tradeNO 由服务端 alipay.trade.create 返回。不能在 web-view 中打开支付宝收银台或跳转外部 H5 支付页。',
-  'faq.whitelist.q': 'web-view 的域名白名单有什么要求？',
-  'faq.whitelist.a':
-    '仅企业支付宝小程序可用；域名须为 HTTPS，不能是 IP 或带端口，需要在小程序后台配置并放置校验文件；支付宝及阿里系域名不能加入白名单；不支持重定向页面；白名单修改需发布新版本后生效；每个页面只能有一个 web-view，且 cookie、storage 与小程序隔离。',
-  'faq.otherApp.q': '小程序唤起支付可以支付其它 APPID 或 PID 创建的交易吗？',
-  'faq.otherApp.a':
-    '可以。my.tradePay 不限制创建 tradeNO 的应用 APPID，只要交易号合法即可；但交易的 buyer_id / buyer_open_id 必须是当前付款的支付宝账号。',
-  'faq.permission.q': '唤起支付提示“ISV 权限不足”？',
-  'faq.permission.a': '需要登录小程序后台签约“当面付”能力。个人小程序不能使用 my.tradePay（结果码 4）。',
-  'faq.codes.q': '各个结果码是什么意思？',
-  'faq.codes.a':
-    '9000 订单处理成功（仍需服务端确认）；8000 正在处理中；6004 结果未知（可能已成功）；4000 订单处理失败；6001 用户中途取消；6002 网络连接出错；99 用户点击忘记密码并退出（iOS）；4 无权限调用。除服务端确认外，任何结果码都不代表已付款。',
-  'faq.confirm.q': '为什么返回 9000 还显示“正在确认”？',
-  'faq.confirm.a':
-    '9000 不能判定支付成功。本店只在服务端收到验签通过的异步通知（TRADE_SUCCESS / TRADE_FINISHED），或通过 alipay.trade.query 查到已支付后，才把订单标为已付款。',
-  'faq.tradeNo.q': 'tradeNO 应该传什么？',
-  'faq.tradeNo.a':
-    '传 alipay.trade.create 返回的 trade_no（支付宝交易号），不是自己的订单号 out_trade_no；参数名是 tradeNO，注意 “NO” 大写。',
+  // result helper (issue 13): the buyer's payment FAQ; the developer FAQ is in features/payment/dev-texts.ts
+  'faq.paidPending.q': '已经付款，订单还显示“待付款”？',
+  'faq.paidPending.a':
+    '付款结果以支付宝通知本店为准，通常几秒内更新。请在支付结果页点“我已付款，再查一次”，或稍后在“我的订单”中查看，请勿重复付款。',
+  'faq.cancelled.q': '取消了支付，订单还在吗？',
+  'faq.cancelled.a':
+    '在。订单会保留一段时间等待付款，可在“我的订单”中找到它重新支付；超时未付款的订单会自动关闭。',
+  'faq.failed.q': '支付失败怎么办？',
+  'faq.failed.a': '支付失败不会扣款。请检查网络、支付宝余额或银行卡后重新支付；多次失败请联系商家。',
+  'faq.charged.q': '会不会重复扣款？',
+  'faq.charged.a': '一笔订单只收一次款。如订单关闭后仍被扣款，款项会原路退回。',
+  'faq.cannotPay.q': '提示“暂不支持支付”？',
+  'faq.cannotPay.a': '当前环境无法付款：请在支付宝中打开本店小程序；仍无法付款请联系商家。',
   'faq.demoWebView': '打开 web-view 支付演示',
   'faq.demoDeposit': '打开预授权（押金）演示',
   'webview.title': 'web-view 支付演示',

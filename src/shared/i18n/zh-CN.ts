@@ -61,6 +61,9 @@ export const zhCN = {
     '未设置 TARO_APP_API_BASE_URL：请在 .env.development / .env.production 中填写后端地址，例如 http://localhost:3000',
   'config.insecureApi': '发布版本的 TARO_APP_API_BASE_URL 应为已加入白名单的 HTTPS 域名：{value}',
   'config.badApi': 'TARO_APP_API_BASE_URL 不是有效的 http(s) 地址：{value}',
+  // issue 13, home/nav: empty and no-result states
+  'home.noResults': '没有找到“{q}”',
+  'home.clearSearch': '清除搜索',
 } as const
 
 /** Every text's key: main package, subpackages, after-sales. */

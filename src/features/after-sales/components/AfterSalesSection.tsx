@@ -12,7 +12,8 @@ interface AfterSalesSectionProps {
   data?: OrderAfterSales
   error?: unknown
   onRetry: () => void
-  onApply: () => void
+  /** Without it, "apply" is offered elsewhere (the order page's bottom bar). */
+  onApply?: () => void
   onOpen: (request: AfterSalesRequest) => void
 }
 
@@ -32,12 +33,12 @@ export function AfterSalesSection({ data, error, onRetry, onApply, onOpen }: Aft
       </View>
     )
   }
-  if (!data || (data.requests.length === 0 && data.kinds.length === 0)) return null
+  if (!data || (data.requests.length === 0 && (!onApply || data.kinds.length === 0))) return null
   return (
     <View className='after-sales-section'>
       <View className='after-sales-section__header'>
         <Text className='after-sales-section__title'>{t('afterSales.title')}</Text>
-        {data.kinds.length > 0 && (
+        {onApply && data.kinds.length > 0 && (
           <ActionButton kind='plain' className='after-sales-section__apply' onClick={onApply}>
             {t('afterSales.apply')}
           </ActionButton>

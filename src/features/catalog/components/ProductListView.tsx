@@ -1,6 +1,6 @@
 import type { ProductSummary } from '@contract'
 import { useT } from '../../../shared/i18n'
-import { StateView } from '../../../shared/ui'
+import { ActionButton, StateView } from '../../../shared/ui'
 import type { ProductListState } from '../useProductList'
 import { ProductGrid } from './ProductGrid'
 
@@ -8,9 +8,14 @@ import { ProductGrid } from './ProductGrid'
 export function ProductListView({
   list,
   onOpenProduct,
+  emptyText,
+  emptyAction,
 }: {
   list: ProductListState
   onOpenProduct: (product: ProductSummary) => void
+  /** What the empty state says, and its way back (clear the search, all categories). */
+  emptyText?: string
+  emptyAction?: { label: string; onClick: () => void }
 }) {
   const t = useT()
   const firstLoad = list.items.length === 0
@@ -19,7 +24,14 @@ export function ProductListView({
       loading={firstLoad && list.loading}
       error={firstLoad ? list.error : undefined}
       empty={firstLoad && !list.hasMore}
-      emptyText={t('home.noProducts')}
+      emptyText={emptyText ?? t('home.noProducts')}
+      emptyAction={
+        emptyAction && (
+          <ActionButton kind='primary' onClick={emptyAction.onClick}>
+            {emptyAction.label}
+          </ActionButton>
+        )
+      }
       onRetry={list.retry}
     >
       <ProductGrid

@@ -3,7 +3,10 @@ import { Input, View } from '@tarojs/components'
 import { useT } from '../../../shared/i18n'
 import './catalog.scss'
 
-/** Searches when the buyer confirms (keyboard "search"), and clears back to browsing. */
+/**
+ * Searches when the buyer confirms (keyboard "search"), and clears back to browsing. Uncontrolled
+ * (H5's input loses typed text under a controlled `value`): to empty it, the page gives it a new key.
+ */
 export function SearchBar({ onSearch }: { onSearch: (q: string | undefined) => void }) {
   const t = useT()
   return (

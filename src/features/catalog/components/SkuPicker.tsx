@@ -6,11 +6,13 @@ import './sku-picker.scss'
 interface SkuPickerProps {
   product: ProductDetail
   selection: SkuSelection
+  /** Sold out: every chip greyed, none can be chosen. */
+  disabled?: boolean
   onChange: (selection: SkuSelection) => void
 }
 
 /** One row of chips per option; chips that lead to no stock are disabled. */
-export function SkuPicker({ product, selection, onChange }: SkuPickerProps) {
+export function SkuPicker({ product, selection, disabled = false, onChange }: SkuPickerProps) {
   return (
     <View className='sku-picker'>
       {product.options.map((option, optionIndex) => (
@@ -18,8 +20,8 @@ export function SkuPicker({ product, selection, onChange }: SkuPickerProps) {
           <Text className='sku-picker__name'>{option.name}</Text>
           <View className='sku-picker__values'>
             {option.values.map((value) => {
-              const available = isValueAvailable(product.skus, selection, optionIndex, value)
-              const chosen = selection[optionIndex] === value
+              const available = !disabled && isValueAvailable(product.skus, selection, optionIndex, value)
+              const chosen = !disabled && selection[optionIndex] === value
               const state = chosen ? 'chip--chosen' : available ? '' : 'chip--disabled'
               return (
                 <View

@@ -3,6 +3,7 @@ import { ADDRESS_FIELD_LENGTHS, PHONE_LENGTH_MAX } from '@contract/limits'
 import { Input, Text, View } from '@tarojs/components'
 import { useT, type MessageKey } from '../../../shared/i18n'
 import type { AddressErrors, AddressField } from '../address'
+import { RegionPicker } from './RegionPicker'
 import './checkout.scss'
 
 const FIELDS: { field: AddressField; label: MessageKey; type: 'text' | 'number'; maxlength: number }[] = [
@@ -17,11 +18,14 @@ const boundsOf = (field: AddressField) => (field === 'phone' ? undefined : ADDRE
 
 interface AddressFormProps {
   value: Address
+  /** The errors to show: those of the fields the buyer has left, or all after a submit. */
   errors: AddressErrors
   onChange: (value: Address) => void
+  /** The buyer left a field (or closed the region picker). */
+  onVisit: (field: AddressField) => void
 }
 
-export function AddressForm({ value, errors, onChange }: AddressFormProps) {
+export function AddressForm({ value, errors, onChange, onVisit }: AddressFormProps) {
   const t = useT()
   return (
     <View className='checkout-card'>
@@ -29,14 +33,24 @@ export function AddressForm({ value, errors, onChange }: AddressFormProps) {
       {FIELDS.map(({ field, label, type, maxlength }) => (
         <View key={field} className='address-field'>
           <Text className='address-field__label'>{t(label)}</Text>
-          <Input
-            className={`address-field__input ${errors[field] ? 'address-field__input--invalid' : ''}`}
-            type={type}
-            maxlength={maxlength}
-            value={value[field]}
-            placeholder={t(label)}
-            onInput={(event) => onChange({ ...value, [field]: event.detail.value })}
-          />
+          {field === 'region' ? (
+            <RegionPicker
+              value={value.region}
+              invalid={errors.region !== undefined}
+              onChange={(region) => onChange({ ...value, region })}
+              onClose={() => onVisit('region')}
+            />
+          ) : (
+            <Input
+              className={`address-field__input ${errors[field] ? 'address-field__input--invalid' : ''}`}
+              type={type}
+              maxlength={maxlength}
+              value={value[field]}
+              placeholder={t(label)}
+              onInput={(event) => onChange({ ...value, [field]: event.detail.value })}
+              onBlur={() => onVisit(field)}
+            />
+          )}
           {errors[field] && (
             <Text className='address-field__error'>{t(errors[field]!, boundsOf(field))}</Text>
           )}

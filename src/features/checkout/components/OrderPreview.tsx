@@ -1,10 +1,10 @@
 import { Text, View } from '@tarojs/components'
 import { useT } from '../../../shared/i18n'
-import { OrderLineRow, Price } from '../../../shared/ui'
+import { OrderLineRow } from '../../../shared/ui'
 import { lineTotal, summarize, type CartLine } from '../../cart'
 import './checkout.scss'
 
-/** What will be ordered, at the prices last seen; the server prices the order itself. */
+/** What will be ordered, at the prices last seen (the total is in the bottom bar); the server prices the order itself. */
 export function OrderPreview({ lines }: { lines: readonly CartLine[] }) {
   const t = useT()
   const summary = summarize(lines)
@@ -21,10 +21,6 @@ export function OrderPreview({ lines }: { lines: readonly CartLine[] }) {
           total={lineTotal(line)}
         />
       ))}
-      <View className='preview-total'>
-        <Text>{t('cart.total')}</Text>
-        <Price fen={summary.selectedTotal} size='large' />
-      </View>
       <Text className='checkout-card__hint'>{t('checkout.priceNote')}</Text>
     </View>
   )

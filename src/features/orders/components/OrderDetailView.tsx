@@ -22,6 +22,8 @@ interface OrderDetailViewProps {
   onPayInWebView: () => void
   /** Shown below the lines: what other features add about the order (its after-sales). */
   children?: ReactNode
+  /** Another feature's action for the bottom bar, before the order's own (apply for after-sales). */
+  extraAction?: ReactNode
 }
 
 export function OrderDetailView({
@@ -35,6 +37,7 @@ export function OrderDetailView({
   onExpired,
   onPayInWebView,
   children,
+  extraAction,
 }: OrderDetailViewProps) {
   const t = useT()
   const awaiting = order.status === 'awaiting_payment'
@@ -47,9 +50,12 @@ export function OrderDetailView({
     ['orders.receivedAt', order.receivedAt],
     ['orders.completedAt', order.completedAt],
   ]
+  const payable = awaiting && !expiredHere
+  const shipped = order.status === 'shipped'
+  const bar = payable || shipped || !!extraAction
 
   return (
-    <View className='order-detail'>
+    <View className={`order-detail${bar ? ' order-detail--with-bar' : ''}`}>
       <View className={`order-detail__status order-status--${order.status}`}>
         <Text className='order-detail__status-text'>{t(statusLabel(order))}</Text>
         {awaiting && !expiredHere && (
@@ -120,25 +126,28 @@ export function OrderDetailView({
         )}
       </View>
 
-      {order.status === 'shipped' && (
-        <View className='order-detail__actions'>
-          <ActionButton kind='primary' disabled={receiving} onClick={onConfirmReceipt}>
-            {receiving ? t('orders.confirmingReceipt') : t('orders.confirmReceipt')}
-          </ActionButton>
+      {bar && (
+        // Fixed at the bottom, above the home indicator: the order's next steps.
+        <View className='order-bar'>
+          {extraAction}
+          {shipped && (
+            <ActionButton kind='primary' disabled={receiving} onClick={onConfirmReceipt}>
+              {receiving ? t('orders.confirmingReceipt') : t('orders.confirmReceipt')}
+            </ActionButton>
+          )}
+          {payable && (
+            <ActionButton disabled={cancelling || paying} onClick={onCancel}>
+              {t('orders.cancel')}
+            </ActionButton>
+          )}
+          {payable && (
+            <ActionButton kind='accent' disabled={paying || cancelling} onClick={onPay}>
+              {paying ? t('orders.paying') : t('orders.pay')}
+            </ActionButton>
+          )}
         </View>
       )}
-
-      {awaiting && !expiredHere && (
-        <View className='order-detail__actions'>
-          <ActionButton disabled={cancelling || paying} onClick={onCancel}>
-            {t('orders.cancel')}
-          </ActionButton>
-          <ActionButton kind='accent' disabled={paying || cancelling} onClick={onPay}>
-            {paying ? t('orders.paying') : t('orders.pay')}
-          </ActionButton>
-        </View>
-      )}
-      {awaiting && !expiredHere && (
+      {payable && (
         <Text className='order-detail__webview' onClick={onPayInWebView}>
           {t('orders.payInWebView')} ›
         </Text>

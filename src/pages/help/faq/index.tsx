@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { FAQ } from '../../../features/payment'
+import { DEV_FAQ, FAQ, useDevText } from '../../../features/payment'
 import { usePageTitle, useT } from '../../../shared/i18n'
 import { pageUrl } from '../../../shared/routes'
 import './index.scss'
@@ -8,8 +8,10 @@ import { addSubpackageTexts } from '../../../shared/i18n/subpackage-texts'
 
 addSubpackageTexts()
 
+/** The buyer's payment FAQ; development builds add the developer's below it (dev-texts.ts). */
 export default function FaqPage() {
   const t = useT()
+  const devText = useDevText()
   usePageTitle('faq.title')
   return (
     <View className='page faq'>
@@ -27,6 +29,17 @@ export default function FaqPage() {
           {t('faq.demoDeposit')} ›
         </Text>
       </View>
+      {devText && (
+        <View className='faq__dev'>
+          <Text className='faq__dev-title'>{devText('faq.devTitle')}</Text>
+          {DEV_FAQ.map(({ question, answer }) => (
+            <View key={question} className='faq__item faq__item--dev'>
+              <Text className='faq__question'>{devText(question)}</Text>
+              <Text className='faq__answer'>{devText(answer)}</Text>
+            </View>
+          ))}
+        </View>
+      )}
     </View>
   )
 }

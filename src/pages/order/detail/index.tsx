@@ -3,9 +3,9 @@ import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { AfterSalesSection, afterSalesUrl, applyUrl, useOrderAfterSales } from '../../../features/after-sales'
 import { OrderDetailView, useOrderDetail } from '../../../features/orders'
 import { payResultUrl, usePayOrder } from '../../../features/payment'
-import { usePageTitle } from '../../../shared/i18n'
+import { usePageTitle, useT } from '../../../shared/i18n'
 import { pageUrl } from '../../../shared/routes'
-import { StateView } from '../../../shared/ui'
+import { ActionButton, StateView } from '../../../shared/ui'
 import { addAfterSalesTexts } from '../../../shared/i18n/after-sales-texts'
 import { addSubpackageTexts } from '../../../shared/i18n/subpackage-texts'
 
@@ -13,6 +13,7 @@ addSubpackageTexts()
 addAfterSalesTexts()
 
 export default function OrderPage() {
+  const t = useT()
   usePageTitle('orders.detailTitle')
   const id = useRouter().params.id ?? ''
   const order = useOrderDetail(id)
@@ -42,12 +43,18 @@ export default function OrderPage() {
             onConfirmReceipt={order.confirmReceipt}
             onExpired={order.reload}
             onPayInWebView={() => Taro.navigateTo({ url: pageUrl('webview', { orderId: id }) })}
+            extraAction={
+              afterSales.data?.kinds.length ? (
+                <ActionButton onClick={() => Taro.navigateTo({ url: applyUrl(id) })}>
+                  {t('afterSales.apply')}
+                </ActionButton>
+              ) : undefined
+            }
           >
             <AfterSalesSection
               data={afterSales.data}
               error={afterSales.error}
               onRetry={afterSales.reload}
-              onApply={() => Taro.navigateTo({ url: applyUrl(id) })}
               onOpen={(request) => Taro.navigateTo({ url: afterSalesUrl(request.id) })}
             />
           </OrderDetailView>

@@ -1,7 +1,7 @@
 import { Text, View, WebView } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { ordersUrl } from '../../../features/orders'
-import { createWebViewTicket } from '../../../features/payment'
+import { createWebViewTicket, useDevText } from '../../../features/payment'
 import { usePageTitle, useT } from '../../../shared/i18n'
 import { useResource } from '../../../shared/hooks/useResource'
 import { StateView } from '../../../shared/ui'
@@ -16,6 +16,7 @@ addSubpackageTexts()
  */
 export default function WebViewPage() {
   const t = useT()
+  const devText = useDevText()
   usePageTitle('webview.title')
   const orderId = useRouter().params.orderId
   const ticket = useResource(`webview:${orderId ?? ''}`, async () =>
@@ -26,7 +27,7 @@ export default function WebViewPage() {
     return (
       <View className='page webview-intro'>
         <Text className='webview-intro__text'>{t('webview.intro')}</Text>
-        <Text className='webview-intro__text'>{t('faq.whitelist.a')}</Text>
+        {devText && <Text className='webview-intro__text'>{devText('faq.whitelist.a')}</Text>}
         <Text
           className='webview-intro__link'
           onClick={() => Taro.navigateTo({ url: ordersUrl('awaiting_payment') })}
