@@ -22,7 +22,7 @@ import { notFound } from '../http/errors'
 import { pickLanguage } from '../http/language'
 import { toPage } from '../http/paging'
 import { imageUrlFor } from '../http/public-urls'
-import { appendVary } from '../http/vary'
+import { localizedAndPrivate } from '../http/vary'
 import type { PaymentDeps } from '../payments/deps'
 import { requireRole, requireStaff, staffOf } from '../staff/guard'
 import { MERCHANT_ROUTE } from '../staff/plugin'
@@ -55,10 +55,7 @@ export const merchantAfterSalesRoutes: FastifyPluginAsyncTypebox<MerchantAfterSa
   const deps: AfterSalesDeps = { db, payments: options.payments, log: app.log }
 
   app.addHook('onRequest', requireStaff(db))
-  app.addHook('onSend', async (_request, reply) => {
-    appendVary(reply, 'Accept-Language')
-    reply.header('cache-control', 'no-store')
-  })
+  localizedAndPrivate(app)
 
   const localized = (request: FastifyRequest): Localized => ({
     lang: pickLanguage(request.headers['accept-language']),

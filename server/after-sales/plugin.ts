@@ -26,7 +26,7 @@ import { notFound } from '../http/errors'
 import { pickLanguage } from '../http/language'
 import { toPage } from '../http/paging'
 import { imageUrlFor } from '../http/public-urls'
-import { appendVary } from '../http/vary'
+import { localizedAndPrivate } from '../http/vary'
 import type { PaymentDeps } from '../payments/deps'
 import { buyerOf, requireBuyer } from '../session/guard'
 import { buyerOrder, findRequestRow, requestPage } from './repository'
@@ -50,11 +50,7 @@ export const afterSalesRoutes: FastifyPluginAsyncTypebox<AfterSalesRoutesOptions
   const deps: AfterSalesDeps = { db, payments: options.payments, log: app.log }
 
   app.addHook('onRequest', requireBuyer(db))
-  // Lines are localized by Accept-Language, and requests are private.
-  app.addHook('onSend', async (_request, reply) => {
-    appendVary(reply, 'Accept-Language')
-    reply.header('cache-control', 'no-store')
-  })
+  localizedAndPrivate(app)
 
   const localized = (request: FastifyRequest): Localized => ({
     lang: pickLanguage(request.headers['accept-language']),

@@ -38,9 +38,6 @@ export interface NewAfterSales {
   autoApprove: boolean
 }
 
-/** A request's status as a message says it: "awaiting return". */
-const requestStatusInWords = (status: RequestRow['status']) => status.replace('_', ' ')
-
 function refuseKind(orderId: string, status: OrderStatus, kind: AfterSalesKind): void {
   if (kindsAllowed(status).includes(kind)) return
   const why =
@@ -136,7 +133,7 @@ export const notActionable = (row: RequestRow, what: string) =>
   new HttpError(
     409,
     'after_sales_not_actionable',
-    `After-sales request ${row.id} is ${requestStatusInWords(row.status)}; ${what}.`,
+    `After-sales request ${row.id} is ${statusInWords(row.status)}; ${what}.`,
   )
 
 /**

@@ -2,7 +2,7 @@
  * Adds a field name to the response's `Vary` header without dropping what other plugins put
  * there (e.g. @fastify/cors adds `Origin` when several origins are allowed).
  */
-import type { FastifyReply } from 'fastify'
+import type { FastifyInstance, FastifyReply } from 'fastify'
 
 export function appendVary(reply: FastifyReply, field: string): void {
   const current = reply.getHeader('vary')
@@ -13,4 +13,15 @@ export function appendVary(reply: FastifyReply, field: string): void {
   if (existing.includes('*')) return
   if (existing.some((name) => name.toLowerCase() === field.toLowerCase())) return
   reply.header('vary', [...existing, field].join(', '))
+}
+
+/**
+ * For a plugin whose answers are localized by Accept-Language and private to whoever asked
+ * (orders, after-sales, the merchant's views): caches key on the language and store nothing.
+ */
+export function localizedAndPrivate(app: FastifyInstance): void {
+  app.addHook('onSend', async (_request, reply) => {
+    appendVary(reply, 'Accept-Language')
+    reply.header('cache-control', 'no-store')
+  })
 }

@@ -21,7 +21,7 @@ import type { Db } from '../db/types'
 import { notFound } from '../http/errors'
 import { pickLanguage } from '../http/language'
 import { imageUrlFor } from '../http/public-urls'
-import { appendVary } from '../http/vary'
+import { localizedAndPrivate } from '../http/vary'
 import { requireStaff, staffOf } from '../staff/guard'
 import { MERCHANT_ROUTE } from '../staff/plugin'
 import { findAnyOrder, listAllOrders } from './orders-repository'
@@ -42,11 +42,7 @@ export const merchantOrderRoutes: FastifyPluginAsyncTypebox<MerchantOrderRoutesO
   const { db, config } = options
 
   app.addHook('onRequest', requireStaff(db))
-  // Order lines are localized by Accept-Language, and orders are private.
-  app.addHook('onSend', async (_request, reply) => {
-    appendVary(reply, 'Accept-Language')
-    reply.header('cache-control', 'no-store')
-  })
+  localizedAndPrivate(app)
 
   async function readOrder(request: FastifyRequest, orderId: string): Promise<MerchantOrder> {
     const lang = pickLanguage(request.headers['accept-language'])

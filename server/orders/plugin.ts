@@ -29,7 +29,7 @@ import type { Db } from '../db/types'
 import { HttpError, notFound } from '../http/errors'
 import { pickLanguage } from '../http/language'
 import { imageUrlFor } from '../http/public-urls'
-import { appendVary } from '../http/vary'
+import { localizedAndPrivate } from '../http/vary'
 import { buyerOf, requireBuyer } from '../session/guard'
 import { createOrder } from './create'
 import { confirmReceipt } from './fulfilment'
@@ -77,11 +77,7 @@ export const orderRoutes: FastifyPluginAsyncTypebox<OrderRoutesOptions> = async 
   }
 
   app.addHook('onRequest', requireBuyer(db))
-  // Orders are localized by Accept-Language, and are private.
-  app.addHook('onSend', async (_request, reply) => {
-    appendVary(reply, 'Accept-Language')
-    reply.header('cache-control', 'no-store')
-  })
+  localizedAndPrivate(app)
 
   const localized = (request: FastifyRequest) =>
     [pickLanguage(request.headers['accept-language']), imageUrlFor(request, config)] as const

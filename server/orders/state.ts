@@ -99,5 +99,5 @@ async function releaseStock(tx: Queryable, orderIds: string[]): Promise<void> {
   )
 }
 
-/** A status as a message says it: "awaiting payment", "shipped". */
-export const statusInWords = (status: OrderStatus): string => status.replace('_', ' ')
+/** A status as a message says it: "awaiting payment", "shipped" (an order's, or an after-sales request's). */
+export const statusInWords = (status: string): string => status.replace('_', ' ')
