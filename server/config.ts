@@ -51,10 +51,10 @@ const DEFAULT_STAFF_SESSION_TTL_SECONDS = 12 * 3600
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
 export type LogLevel = (typeof LOG_LEVELS)[number]
 
-type Env = Record<string, string | undefined>
+export type Env = Record<string, string | undefined>
 
 /** Treats unset and blank values alike, so `PORT=` in a .env file means "use the default". */
-function read(env: Env, name: string): string | undefined {
+export function read(env: Env, name: string): string | undefined {
   const value = env[name]?.trim()
   return value ? value : undefined
 }
@@ -113,7 +113,7 @@ function readCorsOrigin(env: Env): string | string[] {
   return origins.length === 1 ? origins[0] : origins
 }
 
-function readWholeNumber(env: Env, name: string, fallback: number, min: number, max: number): number {
+export function readWholeNumber(env: Env, name: string, fallback: number, min: number, max: number): number {
   const raw = read(env, name)
   if (raw === undefined) return fallback
   const value = Number(raw)
@@ -125,7 +125,7 @@ function readWholeNumber(env: Env, name: string, fallback: number, min: number, 
   return value
 }
 
-function readSwitch(env: Env, name: string, fallback: boolean): boolean {
+export function readSwitch(env: Env, name: string, fallback: boolean): boolean {
   const raw = read(env, name)?.toLowerCase()
   if (raw === undefined) return fallback
   if (raw === '1' || raw === 'true') return true
