@@ -2,7 +2,7 @@ import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import path from 'node:path'
 import devConfig from './dev'
 import prodConfig from './prod'
-import { themeScssVariables } from './theme'
+import { DESIGN_WIDTH, H5_REM, h5RootFontScript, themeScssVariables } from './theme'
 
 // https://docs.taro.zone/docs/next/config
 export default defineConfig<'webpack5'>(async (merge) => {
@@ -14,7 +14,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {
     projectName: 'alipay-taro-shop',
     date: '2026-11-22',
-    designWidth: 750,
+    designWidth: DESIGN_WIDTH,
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'src',
     // One folder per platform: mini.project.json points at dist/alipay, project.config.json at dist/weapp.
@@ -73,9 +73,13 @@ export default defineConfig<'webpack5'>(async (merge) => {
         chunkFilename: 'css/[name].[chunkhash].css',
       },
       router: { mode: 'hash' },
+      // Replaces Taro's root font size script (see h5RootFontScript).
+      htmlPluginOption: { script: h5RootFontScript() },
       devServer: { port: Number(process.env.H5_PORT ?? 10086), host: '0.0.0.0' },
       postcss: {
         autoprefixer: { enable: true, config: {} },
+        // rem sizes that follow the screen's width (config/theme.ts); the script below sets the root.
+        pxtransform: { enable: true, config: { ...H5_REM } },
         cssModules: {
           enable: false,
           config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' },

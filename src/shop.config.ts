@@ -12,6 +12,18 @@ export const shopConfig = {
   locale: 'zh-CN' as 'zh-CN' | 'en',
   /** Put before every amount: '¥', 'RMB ', 'HK$'... Amounts are integer fen everywhere. */
   currencyLabel: '¥',
+  /**
+   * Promotions above the categories on the home page, in order; an empty list shows none. Each
+   * opens its product; `image` is a file the server serves from /images (server/catalog/images).
+   */
+  banners: [
+    {
+      productId: 'hoodie-fleece',
+      image: 'hoodie-fleece.png',
+      title: { 'zh-CN': '秋冬上新', en: 'New for autumn' },
+      subtitle: { 'zh-CN': '加绒卫衣，暖过整个冬天', en: 'Fleece hoodies for the cold days' },
+    },
+  ] as ShopBanner[],
   colors: {
     primary: '#1677ff',
     primaryText: '#ffffff',
@@ -28,4 +40,11 @@ export const shopConfig = {
 }
 
 export type Locale = typeof shopConfig.locale
+
+export interface ShopBanner {
+  productId: string
+  image: string
+  title: Record<'zh-CN' | 'en', string>
+  subtitle: Record<'zh-CN' | 'en', string>
+}
 export type ShopConfig = typeof shopConfig

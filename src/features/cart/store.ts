@@ -1,7 +1,6 @@
 import { create } from 'zustand'
-import { persist } from 'zustand/middleware'
 import { clampQuantity, sanitizeLines, type CartLine } from './cart-math'
-import { taroStorage } from '../../shared/storage'
+import { persisted } from '../../shared/storage'
 
 export const CART_STORAGE_KEY = 'shop.cart'
 /** Bump when CartLine changes shape, and teach `migrateCart` the old shape. */
@@ -30,8 +29,8 @@ type PersistedCart = Pick<CartState, 'lines'>
  * every line that still has the current shape, drop the rest. When CartLine changes shape, convert
  * the old shape here, keyed on `version`.
  */
-export function migrateCart(persisted: unknown, _version: number): PersistedCart {
-  const state = (persisted ?? {}) as Record<string, unknown>
+export function migrateCart(stored: unknown, _version: number): PersistedCart {
+  const state = (stored ?? {}) as Record<string, unknown>
   return { lines: sanitizeLines(state.lines) }
 }
 
@@ -39,7 +38,7 @@ const updateLine = (lines: CartLine[], skuId: string, change: (line: CartLine) =
   lines.map((line) => (line.skuId === skuId ? change(line) : line))
 
 export const useCartStore = create<CartState>()(
-  persist(
+  persisted(
     (set, get) => ({
       lines: [],
       add(item, quantity) {
@@ -82,14 +81,9 @@ export const useCartStore = create<CartState>()(
     {
       name: CART_STORAGE_KEY,
       version: CART_VERSION,
-      storage: taroStorage<PersistedCart>(),
       partialize: (state) => ({ lines: state.lines }),
-      migrate: migrateCart,
-      // Stored data is untrusted input: keep only lines that are well-formed.
-      merge: (persisted, current) => ({
-        ...current,
-        lines: sanitizeLines((persisted as PersistedCart | undefined)?.lines),
-      }),
+      // Any version: keep only lines that are well-formed.
+      restore: (stored, version) => migrateCart(stored, Number(version)),
     },
   ),
 )

@@ -3,6 +3,7 @@ export { useProductList, PRODUCTS_PAGE_SIZE, type ProductListState } from './use
 export { emptySelection, selectedSku, missingOptionNames, skuLabel, type SkuSelection } from './sku'
 export { productUrl } from './routes'
 export { CategoryBar } from './components/CategoryBar'
+export { HomeBanner } from './components/HomeBanner'
 export { ProductListView } from './components/ProductListView'
 export { SearchBar } from './components/SearchBar'
 export { SkuPicker } from './components/SkuPicker'

@@ -1,7 +1,6 @@
 import type { Session } from '@contract'
 import { create } from 'zustand'
-import { persist } from 'zustand/middleware'
-import { taroStorage } from '../../shared/storage'
+import { persisted } from '../../shared/storage'
 
 export const SESSION_STORAGE_KEY = 'shop.session'
 
@@ -23,7 +22,7 @@ const isSession = (value: unknown): value is Session => {
 
 /** The buyer's session, kept across restarts; anything unreadable means "logged out". */
 export const useSessionStore = create<SessionState>()(
-  persist(
+  persisted(
     (set) => ({
       session: undefined,
       set: (session) => set({ session }),
@@ -32,12 +31,11 @@ export const useSessionStore = create<SessionState>()(
     {
       name: SESSION_STORAGE_KEY,
       version: 1,
-      storage: taroStorage<Pick<SessionState, 'session'>>(),
       partialize: (state) => ({ session: state.session }),
-      migrate: () => ({ session: undefined }),
-      merge: (persisted, current) => {
-        const session = (persisted as Partial<SessionState> | undefined)?.session
-        return { ...current, session: isSession(session) ? session : undefined }
+      // Another version's session, or anything unreadable, means "logged out".
+      restore: (stored, version) => {
+        const session = (stored as Partial<SessionState> | undefined)?.session
+        return version === 1 && isSession(session) ? { session } : {}
       },
     },
   ),

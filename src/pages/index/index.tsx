@@ -4,6 +4,7 @@ import { useState } from 'react'
 import {
   CategoryBar,
   fetchCategories,
+  HomeBanner,
   ProductListView,
   productUrl,
   SearchBar,
@@ -42,6 +43,9 @@ export default function HomePage() {
           setQ(query)
         }}
       />
+      {!q && !categoryId && (
+        <HomeBanner onOpenProduct={(productId) => Taro.navigateTo({ url: productUrl(productId) })} />
+      )}
       {categories.data && !q && (
         <CategoryBar categories={categories.data.items} activeId={categoryId} onChange={setCategoryId} />
       )}

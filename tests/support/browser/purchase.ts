@@ -53,6 +53,11 @@ export async function checkOut(shop: Shopper, shoot: Shoot = noShots): Promise<s
   await shop.see(PRODUCT.title, 'the cart line')
   await shoot('cart')
   await shop.tap(T['cart.checkout'])
+  return placeOrder(shop, shoot)
+}
+
+/** On the checkout page: the sample address (typed, region picked) → place the order; returns its id. */
+export async function placeOrder(shop: Shopper, shoot: Shoot = noShots): Promise<string> {
   for (const [placeholder, value] of SAMPLE_ADDRESS_FORM) {
     await shop.see(shop.field(placeholder), `the address field "${placeholder}"`)
     await shop.field(placeholder).fill(value)

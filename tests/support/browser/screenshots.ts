@@ -70,8 +70,8 @@ export async function screenshot(page: Page, name: string): Promise<void> {
     }
   })
   await settled(page)
-  fs.mkdirSync(ARTIFACTS_DIR, { recursive: true })
   const file = path.join(ARTIFACTS_DIR, `${name}.png`)
+  fs.mkdirSync(path.dirname(file), { recursive: true })
   await page.screenshot({ path: file, animations: 'disabled', caret: 'hide' })
   if (updateDocs && README_SCREENSHOTS.has(name)) fs.copyFileSync(file, path.join(DOCS_DIR, `${name}.png`))
 }

@@ -13,7 +13,8 @@ import {
 } from '../../../features/orders'
 import { usePageTitle, useT } from '../../../shared/i18n'
 import { useListPageEvents } from '../../../shared/hooks/useListPageEvents'
-import { StateView } from '../../../shared/ui'
+import { pageUrl } from '../../../shared/routes'
+import { ActionButton, StateView } from '../../../shared/ui'
 import { addAfterSalesTexts } from '../../../shared/i18n/after-sales-texts'
 import { addSubpackageTexts } from '../../../shared/i18n/subpackage-texts'
 
@@ -33,6 +34,11 @@ function Orders({ status }: { status?: OrderStatus }) {
       onRetry={orders.retry}
       empty={firstLoad && !orders.hasMore}
       emptyText={t('orders.empty')}
+      emptyAction={
+        <ActionButton kind='primary' onClick={() => void Taro.switchTab({ url: pageUrl('home') })}>
+          {t('cart.goShopping')}
+        </ActionButton>
+      }
     >
       {orders.items.map((order) => (
         <OrderCard key={order.id} order={order} onOpen={() => Taro.navigateTo({ url: orderUrl(order.id) })} />
