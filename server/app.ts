@@ -94,7 +94,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   }).withTypeProvider<TypeBoxTypeProvider>()
 
   acceptEmptyJsonBodies(app)
-  await app.register(errorHandling)
+  await app.register(errorHandling, { hideFailureDetails: config.http.hideFailureDetails })
   await app.register(requestIdHeader)
   await app.register(numberGuards)
   await app.register(strictBodies)
