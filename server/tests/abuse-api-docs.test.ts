@@ -7,21 +7,15 @@ import type { FastifyInstance } from 'fastify'
 import type { Env } from '../config'
 import { readHttpSettings } from '../http/http-settings'
 import { buildTestApp } from '../testing/app'
-import { createPgliteTestDatabase, type TestDatabase } from '../testing/databases'
+import { pgliteForSuite } from './abuse-helpers'
 
 // Routing does not depend on the database backend, so PGlite suffices here.
-let testDb: TestDatabase
-beforeAll(async () => {
-  testDb = await createPgliteTestDatabase()
-})
-afterAll(async () => {
-  await testDb.dispose()
-})
+const getDb = pgliteForSuite()
 
 async function docsServed(
   env: Env,
 ): Promise<{ openapi: number; docs: number; asset: number; homeLinks: boolean }> {
-  const app: FastifyInstance = await buildTestApp(testDb.db, { http: readHttpSettings(env) })
+  const app: FastifyInstance = await buildTestApp(getDb(), { http: readHttpSettings(env) })
   try {
     const status = async (url: string) => (await app.inject({ method: 'GET', url })).statusCode
     const home = await app.inject({ method: 'GET', url: '/' })

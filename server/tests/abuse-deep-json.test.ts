@@ -5,19 +5,13 @@
  */
 import { SAMPLE_ADDRESS } from '../../tests/support/sample-address'
 import { JSON_NESTING_MAX, nestsDeeperThan } from '../http/json-body'
-import { createPgliteTestDatabase, type TestDatabase } from '../testing/databases'
 import { appForSuite } from '../testing/suites'
 import { newKey } from './orders-helpers'
+import { pgliteForSuite } from './abuse-helpers'
 
 // Parsing does not depend on the database backend, so PGlite suffices here.
-let testDb: TestDatabase
-beforeAll(async () => {
-  testDb = await createPgliteTestDatabase()
-})
-afterAll(async () => {
-  await testDb.dispose()
-})
-const suite = appForSuite(() => testDb.db)
+const getDb = pgliteForSuite()
+const suite = appForSuite(getDb)
 
 /** `{"<field>": [[...]]}` with `levels` levels in all, the outer object included. */
 const nestedBody = (field: string, levels: number) =>

@@ -9,17 +9,13 @@ import { productionAlipayEnv } from '../alipay-simulator/test-harness'
 import { setUpAlipay } from '../alipay/setup'
 import { buildApp } from '../app'
 import { loadConfig, type Env } from '../config'
-import { createPgliteTestDatabase, type TestDatabase } from '../testing/databases'
 import { prepareDatabase } from '../testing/suites'
+import { pgliteForSuite } from './abuse-helpers'
 
 // Error wording does not depend on the database backend, so PGlite suffices here.
-let testDb: TestDatabase
+const getDb = pgliteForSuite()
 beforeAll(async () => {
-  testDb = await createPgliteTestDatabase()
-  await prepareDatabase(testDb.db)
-})
-afterAll(async () => {
-  await testDb.dispose()
+  await prepareDatabase(getDb())
 })
 
 /** Nobody listens on port 1: every Alipay call fails with ECONNREFUSED. */
@@ -36,7 +32,7 @@ async function appWith(env: Env): Promise<{ app: FastifyInstance; log: () => str
     },
   })
   const app = await buildApp({
-    db: testDb.db,
+    db: getDb(),
     config: { ...config, logLevel: 'info' },
     alipay: setUpAlipay(config.alipay, { dataDir: '/nonexistent', host: '127.0.0.1', port: 3000 }),
     logger: { stream },

@@ -6,18 +6,12 @@
  */
 import { SAMPLE_ADDRESS } from '../../tests/support/sample-address'
 import { OPTIONAL_VISIBLE_TEXT_PATTERN, VISIBLE_TEXT_PATTERN } from '../../contract/limits'
-import { createPgliteTestDatabase, type TestDatabase } from '../testing/databases'
 import { appForSuite } from '../testing/suites'
+import { pgliteForSuite } from './abuse-helpers'
 
 // Validation does not depend on the database backend, so PGlite suffices here.
-let testDb: TestDatabase
-beforeAll(async () => {
-  testDb = await createPgliteTestDatabase()
-})
-afterAll(async () => {
-  await testDb.dispose()
-})
-const suite = appForSuite(() => testDb.db)
+const getDb = pgliteForSuite()
+const suite = appForSuite(getDb)
 
 const INVISIBLE_ONLY = {
   'zero-width spaces and joiners': '\u200b\u200c\u200d\u2060',

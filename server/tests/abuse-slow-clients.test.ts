@@ -4,25 +4,19 @@
  * closes, connections beyond the cap are closed as they arrive, and /healthz answers throughout.
  * A 20 KB header gets 431 with a message that says so.
  */
-import { createPgliteTestDatabase, type TestDatabase } from '../testing/databases'
 import {
   closedWithin,
   connect,
   healthStatus,
   listenWith,
+  pgliteForSuite,
   sleep,
   trickle,
   type ListeningApp,
-} from './abuse-sockets'
+} from './abuse-helpers'
 
 // Connection handling does not depend on the database backend, so PGlite suffices here.
-let testDb: TestDatabase
-beforeAll(async () => {
-  testDb = await createPgliteTestDatabase()
-})
-afterAll(async () => {
-  await testDb.dispose()
-})
+const getDb = pgliteForSuite()
 
 const HEADERS_TIMEOUT_MS = 400
 const REQUEST_TIMEOUT_MS = 800
@@ -40,7 +34,7 @@ const SLOW_BODY_HEAD =
 describe('slow clients', () => {
   let server: ListeningApp
   beforeAll(async () => {
-    server = await listenWith(testDb.db, {
+    server = await listenWith(getDb(), {
       headersTimeoutMs: HEADERS_TIMEOUT_MS,
       requestTimeoutMs: REQUEST_TIMEOUT_MS,
       keepAliveTimeoutMs: KEEP_ALIVE_TIMEOUT_MS,
@@ -128,7 +122,7 @@ describe('connection cap', () => {
   let server: ListeningApp
   beforeAll(async () => {
     // Long deadlines: the held connections must outlive the test.
-    server = await listenWith(testDb.db, {
+    server = await listenWith(getDb(), {
       headersTimeoutMs: 20_000,
       requestTimeoutMs: 20_000,
       maxConnections: CAP,

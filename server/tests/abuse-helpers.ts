@@ -1,6 +1,7 @@
 /**
- * Shared by the abuse suites (not a test file itself): the real app listening on a loopback port,
- * raw sockets that misbehave on purpose, and a health probe on a fresh connection each time.
+ * Shared by the abuse suites (not a test file itself): an in-memory PGlite database per suite, the
+ * real app listening on a loopback port, raw sockets that misbehave on purpose, and a health probe
+ * on a fresh connection each time.
  */
 import http from 'node:http'
 import net from 'node:net'
@@ -8,7 +9,26 @@ import type { FastifyInstance } from 'fastify'
 import type { ServerConfig } from '../config'
 import type { HttpSettings } from '../http/http-settings'
 import { buildTestApp, testConfig } from '../testing/app'
+import { createPgliteTestDatabase, type TestDatabase } from '../testing/databases'
 import type { Db } from '../db/types'
+
+/**
+ * An empty PGlite database from beforeAll to afterAll, for suites whose subject (HTTP handling,
+ * validation) does not depend on the database backend.
+ */
+export function pgliteForSuite(): () => Db {
+  let testDb: TestDatabase | undefined
+  beforeAll(async () => {
+    testDb = await createPgliteTestDatabase()
+  })
+  afterAll(async () => {
+    await testDb?.dispose()
+  })
+  return () => {
+    if (!testDb) throw new Error('pgliteForSuite: the database exists from beforeAll on')
+    return testDb.db
+  }
+}
 
 export interface ListeningApp {
   app: FastifyInstance
