@@ -1,7 +1,8 @@
 /**
  * Answers requests Node gives up on before Fastify sees them (Fastify's `clientErrorHandler`), in
  * our error shape and with the status that says why: 431 for headers too large, 408 for a client
- * too slow to send its request, 400 for anything unparseable.
+ * too slow to send its request, 400 for anything unparseable. A connection that already answered
+ * (a request refused before its body arrived) is closed without a second answer.
  */
 import http from 'node:http'
 import type { Socket } from 'node:net'
@@ -45,13 +46,17 @@ export function answerForClientError(error: NodeJS.ErrnoException): ClientErrorA
 export function clientErrorHandler(error: NodeJS.ErrnoException, socket: Socket): void {
   // A reset connection has nobody left to answer.
   if (error.code === 'ECONNRESET' || socket.destroyed) return
-  if (socket.writable) {
-    const { status, reason, body } = answerForClientError(error)
-    const json = JSON.stringify(body)
-    socket.end(
-      `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(json)}\r\nConnection: close\r\n\r\n${json}`,
-    )
+  // Only on a connection that has not answered yet: after an answer (e.g. a 401 sent before the
+  // body arrived) another status line would read as the answer to the client's next request.
+  if (!socket.writable || socket.bytesWritten > 0) {
+    socket.destroy()
+    return
   }
+  const { status, reason, body } = answerForClientError(error)
+  const json = JSON.stringify(body)
+  socket.end(
+    `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(json)}\r\nConnection: close\r\n\r\n${json}`,
+  )
   // end() alone leaves the socket open while the client keeps sending (a trickled body).
   setTimeout(() => socket.destroy(), CLOSE_GRACE_MS).unref()
 }

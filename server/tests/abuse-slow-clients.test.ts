@@ -74,6 +74,17 @@ describe('slow clients', () => {
     expect(health.every((status) => status === 200)).toBe(true)
   })
 
+  it('closes a connection answered early (401) at the deadline without a second answer', async () => {
+    const connection = await connect(server.port)
+    connection.socket.write(SLOW_BODY_HEAD.replace('/api/session', '/api/orders') + '{')
+    const stop = trickle(connection, TRICKLE_EVERY_MS)
+    const closedAfter = await closedWithin(connection, REQUEST_TIMEOUT_MS + MARGIN_MS)
+    stop()
+    expect(closedAfter).toBeLessThan(REQUEST_TIMEOUT_MS + MARGIN_MS)
+    expect(connection.received()).toMatch(/^HTTP\/1\.1 401 /)
+    expect(connection.received().match(/HTTP\/1\.1 /g)).toHaveLength(1)
+  })
+
   it('cuts off trickled headers at the header deadline', async () => {
     const connection = await connect(server.port)
     connection.socket.write('GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ')
