@@ -4,6 +4,7 @@
  * closes, connections beyond the cap are closed as they arrive, and /healthz answers throughout.
  * A 20 KB header gets 431 with a message that says so.
  */
+import { HTTP_SETTINGS_DEFAULTS, readHttpSettings } from '../http/http-settings'
 import {
   closedWithin,
   connect,
@@ -165,5 +166,36 @@ describe('connection cap', () => {
     await Promise.all(held.map((connection) => connection.closed))
     while ((await openConnections()) > 0) await sleep(20)
     expect(await healthStatus(server.port)).toBe(200)
+  })
+})
+
+describe('HTTP_* settings', () => {
+  it('defaults to bounded values, and reads each variable', () => {
+    expect(readHttpSettings({})).toMatchObject(HTTP_SETTINGS_DEFAULTS)
+    expect(
+      readHttpSettings({
+        HTTP_HEADERS_TIMEOUT_MS: '2000',
+        HTTP_REQUEST_TIMEOUT_MS: '4000',
+        HTTP_KEEP_ALIVE_TIMEOUT_MS: '65000',
+        HTTP_SOCKET_TIMEOUT_MS: '9000',
+        HTTP_MAX_CONNECTIONS: '50',
+      }),
+    ).toMatchObject({
+      headersTimeoutMs: 2000,
+      requestTimeoutMs: 4000,
+      keepAliveTimeoutMs: 65000,
+      socketTimeoutMs: 9000,
+      maxConnections: 50,
+    })
+  })
+
+  it('refuses values that would turn a bound off or that Node refuses, saying what to set', () => {
+    expect(() => readHttpSettings({ HTTP_REQUEST_TIMEOUT_MS: '0' })).toThrow(
+      'HTTP_REQUEST_TIMEOUT_MS must be a whole number from 100 to 600000 (got "0"). Default: HTTP_REQUEST_TIMEOUT_MS=30000.',
+    )
+    expect(() => readHttpSettings({ HTTP_MAX_CONNECTIONS: 'lots' })).toThrow(/^HTTP_MAX_CONNECTIONS must be/)
+    expect(() =>
+      readHttpSettings({ HTTP_HEADERS_TIMEOUT_MS: '20000', HTTP_REQUEST_TIMEOUT_MS: '15000' }),
+    ).toThrow(/^HTTP_HEADERS_TIMEOUT_MS \(20000\) must not exceed HTTP_REQUEST_TIMEOUT_MS \(15000\)/)
   })
 })
