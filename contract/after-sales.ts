@@ -4,7 +4,7 @@ import {
   AFTER_SALES_NOTE_MAX,
   AFTER_SALES_REASONS,
   AFTER_SALES_REJECT_REASON_LENGTH,
-  NO_CONTROL_CHARACTERS_PATTERN,
+  OPTIONAL_VISIBLE_TEXT_PATTERN,
   ORDER_LINES_MAX,
   QUANTITY_PER_LINE_MAX,
   VISIBLE_TEXT_PATTERN,
@@ -79,7 +79,7 @@ export const CreateAfterSalesRequest = Type.Object(
     lines: Type.Array(AfterSalesLineInput, { minItems: 1, maxItems: ORDER_LINES_MAX }),
     reason: AfterSalesReason,
     note: Type.Optional(
-      Type.String({ maxLength: AFTER_SALES_NOTE_MAX, pattern: NO_CONTROL_CHARACTERS_PATTERN }),
+      Type.String({ maxLength: AFTER_SALES_NOTE_MAX, pattern: OPTIONAL_VISIBLE_TEXT_PATTERN }),
     ),
   },
   { title: 'CreateAfterSalesRequest', additionalProperties: false },

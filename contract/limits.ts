@@ -4,11 +4,34 @@
  * import it by value (`@contract/limits`) without pulling TypeBox into the bundle.
  */
 
-/** Free text typed by people: no control characters (C0, DEL, C1); NUL cannot even be stored in PostgreSQL text. */
-export const NO_CONTROL_CHARACTERS_PATTERN = '^[^\\u0000-\\u001f\\u007f-\\u009f]*$'
+/**
+ * Bidirectional embedding, override and isolate controls (U+202A–U+202E, U+2066–U+2069): they
+ * reorder how the text around them is shown, so a name could display as something else.
+ */
+const BIDI_CONTROLS = '\\u202a-\\u202e\\u2066-\\u2069'
 
-/** Text that must say something: not blank, no control characters. */
-export const VISIBLE_TEXT_PATTERN = `^(?=.*\\S)${NO_CONTROL_CHARACTERS_PATTERN.slice(1)}`
+/**
+ * Characters that show nothing: soft hyphen, zero-width spaces and joiners, direction marks,
+ * Hangul and Mongolian fillers, variation selectors, the byte-order mark. Escapes only (no `\\p{…}`),
+ * so the patterns below mean the same with or without the regular expression `u` flag.
+ */
+const INVISIBLE_CHARACTERS =
+  '\\u00ad\\u034f\\u061c\\u115f\\u1160\\u17b4\\u17b5\\u180b-\\u180f\\u200b-\\u200f\\u202a-\\u202e\\u2060-\\u206f\\u3164\\ufe00-\\ufe0f\\ufeff\\uffa0\\ufff9-\\ufffb'
+
+/** Lookahead: somewhere a character that is neither white space nor invisible. */
+const HAS_VISIBLE_CHARACTER = `(?=.*[^\\s${INVISIBLE_CHARACTERS}])`
+
+/**
+ * Free text typed by people: no control characters (C0, DEL, C1; NUL cannot even be stored in
+ * PostgreSQL text) and no bidirectional controls.
+ */
+export const NO_CONTROL_CHARACTERS_PATTERN = `^[^\\u0000-\\u001f\\u007f-\\u009f${BIDI_CONTROLS}]*$`
+
+/** Text that must say something: a visible character (not only spaces, zero-width or direction marks), no control characters. */
+export const VISIBLE_TEXT_PATTERN = `^${HAS_VISIBLE_CHARACTER}${NO_CONTROL_CHARACTERS_PATTERN.slice(1)}`
+
+/** Optional text (a note): empty, or as VISIBLE_TEXT_PATTERN. */
+export const OPTIONAL_VISIBLE_TEXT_PATTERN = `^(?:$|${HAS_VISIBLE_CHARACTER})${NO_CONTROL_CHARACTERS_PATTERN.slice(1)}`
 
 /** Address text: not blank, no control characters. */
 export const ADDRESS_TEXT_PATTERN = VISIBLE_TEXT_PATTERN

@@ -5,7 +5,6 @@
 import cors from '@fastify/cors'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { FastifyInstance, FastifyServerOptions } from 'fastify'
-import type { ApiErrorBody } from '../contract'
 import { afterSalesRoutes } from './after-sales/plugin'
 import { merchantAfterSalesRoutes } from './after-sales/merchant-plugin'
 import { alipaySimulator, SIMULATOR_PREFIX } from './alipay-simulator/plugin'
@@ -14,6 +13,8 @@ import { catalogRoutes } from './catalog/plugin'
 import { imageRoutes } from './catalog/images'
 import type { ServerConfig } from './config'
 import type { Db } from './db/types'
+import { clientErrorHandler } from './http/client-errors'
+import { limitedServerFactory } from './http/connection-limits'
 import { frameworkErrors } from './http/framework-errors'
 import { errorHandling } from './http/errors'
 import { acceptEmptyJsonBodies } from './http/json-body'
@@ -86,21 +87,14 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     bodyLimit: BODY_LIMIT_BYTES,
     // Router errors (an over-long path segment, broken percent-encoding) in our error shape too.
     frameworkErrors,
-    // Requests Node cannot even parse (e.g. raw non-ASCII in the URL) still get our error shape.
-    clientErrorHandler: (_error, socket) => {
-      if (!socket.writable) return
-      const body = JSON.stringify({
-        code: 'bad_request',
-        message: 'Malformed HTTP request (check the URL is percent-encoded).',
-      } satisfies ApiErrorBody)
-      socket.end(
-        `HTTP/1.1 400 Bad Request\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
-      )
-    },
+    // Requests Node gives up on (unparseable, headers too large, too slow) still get our error shape.
+    clientErrorHandler,
+    // Bounds on slow, idle and too many clients (header, body and idle timeouts, connection cap).
+    serverFactory: limitedServerFactory(config.http),
   }).withTypeProvider<TypeBoxTypeProvider>()
 
   acceptEmptyJsonBodies(app)
-  await app.register(errorHandling)
+  await app.register(errorHandling, { hideFailureDetails: config.http.hideFailureDetails })
   await app.register(requestIdHeader)
   await app.register(numberGuards)
   await app.register(strictBodies)

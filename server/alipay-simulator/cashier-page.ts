@@ -1,47 +1,13 @@
 /**
  * The simulated wallet's cashier as a page, for H5 builds and people: what is being paid, which
  * buyer pays, one button per outcome. Self-contained (inline CSS, no script, no external asset),
- * zh-CN with English sub-labels. The return URL helpers live here too.
+ * zh-CN with English sub-labels. Where it may send the buyer back: cashier-return.ts.
  */
 import { NAMED_BUYER_KEYS } from './buyers'
 import { fenToYuan } from '../alipay/wire-format'
 import { buyerIdFor } from './trades'
 import { OUTCOME_CODES, OUTCOMES, type CashierTarget, type Outcome } from './settlement'
 import { escapeHtml } from '../http/html'
-
-/** Only http(s) URLs: never `javascript:` or `data:` as the place the wallet sends the buyer back. */
-export function safeReturnUrl(raw: string | undefined): URL | undefined {
-  if (raw === undefined || raw.length > 2048) return undefined
-  try {
-    const url = new URL(raw)
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url : undefined
-  } catch {
-    return undefined
-  }
-}
-
-/**
- * `return` with `resultCode=<code>` added. A hash route (`#/pages/pay-result/index?orderId=1`, as
- * Taro's H5 hash router makes them) gets it inside the hash, where the page reads its query.
- */
-export function withResultCode(returnUrl: URL, resultCode: string): string {
-  const url = new URL(returnUrl.href)
-  const hash = url.hash
-  if (hash.startsWith('#/') || hash.startsWith('#!/')) {
-    const at = hash.indexOf('?')
-    const path = at < 0 ? hash : hash.slice(0, at)
-    const query = new URLSearchParams(at < 0 ? '' : hash.slice(at + 1))
-    const kept = at < 0 ? '' : hash.slice(at + 1)
-    // Left byte for byte unless it already has a resultCode to replace.
-    const next = query.has('resultCode')
-      ? (query.set('resultCode', resultCode), query.toString())
-      : `${kept}${kept ? '&' : ''}resultCode=${encodeURIComponent(resultCode)}`
-    url.hash = `${path}?${next}`
-    return url.href
-  }
-  url.searchParams.set('resultCode', resultCode)
-  return url.href
-}
 
 /** Each outcome's button: [Chinese, English]. */
 export const CASHIER_LABELS: Record<Outcome, [string, string]> = {

@@ -13,7 +13,8 @@ import { ApiErrorBody } from '../../contract'
 import { HttpError } from '../http/errors'
 import { BUYER_KEY_PATTERN } from './buyers'
 import { REFUND_MODES } from './refunds'
-import { renderCashierPage, renderMessagePage, safeReturnUrl, withResultCode } from './cashier-page'
+import { renderCashierPage, renderMessagePage } from './cashier-page'
+import { isAllowedReturn, RETURN_ORIGINS_VARIABLE, safeReturnUrl, withResultCode } from './cashier-return'
 import {
   cashierTarget,
   OUTCOMES,
@@ -88,21 +89,54 @@ function targetOf(body: { tradeNO?: string; orderStr?: string; paymentUrl?: stri
   return { tradeNO: body.tradeNO, orderStr: body.orderStr, paymentUrl: body.paymentUrl }
 }
 
-// No script at all; inline CSS; the form may post here and the redirect may go to any http(s) app.
+// No script at all; inline CSS; the form may post here and the redirect then goes to the app
+// (cashier-return.ts decides which). Never inside a frame: a framing site could trick a click.
 const PAGE_CSP =
-  "default-src 'none'; style-src 'unsafe-inline'; form-action 'self' http: https:; base-uri 'none'"
+  "default-src 'none'; style-src 'unsafe-inline'; form-action 'self' http: https:; base-uri 'none'; frame-ancestors 'none'"
 
 const html = (reply: FastifyReply, status: number, body: string) =>
   reply
     .code(status)
     .header('content-type', 'text/html; charset=utf-8')
     .header('content-security-policy', PAGE_CSP)
+    .header('x-frame-options', 'DENY')
     .header('cache-control', 'no-store')
     .send(body)
 
-export const cashierRoutes: FastifyPluginAsyncTypebox<{ runtime: PaymentRuntime }> = async (
+type ReturnCheck = { url?: URL; refusal?: string }
+
+/** The `return` parameter as a URL the buyer may be sent to, or the page that says why not. */
+function checkReturn(raw: string | undefined, allowedOrigins: readonly string[]): ReturnCheck {
+  if (raw === undefined) return {}
+  const url = safeReturnUrl(raw)
+  if (!url)
+    return {
+      refusal: renderMessagePage(
+        '返回地址无效',
+        'Invalid return URL',
+        'return 必须是 http:// 或 https:// 地址。',
+      ),
+    }
+  if (!isAllowedReturn(url, allowedOrigins))
+    return {
+      refusal: renderMessagePage(
+        '返回地址不被允许',
+        'Return URL not allowed',
+        `return 只能是本机、局域网或 ${RETURN_ORIGINS_VARIABLE} 列出的地址。${url.origin} is not on this machine or the local network; add it to ${RETURN_ORIGINS_VARIABLE} if it is the shop's own.`,
+      ),
+    }
+  return { url }
+}
+
+export interface CashierRoutesOptions {
+  runtime: PaymentRuntime
+  /** Origins besides local ones the page may send the buyer back to (ALIPAY_SIM_RETURN_ORIGINS). */
+  returnOrigins: readonly string[]
+}
+
+export const cashierRoutes: FastifyPluginAsyncTypebox<CashierRoutesOptions> = async (
   app,
-  { runtime },
+  { runtime, returnOrigins },
 ) => {
   // The page's form; scoped to this plugin like the gateway's.
   app.addContentTypeParser(
@@ -131,12 +165,8 @@ export const cashierRoutes: FastifyPluginAsyncTypebox<{ runtime: PaymentRuntime 
 
   app.get('/cashier', { schema: { hide: true, querystring: PageQuery } }, async (request, reply) => {
     const { return: returnRaw, ...rest } = request.query
-    if (returnRaw !== undefined && !safeReturnUrl(returnRaw))
-      return html(
-        reply,
-        400,
-        renderMessagePage('返回地址无效', 'Invalid return URL', 'return 必须是 http:// 或 https:// 地址。'),
-      )
+    const { refusal } = checkReturn(returnRaw, returnOrigins)
+    if (refusal) return html(reply, 400, refusal)
     let target
     try {
       target = targetOf(rest)
@@ -155,13 +185,8 @@ export const cashierRoutes: FastifyPluginAsyncTypebox<{ runtime: PaymentRuntime 
 
   app.post('/cashier', { schema: { hide: true, body: PageForm } }, async (request, reply) => {
     const { return: returnRaw, buyer, outcome, ...rest } = request.body
-    const returnUrl = safeReturnUrl(returnRaw)
-    if (returnRaw !== undefined && !returnUrl)
-      return html(
-        reply,
-        400,
-        renderMessagePage('返回地址无效', 'Invalid return URL', 'return 必须是 http:// 或 https:// 地址。'),
-      )
+    const { url: returnUrl, refusal } = checkReturn(returnRaw, returnOrigins)
+    if (refusal) return html(reply, 400, refusal)
     const settled = settle(runtime, {
       ...targetOf(rest),
       buyer: buyer || undefined,

@@ -7,6 +7,7 @@ import type { FastifyPluginAsync } from 'fastify'
 import { authCodeRoutes } from './auth-codes'
 import { billRoutes } from './bill'
 import { cashierRoutes } from './cashier'
+import { readReturnOrigins } from './cashier-return'
 import { gatewayRoutes } from './gateway'
 import { fundAuthOperationDetailQuery } from './methods/fund-auth-query'
 import { oauthToken } from './methods/oauth-token'
@@ -49,6 +50,11 @@ export interface AlipaySimulatorOptions {
   refundDelayMs?: number
   /** Pass your own (createNotifier) to watch it; the simulator closes it when the app closes. */
   notifier?: Notifier
+  /**
+   * Origins besides local ones the cashier page may send the buyer back to. Default:
+   * ALIPAY_SIM_RETURN_ORIGINS (cashier-return.ts), else none.
+   */
+  returnOrigins?: readonly string[]
 }
 
 /** The methods the simulator answers; docs/dev/simulator-payments.md describes the payment ones. */
@@ -116,7 +122,10 @@ export const alipaySimulator: FastifyPluginAsync<AlipaySimulatorOptions> = async
     refunds,
   }
   app.addHook('onClose', async () => notifier.close())
-  await app.register(cashierRoutes, { runtime })
+  await app.register(cashierRoutes, {
+    runtime,
+    returnOrigins: options.returnOrigins ?? readReturnOrigins(process.env),
+  })
   await app.register(billRoutes, { runtime })
 }
 

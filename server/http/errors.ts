@@ -2,7 +2,9 @@
  * The single error handler and not-found handler: every error the API returns is
  * `{ code, message, requestId }` (contract/errors.ts). 4xx messages come from validation or from
  * our own HttpErrors and are safe to show; anything else becomes a generic 500 `internal_error`,
- * logged in full with the request id but never leaked to the client.
+ * logged in full with the request id but never leaked to the client. With `hideFailureDetails`
+ * (production) a 502 or 503 says as little: its detailed message (which gateway, which DNS error)
+ * helps a developer but tells strangers about the infrastructure, so it goes to the log only.
  */
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
 import type { ApiErrorBody, ApiErrorCode } from '../../contract'
@@ -75,11 +77,28 @@ export function toErrorBody(
   }
 }
 
-export const errorHandling = applyToWholeApp('error-handling', async (app) => {
+/** What a client is told of a failure on our side or upstream when details are hidden. */
+export function plainFailureMessage(status: number, requestId: string): string {
+  const what =
+    status === 502
+      ? 'A service this server depends on did not answer as expected.'
+      : status === 503
+        ? 'The service is unavailable right now.'
+        : 'Something went wrong on our side.'
+  return `${what} Please try again later; if it keeps happening, quote request id ${requestId}.`
+}
+
+export interface ErrorHandlingOptions extends Record<string, unknown> {
+  /** Answer 5xx with a plain message and the request id only (production). */
+  hideFailureDetails?: boolean
+}
+
+export const errorHandling = applyToWholeApp<ErrorHandlingOptions>('error-handling', async (app, options) => {
   app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     const { status, body } = toErrorBody(error, request.id)
     if (status >= 500) request.log.error({ err: error }, 'request failed')
     else request.log.info({ code: body.code, message: body.message }, 'request rejected')
+    if (status >= 500 && options.hideFailureDetails) body.message = plainFailureMessage(status, request.id)
     return reply.status(status).send(body)
   })
 

@@ -9,7 +9,11 @@ import { DOCS_PATH, OPENAPI_JSON_PATH } from './openapi'
 
 const TITLE = 'Shop reference API'
 
-const PAGE = `<!doctype html>
+const DOCS_LINKS = `<li><a href="${DOCS_PATH}">${DOCS_PATH}</a>: the API, browsable and callable (Swagger UI)</li>
+<li><a href="${OPENAPI_JSON_PATH}">${OPENAPI_JSON_PATH}</a>: the OpenAPI 3 document, for tools</li>
+`
+
+const page = (docs: boolean) => `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -21,20 +25,20 @@ const PAGE = `<!doctype html>
 <h1>${TITLE}</h1>
 <p>The backend of the Alipay shop mini-program. Its endpoints live under <code>/api</code>.</p>
 <ul>
-<li><a href="${DOCS_PATH}">${DOCS_PATH}</a>: the API, browsable and callable (Swagger UI)</li>
-<li><a href="${OPENAPI_JSON_PATH}">${OPENAPI_JSON_PATH}</a>: the OpenAPI 3 document, for tools</li>
-<li><a href="${HEALTH_PATH}">${HEALTH_PATH}</a>: the health check</li>
+${docs ? DOCS_LINKS : ''}<li><a href="${HEALTH_PATH}">${HEALTH_PATH}</a>: the health check</li>
 </ul>
 </body>
 </html>
 `
 
 export const homeRoute: FastifyPluginAsync = async (app) => {
+  // Links the API docs only where they are served (API_DOCS, see openapi.ts).
+  const body = page(app.hasRoute({ method: 'GET', url: OPENAPI_JSON_PATH }))
   app.get('/', { schema: { hide: true } }, async (_request, reply) =>
     reply
       .type('text/html; charset=utf-8')
       .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'")
       .header('x-content-type-options', 'nosniff')
-      .send(PAGE),
+      .send(body),
   )
 }

@@ -2,6 +2,9 @@
  * OpenAPI 3 document generated from the routes' TypeBox schemas: `GET /openapi.json` for tools,
  * Swagger UI at `/docs` for people. Swagger UI's assets ship inside @fastify/swagger-ui, so the
  * page works offline. Must be registered before the routes it documents.
+ *
+ * Served when API_DOCS is on: by default in development, not in production, where the document
+ * would list every route to strangers (the merchant API included) and the apps do not need it.
  */
 import swagger from '@fastify/swagger'
 import type { FastifyInstance } from 'fastify'
@@ -16,6 +19,7 @@ export const DOCS_PATH = '/docs'
 export const OPENAPI_JSON_PATH = '/openapi.json'
 
 export async function registerOpenApi(app: FastifyInstance, config: ServerConfig): Promise<void> {
+  if (!config.http.apiDocs) return
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',

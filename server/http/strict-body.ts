@@ -8,9 +8,29 @@
  */
 import type { TSchema } from '@sinclair/typebox'
 import { Value } from '@sinclair/typebox/value'
+import type { ValueError } from '@sinclair/typebox/value'
 import type { preValidationAsyncHookHandler, RouteOptions } from 'fastify'
+import {
+  NO_CONTROL_CHARACTERS_PATTERN,
+  OPTIONAL_VISIBLE_TEXT_PATTERN,
+  VISIBLE_TEXT_PATTERN,
+} from '../../contract/limits'
 import { HttpError } from './errors'
 import { applyToWholeApp } from './plugin-scope'
+
+/** The text rules of contract/limits.ts in words: the pattern itself tells a client nothing. */
+const TEXT_RULE_MESSAGES: Record<string, string> = {
+  [VISIBLE_TEXT_PATTERN]:
+    'must show at least one visible character (not only spaces, zero-width or direction marks) and contain no control or text-direction characters',
+  [OPTIONAL_VISIBLE_TEXT_PATTERN]:
+    'must be empty or show at least one visible character, and contain no control or text-direction characters',
+  [NO_CONTROL_CHARACTERS_PATTERN]: 'must not contain control or text-direction characters',
+}
+
+function describe(error: ValueError | undefined): string {
+  const pattern = (error?.schema as { pattern?: unknown } | undefined)?.pattern
+  return (typeof pattern === 'string' && TEXT_RULE_MESSAGES[pattern]) || (error?.message ?? 'invalid')
+}
 
 function strictBody(schema: TSchema): preValidationAsyncHookHandler {
   return async (request) => {
@@ -20,7 +40,7 @@ function strictBody(schema: TSchema): preValidationAsyncHookHandler {
     if (Value.Check(schema, cleaned)) return
     const first = Value.Errors(schema, cleaned).First()
     const where = `body${first?.path ?? ''}`
-    throw new HttpError(400, 'bad_request', `${where}: ${first?.message ?? 'invalid'}`)
+    throw new HttpError(400, 'bad_request', `${where}: ${describe(first)}`)
   }
 }
 

@@ -11,7 +11,7 @@ import { simulatorForSuite } from '../testing/suites'
 let sequence = 0
 
 describe('simulator cashier', () => {
-  const sim = simulatorForSuite({ processingDelayMs: 150 })
+  const sim = simulatorForSuite({ processingDelayMs: 150, returnOrigins: ['https://shop.example.com'] })
   let client: AlipayClient
   beforeAll(() => {
     client = sim.client()
