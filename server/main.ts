@@ -8,6 +8,7 @@ import { buildApp } from './app'
 import { loadSeedData, seedCatalog } from './catalog/seed'
 import { loadConfig } from './config'
 import { migrate, openDatabase } from './db'
+import { openNetworkWarnings, ownOrigin } from './http/public-urls'
 
 function fail(message: string): never {
   console.error(`\nReference server failed to start: ${message}\n`)
@@ -62,6 +63,7 @@ async function main(): Promise<void> {
   })
   if (applied.length) app.log.info({ migrations: applied }, 'applied database migrations')
   app.log.info(alipay.description)
+  for (const warning of openNetworkWarnings(config, Boolean(alipay.simulator))) app.log.warn(warning)
   // alipay-sdk stamps requests with local time, which Alipay reads as China time (UTC+8).
   if (config.alipay.credentials && new Date().getTimezoneOffset() !== -480) {
     app.log.warn(
@@ -100,7 +102,7 @@ async function main(): Promise<void> {
     throw error
   }
 
-  const base = `http://localhost:${config.port}`
+  const base = ownOrigin(config.host, config.port)
   console.log(`Reference server: ${base}  (API /api, docs /docs, database: ${db.description})`)
 }
 
