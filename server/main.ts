@@ -8,6 +8,7 @@ import { buildApp } from './app'
 import { loadSeedData, seedCatalog } from './catalog/seed'
 import { loadConfig } from './config'
 import { migrate, openDatabase } from './db'
+import { loosenedWarning, openPrivateDir } from './db/data-dir'
 import { openNetworkWarnings, ownOrigin } from './http/public-urls'
 
 function fail(message: string): never {
@@ -29,6 +30,18 @@ async function main(): Promise<void> {
     seed = loadSeedData()
   } catch (error) {
     fail((error as Error).message)
+  }
+
+  // DATA_DIR (the PGlite database, the development keys) is private to this user, whatever the umask.
+  let loosened: string[] = []
+  if (!config.databaseUrl || !config.alipay.credentials) {
+    try {
+      loosened = openPrivateDir(config.dataDir)
+    } catch (error) {
+      fail(
+        `cannot use DATA_DIR=${config.dataDir} (${(error as Error).message}). Set DATA_DIR to a writable directory.`,
+      )
+    }
   }
 
   // Before the database: a bad key or an unwritable DATA_DIR/keys is named here. Payment settings
@@ -61,6 +74,7 @@ async function main(): Promise<void> {
     // Closes unpaid orders past their expiry (their stock returns) and deletes old idempotency keys.
     expirySweepMs: config.orderExpirySweepSeconds * 1000,
   })
+  if (loosened.length) app.log.warn({ count: loosened.length }, loosenedWarning(config.dataDir, loosened))
   if (applied.length) app.log.info({ migrations: applied }, 'applied database migrations')
   app.log.info(alipay.description)
   for (const warning of openNetworkWarnings(config, Boolean(alipay.simulator))) app.log.warn(warning)
