@@ -24,7 +24,7 @@ import type { Db } from '../db/types'
 import { HttpError, notFound } from '../http/errors'
 import { pickLanguage } from '../http/language'
 import { publicOrigin } from '../http/public-urls'
-import { buyerOf, requireBuyer } from '../session/guard'
+import { buyerOf, requireBuyer, sessionTokenOf } from '../session/guard'
 import {
   createDeposit,
   findDeposit,
@@ -118,7 +118,7 @@ const buyerRoutes: FastifyPluginAsyncTypebox<PaymentRoutesOptions> = async (app,
       const order = await findOrderForPayment(db, request.params.id)
       if (!order || order.userId !== buyer.id) throw notFound(`No order ${request.params.id}.`)
       assertPayable(order)
-      const ticket = await mintTicket(db, order.id, buyer.id)
+      const ticket = await mintTicket(db, order.id, buyer.id, sessionTokenOf(request))
       const url = new URL('/webview/checkout', publicOrigin(config))
       url.searchParams.set('order', order.id)
       url.searchParams.set('ticket', ticket)
