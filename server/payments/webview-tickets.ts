@@ -6,7 +6,7 @@
  * once the session has expired, even before the sweeper deletes the session.
  */
 import type { Queryable } from '../db/types'
-import { buyerFromRow, type BuyerRecord, type UserRow } from '../session/repository'
+import { buyerFromRow, deleteExpiredRows, type BuyerRecord, type UserRow } from '../session/repository'
 import { hashToken, newToken } from '../session/tokens'
 
 export const WEBVIEW_TICKET_TTL_SECONDS = 300
@@ -24,10 +24,12 @@ export async function mintTicket(
      values ($1, $2, $3, $4, now() + make_interval(secs => $5))`,
     [hashToken(ticket), orderId, userId, hashToken(sessionToken), WEBVIEW_TICKET_TTL_SECONDS],
   )
-  // Housekeeping: spent and expired tickets are useless.
-  await db.query(`delete from webview_tickets where expires_at < now() - interval '1 day'`)
   return ticket
 }
+
+/** One batch of tickets that expired over a day ago (kept that long as a record of their use). */
+export const deleteStaleTickets = (db: Queryable, limit?: number): Promise<number> =>
+  deleteExpiredRows(db, 'webview_tickets', `expires_at < now() - interval '1 day'`, limit)
 
 const VALID = `t.ticket_hash = $1 and t.order_id = $2 and t.used_at is null and t.expires_at > now()
   and exists (select 1 from sessions s where s.token_hash = t.session_hash and s.expires_at > now())`
