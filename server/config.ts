@@ -4,7 +4,7 @@
  */
 import path from 'node:path'
 import { readAlipaySettings, type AlipaySettings } from './alipay/settings'
-import { readMode, type Mode } from './mode'
+import { isProduction, readMode, type Mode } from './mode'
 
 export interface ServerConfig {
   /** NODE_ENV, case-insensitive (server/mode.ts): development (default), production or test. */
@@ -143,7 +143,7 @@ export function readSwitch(env: Env, name: string, fallback: boolean): boolean {
 function readPublicUrl(env: Env): string | undefined {
   const publicUrl = readUrl(env, 'PUBLIC_URL', ['http:', 'https:'], 'https://api.example.com')
   // Without it, URLs point at this machine's own address (public-urls.ts): wrong behind a proxy.
-  if (publicUrl === undefined && readMode(env) === 'production') {
+  if (publicUrl === undefined && isProduction(env)) {
     throw new Error(
       'PUBLIC_URL must be set in production, e.g. PUBLIC_URL=https://api.example.com (the URL clients use to reach this server).',
     )
