@@ -2,13 +2,13 @@
  * Entry point: `npx tsx server/main.ts`. Reads config, opens and migrates the database, seeds the
  * catalog, listens, and shuts down cleanly on SIGINT/SIGTERM.
  */
-import path from 'node:path'
+import { devKeysDir } from './alipay-simulator/dev-keys'
 import { setUpAlipay, type AlipaySetup } from './alipay/setup'
 import { buildApp } from './app'
 import { loadSeedData, seedCatalog } from './catalog/seed'
 import { loadConfig } from './config'
-import { migrate, openDatabase } from './db'
-import { loosenedWarning, openPrivateDir } from './db/data-dir'
+import { migrate, openDatabase, pgliteDir } from './db'
+import { loosenedWarning, openDataDir } from './db/data-dir'
 import { openNetworkWarnings, ownOrigin } from './http/public-urls'
 
 function fail(message: string): never {
@@ -36,7 +36,7 @@ async function main(): Promise<void> {
   let loosened: string[] = []
   if (!config.databaseUrl || !config.alipay.credentials) {
     try {
-      loosened = openPrivateDir(config.dataDir)
+      loosened = openDataDir(config.dataDir, [pgliteDir(config.dataDir), devKeysDir(config.dataDir)])
     } catch (error) {
       fail(
         `cannot use DATA_DIR=${config.dataDir} (${(error as Error).message}). Set DATA_DIR to a writable directory.`,
@@ -60,7 +60,7 @@ async function main(): Promise<void> {
     fail(
       config.databaseUrl
         ? `cannot connect to DATABASE_URL (${(error as Error).message}). Check the URL, or unset DATABASE_URL to use the embedded PGlite database.`
-        : `cannot open PGlite in ${path.join(config.dataDir, 'pglite')} (${(error as Error).message}). Set DATA_DIR to a writable directory.`,
+        : `cannot open PGlite in ${pgliteDir(config.dataDir)} (${(error as Error).message}). Set DATA_DIR to a writable directory.`,
     )
   }
 

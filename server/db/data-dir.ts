@@ -42,6 +42,7 @@ function tightenPath(target: string, mode: number, loosened: string[]): void {
 /**
  * Creates `dir` (and missing parents) as 0700, restricts the umask, and makes whatever is already
  * inside private. Returns the paths that other local users could read before (empty normally).
+ * Only for directories the server owns whole (pglite/, keys/): files lose their execute bits.
  */
 export function openPrivateDir(dir: string): string[] {
   restrictUmask()
@@ -49,6 +50,20 @@ export function openPrivateDir(dir: string): string[] {
   const loosened: string[] = []
   tightenPath(dir, PRIVATE_DIR_MODE, loosened)
   tightenTree(dir, loosened)
+  return loosened
+}
+
+/**
+ * DATA_DIR itself is made 0700 but its contents are left alone (someone may point DATA_DIR at a
+ * directory holding other things); `ownDirs` inside it (pglite/, keys/) are made private whole
+ * when they exist. Returns what was looser, for the start-up log.
+ */
+export function openDataDir(dataDir: string, ownDirs: string[]): string[] {
+  restrictUmask()
+  fs.mkdirSync(dataDir, { recursive: true, mode: PRIVATE_DIR_MODE })
+  const loosened: string[] = []
+  tightenPath(dataDir, PRIVATE_DIR_MODE, loosened)
+  for (const dir of ownDirs) if (fs.existsSync(dir)) loosened.push(...openPrivateDir(dir))
   return loosened
 }
 

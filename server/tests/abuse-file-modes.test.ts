@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { openPrivateDir } from '../db/data-dir'
+import { openDataDir } from '../db/data-dir'
 import { freePort } from '../testing/free-port'
 import { until } from '../testing/until'
 
@@ -47,18 +47,23 @@ describe('DATA_DIR file modes', () => {
     fs.rmSync(tmp, { recursive: true, force: true })
   })
 
-  it('tightens an existing looser tree and reports what it tightened', () => {
+  it('tightens DATA_DIR and its own subdirectories, reports what it tightened, and leaves other files alone', () => {
     const dataDir = path.join(tmp, 'data')
-    fs.mkdirSync(path.join(dataDir, 'keys'), { recursive: true, mode: 0o755 })
-    fs.writeFileSync(path.join(dataDir, 'keys', 'app-private.pem'), 'secret', { mode: 0o644 })
-    fs.writeFileSync(path.join(dataDir, 'note'), 'x', { mode: 0o600 })
-    expect(openPrivateDir(dataDir)).toEqual([
-      dataDir,
-      path.join(dataDir, 'keys'),
-      path.join(dataDir, 'keys', 'app-private.pem'),
-    ])
-    expect(notPrivate(dataDir)).toEqual([])
-    expect(openPrivateDir(dataDir)).toEqual([])
+    const keys = path.join(dataDir, 'keys')
+    fs.mkdirSync(keys, { recursive: true, mode: 0o755 })
+    fs.writeFileSync(path.join(keys, 'app-private.pem'), 'secret', { mode: 0o644 })
+    fs.writeFileSync(path.join(keys, 'app-public.pem'), 'public', { mode: 0o600 })
+    // DATA_DIR pointed at a directory that also holds other things: those are not ours to change.
+    fs.mkdirSync(path.join(dataDir, 'tools'), { mode: 0o755 })
+    fs.writeFileSync(path.join(dataDir, 'tools', 'run.sh'), '#!/bin/sh', { mode: 0o755 })
+
+    const ownDirs = [path.join(dataDir, 'pglite'), keys]
+    expect(openDataDir(dataDir, ownDirs)).toEqual([dataDir, keys, path.join(keys, 'app-private.pem')])
+    expect(notPrivate(keys)).toEqual([])
+    expect(fs.statSync(dataDir).mode & 0o777).toBe(0o700)
+    expect(fs.statSync(path.join(dataDir, 'tools', 'run.sh')).mode & 0o777).toBe(0o755)
+    expect(fs.existsSync(path.join(dataDir, 'pglite'))).toBe(false)
+    expect(openDataDir(dataDir, ownDirs)).toEqual([])
   })
 
   // The server inherits umask 000: the database PGlite unpacks, what PostgreSQL writes while
