@@ -2,7 +2,8 @@
 /**
  * `npm start`: the reference server and the H5 dev server together, then both URLs.
  * PORT (server, default 3000) and H5_PORT (default 10086) can be changed; the H5 app is pointed
- * at the server that was started here.
+ * at the server that was started here. The server listens on 127.0.0.1 unless HOST says otherwise
+ * (HOST=0.0.0.0 with PUBLIC_URL=http://<LAN address>:3000 opens it to a phone on the LAN).
  */
 import { spawn } from 'node:child_process'
 import { createRequire } from 'node:module'
@@ -17,7 +18,11 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const require = createRequire(import.meta.url)
 const serverPort = Number(process.env.PORT ?? 3000)
 const h5Port = Number(process.env.H5_PORT ?? 10086)
-const apiUrl = process.env.TARO_APP_API_BASE_URL ?? `http://localhost:${serverPort}`
+// Where the server answers on this machine (as server/http/public-urls.ts ownOrigin decides).
+const serverHost = process.env.HOST?.trim() || '127.0.0.1'
+const loopback = ['0.0.0.0', '::', 'localhost'].includes(serverHost) ? '127.0.0.1' : serverHost
+const serverUrl = `http://${loopback.includes(':') ? `[${loopback}]` : loopback}:${serverPort}`
+const apiUrl = process.env.TARO_APP_API_BASE_URL || process.env.PUBLIC_URL || serverUrl
 const shopUrl = `http://localhost:${h5Port}/`
 const started = Date.now()
 const children = []
@@ -98,10 +103,11 @@ function banner() {
   say('')
   say('  ┌─────────────────────────────────────────────────────────────')
   say(`  │ Shop (H5):        ${shopUrl}`)
-  say(`  │ API server:       http://localhost:${serverPort}   (docs: http://localhost:${serverPort}/docs)`)
+  say(`  │ API server:       ${serverUrl}   (docs: ${serverUrl}/docs)`)
+  if (apiUrl !== serverUrl) say(`  │ The app calls:    ${apiUrl}`)
   // The simulator is mounted unless another Alipay gateway (the sandbox, production) is configured.
   if (!process.env.ALIPAY_GATEWAY)
-    say(`  │ Alipay (simulated): http://localhost:${serverPort}/alipay-sim/bill   (trades and refunds)`)
+    say(`  │ Alipay (simulated): ${serverUrl}/alipay-sim/bill   (trades and refunds)`)
   say(`  │ Ready in ${seconds()}. Ctrl-C stops both.`)
   say('  │ Mini-programs: npm run dev:alipay, then open this folder in the Alipay IDE.')
   say('  └─────────────────────────────────────────────────────────────')
@@ -126,7 +132,7 @@ run(
   serverLine,
 )
 try {
-  await waitFor(`http://localhost:${serverPort}/healthz`, 'The reference server', 60_000)
+  await waitFor(`${serverUrl}/healthz`, 'The reference server', 60_000)
 } catch (error) {
   say(`✖ ${error.message}. Is port ${serverPort} taken? Try PORT=3100 npm start.`)
   stop(1)

@@ -22,6 +22,7 @@ import { numberGuards } from './http/number-guards'
 import { healthRoutes } from './http/health'
 import { homeRoute } from './http/home'
 import { registerOpenApi } from './http/openapi'
+import { REDACTED, serializeRequest } from './http/log-redaction'
 import { requestIdHeader, resolveRequestId } from './http/request-id'
 import { strictBodies } from './http/strict-body'
 import { merchantOrderRoutes } from './merchant/orders-plugin'
@@ -71,8 +72,10 @@ function loggerOptions(
     level: config.logLevel,
     redact: {
       paths: ['req.headers.authorization', 'req.headers.cookie', 'headers.authorization'],
-      censor: '[redacted]',
+      censor: REDACTED,
     },
+    // Tickets and other tokens in query strings never reach the access log (log-redaction.ts).
+    serializers: { req: serializeRequest },
     ...(typeof logger === 'object' ? logger : {}),
   }
 }

@@ -5,9 +5,13 @@
 import path from 'node:path'
 import { readAlipaySettings, type AlipaySettings } from './alipay/settings'
 import { readHttpSettings, type HttpSettings } from './http/http-settings'
+import { isProduction, readMode, type Mode } from './mode'
 
 export interface ServerConfig {
+  /** NODE_ENV, case-insensitive (server/mode.ts): development (default), production or test. */
+  mode: Mode
   port: number
+  /** HOST: the address to listen on. Default 127.0.0.1 in development, 0.0.0.0 in production. */
   host: string
   /** Directory for local state (the embedded PGlite database lives in `${dataDir}/pglite`). */
   dataDir: string
@@ -15,8 +19,9 @@ export interface ServerConfig {
   databaseUrl?: string
   logLevel: LogLevel
   /**
-   * Absolute base URL for links the API returns (image URLs). Required when NODE_ENV=production;
-   * otherwise defaults to the request's own origin (taken from the Host header: development only).
+   * Absolute base URL for links the API returns (images, notify_url, the web-view checkout).
+   * Required in production; otherwise http://HOST:PORT (127.0.0.1 for a wildcard HOST), never a
+   * request header (server/http/public-urls.ts).
    */
   publicUrl?: string
   /** Value for Access-Control-Allow-Origin: `*`, one origin, or a comma-separated list. */
@@ -140,8 +145,8 @@ export function readSwitch(env: Env, name: string, fallback: boolean): boolean {
 
 function readPublicUrl(env: Env): string | undefined {
   const publicUrl = readUrl(env, 'PUBLIC_URL', ['http:', 'https:'], 'https://api.example.com')
-  // Without it, image URLs are built from the request's Host header, which any client can set.
-  if (publicUrl === undefined && read(env, 'NODE_ENV') === 'production') {
+  // Without it, URLs point at this machine's own address (public-urls.ts): wrong behind a proxy.
+  if (publicUrl === undefined && isProduction(env)) {
     throw new Error(
       'PUBLIC_URL must be set in production, e.g. PUBLIC_URL=https://api.example.com (the URL clients use to reach this server).',
     )
@@ -150,10 +155,13 @@ function readPublicUrl(env: Env): string | undefined {
 }
 
 export function loadConfig(env: Env = process.env): ServerConfig {
+  const mode = readMode(env)
   const publicUrl = readPublicUrl(env)
   return {
+    mode,
     port: readPort(env),
-    host: read(env, 'HOST') ?? '0.0.0.0',
+    // Development serves the payment simulator: only this machine reaches it unless HOST says so.
+    host: read(env, 'HOST') ?? (mode === 'production' ? '0.0.0.0' : '127.0.0.1'),
     dataDir: path.resolve(read(env, 'DATA_DIR') ?? '.data'),
     databaseUrl: readUrl(
       env,

@@ -2,12 +2,14 @@
  * Entry point: `npx tsx server/main.ts`. Reads config, opens and migrates the database, seeds the
  * catalog, listens, and shuts down cleanly on SIGINT/SIGTERM.
  */
-import path from 'node:path'
+import { devKeysDir } from './alipay-simulator/dev-keys'
 import { setUpAlipay, type AlipaySetup } from './alipay/setup'
 import { buildApp } from './app'
 import { loadSeedData, seedCatalog } from './catalog/seed'
 import { loadConfig } from './config'
-import { migrate, openDatabase } from './db'
+import { migrate, openDatabase, pgliteDir } from './db'
+import { loosenedWarning, openDataDir } from './db/data-dir'
+import { openNetworkWarnings, ownOrigin } from './http/public-urls'
 
 function fail(message: string): never {
   console.error(`\nReference server failed to start: ${message}\n`)
@@ -30,6 +32,18 @@ async function main(): Promise<void> {
     fail((error as Error).message)
   }
 
+  // DATA_DIR (the PGlite database, the development keys) is private to this user, whatever the umask.
+  let loosened: string[] = []
+  if (!config.databaseUrl || !config.alipay.credentials) {
+    try {
+      loosened = openDataDir(config.dataDir, [pgliteDir(config.dataDir), devKeysDir(config.dataDir)])
+    } catch (error) {
+      fail(
+        `cannot use DATA_DIR=${config.dataDir} (${(error as Error).message}). Set DATA_DIR to a writable directory.`,
+      )
+    }
+  }
+
   // Before the database: a bad key or an unwritable DATA_DIR/keys is named here. Payment settings
   // are read and checked once, with the rest of the config (loadConfig).
   let alipay: AlipaySetup
@@ -46,7 +60,7 @@ async function main(): Promise<void> {
     fail(
       config.databaseUrl
         ? `cannot connect to DATABASE_URL (${(error as Error).message}). Check the URL, or unset DATABASE_URL to use the embedded PGlite database.`
-        : `cannot open PGlite in ${path.join(config.dataDir, 'pglite')} (${(error as Error).message}). Set DATA_DIR to a writable directory.`,
+        : `cannot open PGlite in ${pgliteDir(config.dataDir)} (${(error as Error).message}). Set DATA_DIR to a writable directory.`,
     )
   }
 
@@ -60,8 +74,10 @@ async function main(): Promise<void> {
     // Closes unpaid orders past their expiry (their stock returns) and deletes old idempotency keys.
     expirySweepMs: config.orderExpirySweepSeconds * 1000,
   })
+  if (loosened.length) app.log.warn({ count: loosened.length }, loosenedWarning(config.dataDir, loosened))
   if (applied.length) app.log.info({ migrations: applied }, 'applied database migrations')
   app.log.info(alipay.description)
+  for (const warning of openNetworkWarnings(config, Boolean(alipay.simulator))) app.log.warn(warning)
   // alipay-sdk stamps requests with local time, which Alipay reads as China time (UTC+8).
   if (config.alipay.credentials && new Date().getTimezoneOffset() !== -480) {
     app.log.warn(
@@ -100,7 +116,7 @@ async function main(): Promise<void> {
     throw error
   }
 
-  const base = `http://localhost:${config.port}`
+  const base = ownOrigin(config.host, config.port)
   console.log(`Reference server: ${base}  (API /api, docs /docs, database: ${db.description})`)
 }
 

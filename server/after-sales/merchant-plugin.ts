@@ -59,7 +59,7 @@ export const merchantAfterSalesRoutes: FastifyPluginAsyncTypebox<MerchantAfterSa
 
   const localized = (request: FastifyRequest): Localized => ({
     lang: pickLanguage(request.headers['accept-language']),
-    imageUrl: imageUrlFor(request, config),
+    imageUrl: imageUrlFor(config),
   })
 
   async function readRequest(request: FastifyRequest, requestId: string): Promise<MerchantAfterSalesRequest> {

@@ -54,7 +54,7 @@ export const afterSalesRoutes: FastifyPluginAsyncTypebox<AfterSalesRoutesOptions
 
   const localized = (request: FastifyRequest): Localized => ({
     lang: pickLanguage(request.headers['accept-language']),
-    imageUrl: imageUrlFor(request, config),
+    imageUrl: imageUrlFor(config),
   })
 
   async function readRequest(request: FastifyRequest, requestId: string): Promise<AfterSalesRequest> {

@@ -7,6 +7,7 @@
 import { generateKeyPairSync } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
+import { openPrivateDir, PRIVATE_FILE_MODE } from '../db/data-dir'
 
 /** The simulated shop app. Only the simulator knows it; real apps come from ALIPAY_APP_ID. */
 export const SIMULATED_APP_ID = '9021000000000001'
@@ -42,8 +43,8 @@ function loadOrCreatePair(dir: string, name: string): KeyPair {
   }
   const pair = generateRsaKeyPair()
   // Public key first: a crash in between leaves no private key without its partner.
-  fs.writeFileSync(publicPath, pair.publicKey, { mode: 0o600 })
-  fs.writeFileSync(privatePath, pair.privateKey, { mode: 0o600 })
+  fs.writeFileSync(publicPath, pair.publicKey, { mode: PRIVATE_FILE_MODE })
+  fs.writeFileSync(privatePath, pair.privateKey, { mode: PRIVATE_FILE_MODE })
   return pair
 }
 
@@ -53,6 +54,6 @@ export function devKeysDir(dataDir: string): string {
 
 export function loadOrCreateDevKeys(dataDir: string): DevKeys {
   const dir = devKeysDir(dataDir)
-  fs.mkdirSync(dir, { recursive: true, mode: 0o700 })
+  openPrivateDir(dir)
   return { app: loadOrCreatePair(dir, 'app'), simulator: loadOrCreatePair(dir, 'alipay-simulator') }
 }

@@ -9,6 +9,7 @@
  */
 import path from 'node:path'
 import { readAlipaySettings, readPositiveInteger } from '../alipay/settings'
+import { readMode } from '../mode'
 import { SIMULATED_APP_ID, devKeysDir, loadOrCreateDevKeys } from './dev-keys'
 import { readSimulatorPaymentEnv, SIMULATOR_PREFIX } from './plugin'
 import { buildSimulatorApp } from './standalone'
@@ -19,11 +20,11 @@ function fail(message: string): never {
 }
 
 async function main(): Promise<void> {
-  if (process.env.NODE_ENV === 'production') fail('it is a development tool; unset NODE_ENV=production.')
   let port: number
   let simulator
   let payments
   try {
+    if (readMode(process.env) === 'production') fail('it is a development tool; unset NODE_ENV=production.')
     payments = readSimulatorPaymentEnv(process.env)
     port = readPositiveInteger(process.env, 'SIMULATOR_PORT', 3100)
     // Only the simulator part: ALIPAY_GATEWAY etc. describe the server's side, not ours.

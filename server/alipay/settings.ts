@@ -3,9 +3,13 @@
  * - development default: no ALIPAY_* at all → the in-process simulator with generated dev keys;
  *   ALIPAY_GATEWAY alone → another simulator (e.g. `npm run simulator`) with the same dev keys;
  * - real credentials: ALIPAY_GATEWAY + ALIPAY_APP_ID + ALIPAY_PRIVATE_KEY + ALIPAY_PUBLIC_KEY,
- *   always the case in production (NODE_ENV=production), where the simulator is refused.
+ *   always the case in production (NODE_ENV=production, any case), where the simulator is refused.
+ * ALIPAY_SIMULATOR says whether the simulator may stand in when no credentials are set: default
+ * yes in development, and never in production (it lets anyone mint auth codes and pay any order).
  */
 import { DEFAULT_AUTH_CODE_TTL_SECONDS } from '../alipay-simulator/methods/types'
+import { readSwitch } from '../config'
+import { isProduction } from '../mode'
 import { readPaymentSettings, type PaymentSettings } from '../payments/settings'
 import { ALIPAY_ID_KINDS, isAlipayIdKind, type AlipayIdKind } from './wire-format'
 import { normalizePrivateKey, normalizePublicKey, publicKeyOf, type PrivateKeyType } from './keys'
@@ -79,12 +83,30 @@ function readKeyType(env: Env): PrivateKeyType | undefined {
 
 const CREDENTIAL_VARIABLES = ['ALIPAY_APP_ID', 'ALIPAY_PRIVATE_KEY', 'ALIPAY_PUBLIC_KEY'] as const
 
+/** ALIPAY_SIMULATOR: whether the simulator may stand in for Alipay. Refused in production. */
+function readSimulatorAllowed(env: Env, production: boolean): boolean {
+  const allowed = readSwitch(env, 'ALIPAY_SIMULATOR', !production)
+  if (allowed && production) {
+    throw new Error(
+      'ALIPAY_SIMULATOR=1 is refused with NODE_ENV=production: the simulator lets anyone pay any order. ' +
+        'Unset ALIPAY_SIMULATOR and set real ALIPAY_* keys, or run a demo with NODE_ENV=development.',
+    )
+  }
+  return allowed
+}
+
 function readCredentials(env: Env, production: boolean): AlipayCredentials | undefined {
   const missing = CREDENTIAL_VARIABLES.filter((name) => read(env, name) === undefined)
-  if (missing.length === CREDENTIAL_VARIABLES.length && !production) return undefined
+  const simulatorAllowed = readSimulatorAllowed(env, production)
+  if (missing.length === CREDENTIAL_VARIABLES.length && simulatorAllowed) return undefined
   if (missing.length > 0) {
+    const where = production
+      ? ' in production'
+      : simulatorAllowed
+        ? ' (or unset all ALIPAY_* to use the simulator)'
+        : ' (ALIPAY_SIMULATOR=0 turns the simulator off)'
     throw new Error(
-      `${missing.join(', ')} must be set${production ? ' in production' : ' (or unset all ALIPAY_* to use the simulator)'}: ` +
+      `${missing.join(', ')} must be set${where}: ` +
         'ALIPAY_APP_ID is the app id from open.alipay.com, ALIPAY_PRIVATE_KEY the app private key, ' +
         "ALIPAY_PUBLIC_KEY Alipay's public key (支付宝公钥, not the app public key).",
     )
@@ -107,7 +129,7 @@ function readIdMode(env: Env): AlipayIdKind {
 }
 
 export function readAlipaySettings(env: Env): AlipaySettings {
-  const production = read(env, 'NODE_ENV') === 'production'
+  const production = isProduction(env)
   const gateway = readGateway(env, production)
   const credentials = readCredentials(env, production)
   if (credentials && gateway === undefined) {

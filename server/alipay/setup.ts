@@ -4,6 +4,7 @@
  */
 import { SIMULATED_APP_ID, loadOrCreateDevKeys } from '../alipay-simulator/dev-keys'
 import { SIMULATOR_PREFIX, type AlipaySimulatorOptions } from '../alipay-simulator/plugin'
+import { ownOrigin } from '../http/public-urls'
 import { createAlipayClient, type AlipayClient } from './client'
 import type { AlipaySettings } from './settings'
 
@@ -18,14 +19,8 @@ export interface AlipaySetup extends AppAlipay {
   description: string
 }
 
-/** Where this server can reach itself: loopback unless it listens on one specific address. */
-function selfOrigin(host: string, port: number): string {
-  const loopback = ['0.0.0.0', '::', '', 'localhost'].includes(host) ? '127.0.0.1' : host
-  return `http://${loopback.includes(':') ? `[${loopback}]` : loopback}:${port}`
-}
-
 export function inProcessGateway(host: string, port: number): string {
-  return `${selfOrigin(host, port)}${SIMULATOR_PREFIX}/gateway.do`
+  return `${ownOrigin(host, port)}${SIMULATOR_PREFIX}/gateway.do`
 }
 
 export function setUpAlipay(

@@ -56,7 +56,7 @@ export const catalogRoutes: FastifyPluginAsyncTypebox<{ db: Db; config: ServerCo
         db,
         { categoryId: request.query.categoryId, q: request.query.q, page, pageSize },
         pickLanguage(request.headers['accept-language']),
-        imageUrlFor(request, config),
+        imageUrlFor(config),
       )
       return toPage(items, total, { page, pageSize })
     },
@@ -77,7 +77,7 @@ export const catalogRoutes: FastifyPluginAsyncTypebox<{ db: Db; config: ServerCo
         db,
         request.params.id,
         pickLanguage(request.headers['accept-language']),
-        imageUrlFor(request, config),
+        imageUrlFor(config),
       )
       if (!product) throw notFound(`No product with id "${request.params.id}".`)
       return product

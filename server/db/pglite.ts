@@ -1,6 +1,6 @@
-import fs from 'node:fs'
 import type { PGlite as PGliteClass, Transaction } from '@electric-sql/pglite'
 import { nativeRequire } from '../native-require'
+import { openPrivateDir } from './data-dir'
 import type { Db, Queryable } from './types'
 
 // Loaded natively: PGlite's dynamic import() of its WASM fails inside jest's sandbox.
@@ -20,14 +20,17 @@ function wrap(target: PGlite | Transaction): Queryable {
 }
 
 /**
- * Embedded PostgreSQL (WASM). `dataDir` persists to disk (created if missing); omit it for an
- * in-memory database (tests). PGlite has a single connection and queues every query and
+ * Embedded PostgreSQL (WASM). `dataDir` persists to disk (created if missing, private to this user:
+ * see data-dir.ts); omit it for an in-memory database (tests). PGlite has a single connection and queues every query and
  * transaction behind one lock, so transactions are serialised — real, just not concurrent.
  */
 export async function openPglite(dataDir?: string): Promise<Db> {
-  if (dataDir) fs.mkdirSync(dataDir, { recursive: true })
+  if (dataDir) openPrivateDir(dataDir)
   const pglite = new PGlite(dataDir)
   await pglite.waitReady
+  // A new database is unpacked with explicit chmods (0666), which no umask limits: tighten it.
+  // What PostgreSQL creates from here on is 0600 anyway, and openPrivateDir set the umask.
+  if (dataDir) openPrivateDir(dataDir)
   return {
     kind: 'pglite',
     description: dataDir ? `PGlite at ${dataDir}` : 'PGlite in memory',

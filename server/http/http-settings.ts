@@ -3,7 +3,8 @@
  * may take to send a request, how long an idle connection stays open, how many connections the
  * server holds at once, and what production hides (the API docs, details of upstream failures).
  */
-import { read, readSwitch, readWholeNumber, type Env } from '../config'
+import { readSwitch, readWholeNumber, type Env } from '../config'
+import { isProduction } from '../mode'
 
 export interface HttpSettings {
   /** HTTP_HEADERS_TIMEOUT_MS: a client must send all request headers within this. */
@@ -32,9 +33,6 @@ export const HTTP_SETTINGS_DEFAULTS = {
 
 const TIMEOUT_MIN_MS = 100
 const TIMEOUT_MAX_MS = 600_000
-
-// Mirrors loadConfig's own reading of the mode (server/config.ts, readPublicUrl).
-const isProduction = (env: Env) => read(env, 'NODE_ENV')?.toLowerCase() === 'production'
 
 const readTimeout = (env: Env, name: string, fallback: number) =>
   readWholeNumber(env, name, fallback, TIMEOUT_MIN_MS, TIMEOUT_MAX_MS)

@@ -10,6 +10,7 @@ import swagger from '@fastify/swagger'
 import type { FastifyInstance } from 'fastify'
 import type { ServerConfig } from '../config'
 import { nativeRequire } from '../native-require'
+import { publicOrigin } from './public-urls'
 
 // Loaded natively: its dependency chain includes an ESM-only package jest cannot require.
 const swaggerUi = (nativeRequire('@fastify/swagger-ui') as typeof import('@fastify/swagger-ui')).default
@@ -30,7 +31,7 @@ export async function registerOpenApi(app: FastifyInstance, config: ServerConfig
           'Reference backend of the Alipay shop mini-program. Money is integer fen. Every error is ' +
           '`{ code, message, requestId }`. Send `Accept-Language: en` for English, otherwise zh-CN.',
       },
-      servers: [{ url: config.publicUrl ?? `http://localhost:${config.port}` }],
+      servers: [{ url: publicOrigin(config) }],
       tags: [
         { name: 'catalog', description: 'Categories and products' },
         { name: 'images', description: 'Product images served by this server' },

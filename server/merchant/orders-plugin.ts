@@ -46,7 +46,7 @@ export const merchantOrderRoutes: FastifyPluginAsyncTypebox<MerchantOrderRoutesO
 
   async function readOrder(request: FastifyRequest, orderId: string): Promise<MerchantOrder> {
     const lang = pickLanguage(request.headers['accept-language'])
-    const order = await findAnyOrder(db, orderId, lang, imageUrlFor(request, config))
+    const order = await findAnyOrder(db, orderId, lang, imageUrlFor(config))
     if (!order) throw notFound(`No order ${orderId}.`)
     return order
   }

@@ -1,7 +1,8 @@
 /**
  * Closing unpaid orders once they pass expires_at, which returns their stock. Two paths:
  *  - the sweeper (startExpirySweeper, which buildApp runs when given expirySweepMs) closes
- *    everyone's, in batches, and deletes idempotency keys past their retention;
+ *    everyone's, in batches, and deletes idempotency keys past their retention, expired sessions
+ *    and stale web-view tickets;
  *  - reads close the buyer's own expired orders first (closeExpiredOrdersOfBuyer), so nobody sees
  *    a stale "awaiting payment" between sweeps.
  * Both transition through state.ts, whose conditional UPDATE closes an order (and returns its
@@ -17,6 +18,7 @@ import type { Db } from '../db/types'
 import { sweepFulfilment, type FulfilmentSweepOptions } from './fulfilment-sweep'
 import { deleteExpiredIdempotencyKeys, IDEMPOTENCY_KEY_DELETE_BATCH } from './idempotency'
 import { closeOrders, type OrdersClosedListener } from './state'
+import { sweepExpiredCredentials } from '../session/sweep'
 
 export interface ExpiryLogger {
   info(details: object, message: string): void
@@ -141,7 +143,8 @@ export interface ExpirySweeperOptions extends CloseExpiredOptions {
 
 /**
  * Runs closeExpiredOrders every `intervalMs` (draining full batches at once), then the fulfilment
- * steps when configured, then deletes idempotency keys past their retention (idempotency.ts),
+ * steps when configured, then deletes idempotency keys past their retention (idempotency.ts) and
+ * expired sessions and web-view tickets (session/sweep.ts),
  * until the returned stop function is called; stop() resolves once a sweep in progress has
  * finished, so the database can be closed right after. A failed sweep is logged and retried at the next tick.
  */
@@ -176,6 +179,9 @@ export function startExpirySweeper(db: Db, options: ExpirySweeperOptions): () =>
     } catch (error) {
       options.logger.error({ err: error }, 'could not delete old idempotency keys')
     }
+    await sweepExpiredCredentials(db, options.logger, () => stopped).catch((error: unknown) =>
+      options.logger.error({ err: error }, 'could not delete expired sessions and tickets'),
+    )
     if (!stopped)
       await options.afterSweep?.().catch((error: unknown) => {
         options.logger.error({ err: error }, 'afterSweep failed')

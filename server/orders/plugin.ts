@@ -80,7 +80,7 @@ export const orderRoutes: FastifyPluginAsyncTypebox<OrderRoutesOptions> = async 
   localizedAndPrivate(app)
 
   const localized = (request: FastifyRequest) =>
-    [pickLanguage(request.headers['accept-language']), imageUrlFor(request, config)] as const
+    [pickLanguage(request.headers['accept-language']), imageUrlFor(config)] as const
 
   async function readOrder(request: FastifyRequest, orderId: string): Promise<Order> {
     const order = await findOrder(db, buyerOf(request).id, orderId, ...localized(request))

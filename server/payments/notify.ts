@@ -10,7 +10,7 @@
  * once; a replay answers `success` and changes nothing. Only TRADE_SUCCESS / TRADE_FINISHED pay,
  * and never a refund's notify.
  */
-import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
+import type { FastifyPluginAsync, FastifyReply } from 'fastify'
 import type { ServerConfig } from '../config'
 import { publicOrigin } from '../http/public-urls'
 import { handleFreezeNotify } from './deposits'
@@ -29,8 +29,7 @@ import { handleRefundNotify } from './refund-notify'
 import { settlePaidTrade } from './settle'
 
 /** Where Alipay posts notifies: the route below, under /api. */
-export const notifyUrlFor = (request: FastifyRequest, config: ServerConfig) =>
-  `${publicOrigin(request, config)}/api/alipay/notify`
+export const notifyUrlFor = (config: ServerConfig) => `${publicOrigin(config)}/api/alipay/notify`
 
 /** The body Alipay stops redelivering on: exactly these 7 characters. */
 export const NOTIFY_SUCCESS = 'success'

@@ -8,7 +8,6 @@
  * Without a session: POST /api/alipay/notify (notify.ts) and /webview/* (webview-routes.ts).
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import type { FastifyRequest } from 'fastify'
 import {
   ApiErrorBody,
   CreateDepositRequest,
@@ -25,7 +24,7 @@ import type { Db } from '../db/types'
 import { HttpError, notFound } from '../http/errors'
 import { pickLanguage } from '../http/language'
 import { publicOrigin } from '../http/public-urls'
-import { buyerOf, requireBuyer } from '../session/guard'
+import { buyerOf, requireBuyer, sessionTokenOf } from '../session/guard'
 import {
   createDeposit,
   findDeposit,
@@ -70,8 +69,8 @@ const buyerRoutes: FastifyPluginAsyncTypebox<PaymentRoutesOptions> = async (app,
       throw new HttpError(502, 'alipay_unavailable', 'Payments are not configured on this server.')
     return options.deps
   }
-  const cashierLocation = (request: FastifyRequest, deps: PaymentDeps): CashierLocation => ({
-    origin: publicOrigin(request, config),
+  const cashierLocation = (deps: PaymentDeps): CashierLocation => ({
+    origin: publicOrigin(config),
     inProcessSimulator: options.inProcessSimulator ?? false,
     gateway: deps.alipay.gateway,
   })
@@ -92,9 +91,9 @@ const buyerRoutes: FastifyPluginAsyncTypebox<PaymentRoutesOptions> = async (app,
       const payment = await openTrade(deps, {
         orderId: request.params.id,
         buyer: buyerOf(request),
-        notifyUrl: notifyUrlFor(request, config),
+        notifyUrl: notifyUrlFor(config),
       })
-      const where = cashierLocation(request, deps)
+      const where = cashierLocation(deps)
       return {
         orderId: payment.orderId,
         amount: payment.amountFen,
@@ -119,8 +118,8 @@ const buyerRoutes: FastifyPluginAsyncTypebox<PaymentRoutesOptions> = async (app,
       const order = await findOrderForPayment(db, request.params.id)
       if (!order || order.userId !== buyer.id) throw notFound(`No order ${request.params.id}.`)
       assertPayable(order)
-      const ticket = await mintTicket(db, order.id, buyer.id)
-      const url = new URL('/webview/checkout', publicOrigin(request, config))
+      const ticket = await mintTicket(db, order.id, buyer.id, sessionTokenOf(request))
+      const url = new URL('/webview/checkout', publicOrigin(config))
       url.searchParams.set('order', order.id)
       url.searchParams.set('ticket', ticket)
       const expiresAt = new Date(Date.now() + WEBVIEW_TICKET_TTL_SECONDS * 1000).toISOString()
@@ -165,12 +164,12 @@ const buyerRoutes: FastifyPluginAsyncTypebox<PaymentRoutesOptions> = async (app,
       const item = findRentableItem(request.body.itemId)
       if (!item) throw new HttpError(400, 'unknown_deposit_item', `No rentable item ${request.body.itemId}.`)
       const row = await createDeposit(db, buyerOf(request).id, item)
-      const orderStr = freezeOrderStr(deps, row, notifyUrlFor(request, config))
+      const orderStr = freezeOrderStr(deps, row, notifyUrlFor(config))
       const deposit = toDeposit(row, pickLanguage(request.headers['accept-language']))
       return reply.code(201).send({
         deposit,
         invocation: { kind: 'orderStr', orderStr },
-        simulatedCashierUrl: simulatedCashierUrl(deps.settings, cashierLocation(request, deps)),
+        simulatedCashierUrl: simulatedCashierUrl(deps.settings, cashierLocation(deps)),
       })
     },
   )

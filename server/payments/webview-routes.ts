@@ -35,7 +35,7 @@ export const webviewRoutes: FastifyPluginAsyncTypebox<WebViewRoutesOptions> = as
     const lang = pickLanguage(request.headers['accept-language'])
     const { order: orderId, ticket } = request.query
     const buyer = await peekTicket(db, ticket, orderId)
-    const order = buyer && (await findOrder(db, buyer.id, orderId, lang, imageUrlFor(request, config)))
+    const order = buyer && (await findOrder(db, buyer.id, orderId, lang, imageUrlFor(config)))
     const page: RenderedPage = order ? renderCheckoutPage(lang, order, ticket) : renderExpiredPage(lang)
     return reply
       .code(order ? 200 : 401)
@@ -77,7 +77,7 @@ export const webviewRoutes: FastifyPluginAsyncTypebox<WebViewRoutesOptions> = as
       const payment = await openTrade(options.deps, {
         orderId,
         buyer,
-        notifyUrl: notifyUrlFor(request, config),
+        notifyUrl: notifyUrlFor(config),
       })
       // Always a tradeNO: inside a mini-program web-view my.tradePay takes nothing else.
       return { tradeNO: payment.tradeNo }

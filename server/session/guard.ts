@@ -35,6 +35,13 @@ export function requireBuyer(db: Db): preHandlerAsyncHookHandler {
   }
 }
 
+/** The session token of a route guarded by requireBuyer (to tie what the route mints to the session). */
+export function sessionTokenOf(request: FastifyRequest): string {
+  const token = bearerToken(request)
+  if (!token) throw new Error('sessionTokenOf() used on a route without requireBuyer')
+  return token
+}
+
 /** The buyer of a route guarded by requireBuyer. */
 export function buyerOf(request: FastifyRequest): BuyerRecord {
   if (!request.buyer) throw new Error('buyerOf() used on a route without requireBuyer')

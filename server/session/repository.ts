@@ -76,11 +76,34 @@ export async function deleteSession(db: Queryable, token: string): Promise<void>
   await db.query('delete from sessions where token_hash = $1', [hashToken(token)])
 }
 
-/** Housekeeping: expired sessions are useless; returns how many were removed. */
-export async function deleteExpiredSessions(db: Queryable): Promise<number> {
-  const rows = await db.query('delete from sessions where expires_at <= now() returning token_hash')
+/** Most rows one housekeeping statement deletes (sessions, staff sessions, web-view tickets). */
+export const EXPIRED_DELETE_BATCH = 1000
+
+/**
+ * Housekeeping (the sweeper, session/sweep.ts): deletes up to `limit` rows of `table` (keyed by
+ * `token_hash`, with an `expires_at`) that `expired` says are useless, oldest first; returns how
+ * many went. SKIP LOCKED: several instances' sweepers split the rows instead of waiting on each other.
+ * `table` and `expired` are fixed SQL from this code base, never input.
+ */
+export async function deleteExpiredRows(
+  db: Queryable,
+  table: 'sessions' | 'staff_sessions' | 'webview_tickets',
+  expired: string,
+  limit = EXPIRED_DELETE_BATCH,
+): Promise<number> {
+  const key = table === 'webview_tickets' ? 'ticket_hash' : 'token_hash'
+  const rows = await db.query(
+    `delete from ${table} where ${key} in (
+       select ${key} from ${table} where ${expired} order by expires_at limit $1 for update skip locked)
+     returning ${key}`,
+    [limit],
+  )
   return rows.length
 }
+
+/** One batch of expired sessions; their web-view tickets go with them (on delete cascade). */
+export const deleteExpiredSessions = (db: Queryable, limit?: number): Promise<number> =>
+  deleteExpiredRows(db, 'sessions', 'expires_at <= now()', limit)
 
 /** "2088102177846880" → "2088****6880": enough for a buyer to recognise, no more. */
 export function maskAlipayId(value: string): string {

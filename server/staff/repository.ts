@@ -4,6 +4,7 @@
  */
 import type { StaffRole } from '../../contract'
 import type { Queryable } from '../db/types'
+import { deleteExpiredRows } from '../session/repository'
 import { hashToken, newToken } from '../session/tokens'
 
 export interface StaffRecord {
@@ -107,6 +108,10 @@ export async function createStaffSession(
   )
   return { token, expiresAt: new Date(row.expires_at) }
 }
+
+/** One batch of expired staff sessions (the sweeper; a login also clears its own account's). */
+export const deleteExpiredStaffSessions = (db: Queryable, limit?: number): Promise<number> =>
+  deleteExpiredRows(db, 'staff_sessions', 'expires_at <= now()', limit)
 
 export type StaffSessionLookup =
   { status: 'valid'; staff: StaffRecord } | { status: 'expired' } | { status: 'unknown' }

@@ -65,7 +65,7 @@ describeEachDatabase('catalog API', (getDb) => {
     expect(mug).toMatchObject({
       priceFrom: 3900,
       stock: 240,
-      image: 'http://shop.test:8080/images/mug-ceramic.png',
+      image: 'http://127.0.0.1:3000/images/mug-ceramic.png',
     })
     expect(page.items.every((p) => Number.isInteger(p.priceFrom))).toBe(true)
   })
@@ -113,7 +113,7 @@ describeEachDatabase('catalog API', (getDb) => {
     })
     expect(product.skus.find((s) => s.id === 'tshirt-classic-black-xl')?.price).toBe(8900)
     expect(product).toMatchObject({ priceFrom: 7900, stock: 30 * 11, title: 'Classic Cotton T-shirt' })
-    expect(product.images).toEqual(['http://shop.test:8080/images/tshirt-classic.png'])
+    expect(product.images).toEqual(['http://127.0.0.1:3000/images/tshirt-classic.png'])
     const zh = (await get(suite.app, '/api/products/tshirt-classic')).json<ProductDetail>()
     expect(zh.options[0]).toEqual({ name: '颜色', values: ['白色', '黑色', '藏青'] })
     expect(zh.skus[0].values).toEqual(['白色', 'S'])

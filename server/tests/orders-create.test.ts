@@ -28,7 +28,7 @@ describeEachDatabase('creating orders', (getDb) => {
         productId: 'mug-ceramic',
         title: expect.not.stringMatching(/free/),
         skuLabel: expect.any(String),
-        image: 'http://shop.test/images/mug-ceramic.png',
+        image: 'http://127.0.0.1:3000/images/mug-ceramic.png',
         unitPrice: 3900,
         quantity: 2,
         lineTotal: 7800,

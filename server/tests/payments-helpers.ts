@@ -15,6 +15,7 @@ import type { ServerConfig } from '../config'
 import type { Db, Queryable } from '../db/types'
 import { createSession, upsertBuyer, type BuyerRecord } from '../session/repository'
 import { testConfig } from '../testing/app'
+import { freePort } from '../testing/free-port'
 import { newKey } from './orders-helpers'
 import { prepareDatabase } from '../testing/suites'
 
@@ -60,14 +61,16 @@ export async function startShop(
     config?: Partial<ServerConfig>
   } = {},
 ): Promise<ShopUnderTest> {
+  // The port is known up front: URLs the shop hands out (notify_url) come from its config.
+  const port = await freePort()
   const app = await buildApp({
     db,
-    config: testConfig({ ...options.config, alipay: readAlipaySettings(options.env ?? {}) }),
+    config: testConfig({ port, ...options.config, alipay: readAlipaySettings(options.env ?? {}) }),
     alipay: { client: options.client ?? sim.client(options.appId) },
     expirySweepMs: options.expirySweepMs,
     logger: options.logger,
   })
-  const origin = await app.listen({ port: 0, host: '127.0.0.1' })
+  const origin = await app.listen({ port, host: '127.0.0.1' })
   return { app, origin, close: () => app.close() }
 }
 

@@ -13,7 +13,7 @@ import { productionAlipayEnv } from '../alipay-simulator/test-harness'
 describe('loadConfig', () => {
   it('uses defaults when nothing is set', () => {
     const config = loadConfig({})
-    expect(config).toMatchObject({ port: 3000, host: '0.0.0.0', logLevel: 'info', corsOrigin: '*' })
+    expect(config).toMatchObject({ port: 3000, host: '127.0.0.1', logLevel: 'info', corsOrigin: '*' })
     expect(config.dataDir).toMatch(/\.data$/)
     expect(config.databaseUrl).toBeUndefined()
     expect(config.publicUrl).toBeUndefined()
