@@ -258,20 +258,20 @@ describeEachDatabase('reads do not multiply Alipay queries', (getDb) => {
         [orderId, fromNowMs],
       )
 
-    async function paidAfterAQuery() {
-      const slow = await startShop(getDb(), sim, { env: LONG_INTERVAL })
+    async function paidAfterAQuery(slow: ShopUnderTest) {
       const { who, order, tradeNO } = await unpaidOrderWithTrade(slow)
       const buyer = asBuyer(slow, who)
       const statusOnRead = async () => (await buyer.get(`/api/orders/${order.id}`)).json<Order>().status
       expect(await statusOnRead()).toBe('awaiting_payment') // asked: the interval starts
       await payWithNotifyLost(sim, { tradeNO })
       expect(await statusOnRead()).toBe('awaiting_payment') // throttled: shows what is stored
-      return { slow, order, statusOnRead }
+      return { order, statusOnRead }
     }
 
     it('past the deadline: the read asks, so a paid order is not expired', async () => {
-      const { slow, order, statusOnRead } = await paidAfterAQuery()
+      const slow = await startShop(getDb(), sim, { env: LONG_INTERVAL })
       try {
+        const { order, statusOnRead } = await paidAfterAQuery(slow)
         await sleep(50)
         // The buyer paid after that query, just before the deadline, which has now passed.
         await moveDeadline(order.id, -20)
@@ -285,8 +285,9 @@ describeEachDatabase('reads do not multiply Alipay queries', (getDb) => {
     })
 
     it('within the last second before it: one read asks once more', async () => {
-      const { slow, order, statusOnRead } = await paidAfterAQuery()
+      const slow = await startShop(getDb(), sim, { env: LONG_INTERVAL })
       try {
+        const { order, statusOnRead } = await paidAfterAQuery(slow)
         await sleep(1100) // the earlier queries are more than a second old
         await moveDeadline(order.id, 800)
         const reads = await countCalls(TRADE_QUERY, async () => {
