@@ -4,7 +4,7 @@
  * - `GET /cashier` (HTML) and its form `POST /cashier`: the same for people, then a redirect to
  *   `return` with `resultCode`;
  * - `POST /control`: drop or deliver notifies, change the "8000 processing" delay, make refunds
- *   slow or fail (refunds.ts).
+ *   slow or fail (refunds.ts), make status queries fail (queries.ts).
  */
 import { Type, type Static } from '@sinclair/typebox'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
@@ -12,6 +12,7 @@ import type { FastifyReply } from 'fastify'
 import { ApiErrorBody } from '../../contract'
 import { HttpError } from '../http/errors'
 import { BUYER_KEY_PATTERN } from './buyers'
+import { QUERY_MODES } from './queries'
 import { REFUND_MODES } from './refunds'
 import { renderCashierPage, renderMessagePage } from './cashier-page'
 import { isAllowedReturn, RETURN_ORIGINS_VARIABLE, safeReturnUrl, withResultCode } from './cashier-return'
@@ -60,6 +61,7 @@ export const ControlRequest = Type.Object(
     processingDelayMs: Type.Optional(Type.Integer({ minimum: 0, maximum: 600_000 })),
     refunds: Type.Optional(Type.Union(REFUND_MODES.map((mode) => Type.Literal(mode)))),
     refundDelayMs: Type.Optional(Type.Integer({ minimum: 0, maximum: 600_000 })),
+    queries: Type.Optional(Type.Union(QUERY_MODES.map((mode) => Type.Literal(mode)))),
   },
   { title: 'SimulatorControl', additionalProperties: false },
 )
@@ -70,6 +72,7 @@ export const ControlResponse = Type.Object({
   notifyScheduleMs: Type.Array(Type.Integer()),
   refunds: Type.Union(REFUND_MODES.map((mode) => Type.Literal(mode))),
   refundDelayMs: Type.Integer(),
+  queries: Type.Union(QUERY_MODES.map((mode) => Type.Literal(mode))),
 })
 export type ControlResponse = Static<typeof ControlResponse>
 
@@ -209,7 +212,7 @@ export const cashierRoutes: FastifyPluginAsyncTypebox<CashierRoutesOptions> = as
       schema: {
         tags: ['alipay-simulator'],
         summary:
-          'Development only: lose or deliver notifies, set the "8000 processing" delay, make refunds slow or fail',
+          'Development only: lose or deliver notifies, set the "8000 processing" delay, make refunds slow or fail, make status queries fail',
         body: Type.Optional(ControlRequest),
         response: { 200: ControlResponse, 400: ApiErrorBody },
       },
@@ -220,12 +223,14 @@ export const cashierRoutes: FastifyPluginAsyncTypebox<CashierRoutesOptions> = as
         runtime.processingDelayMs = request.body.processingDelayMs
       if (request.body?.refunds) runtime.refunds.mode = request.body.refunds
       if (request.body?.refundDelayMs !== undefined) runtime.refunds.delayMs = request.body.refundDelayMs
+      if (request.body?.queries) runtime.queries.mode = request.body.queries
       return {
         notifies: runtime.notifier.mode,
         processingDelayMs: runtime.processingDelayMs,
         notifyScheduleMs: [...runtime.notifier.scheduleMs],
         refunds: runtime.refunds.mode,
         refundDelayMs: runtime.refunds.delayMs,
+        queries: runtime.queries.mode,
       }
     },
   )

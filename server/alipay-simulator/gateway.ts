@@ -6,6 +6,7 @@
  */
 import { randomBytes } from 'node:crypto'
 import type { FastifyInstance, FastifyReply } from 'fastify'
+import { STATUS_QUERY_METHODS } from './queries'
 import { requestSignContent, signedEnvelope, verifyRequestSignature, type GatewayParams } from './signing'
 import {
   gatewayError,
@@ -106,6 +107,9 @@ export async function gatewayRoutes(app: FastifyInstance, options: GatewayOption
         gatewayError.invalidArguments('isv.invalid-parameter', 'biz_content 不是合法的 JSON 对象'),
       )
     }
+    context.calls.record(method, context.now())
+    if (context.queries.mode === 'fail' && STATUS_QUERY_METHODS.has(method))
+      return answer(reply, method, gatewayError.unavailable())
     try {
       return answer(reply, method, await handler({ app: registered, params, bizContent, context }))
     } catch (error) {

@@ -22,6 +22,7 @@ import {
   type SimulatorContext,
 } from './methods/types'
 import { createNotifier, parseNotifySchedule, type Notifier } from './notifier'
+import { createCallLog, type CallLog, type QuerySwitch } from './queries'
 import { DEFAULT_REFUND_DELAY_MS, type RefundSwitch } from './refunds'
 import { DEFAULT_PROCESSING_DELAY_MS, type PaymentRuntime } from './settlement'
 import { createMemoryStore, type SimulatorStore } from './store'
@@ -55,6 +56,8 @@ export interface AlipaySimulatorOptions {
    * ALIPAY_SIM_RETURN_ORIGINS (cashier-return.ts), else none.
    */
   returnOrigins?: readonly string[]
+  /** Pass your own (createCallLog) to see which methods were called, and when. */
+  calls?: CallLog
 }
 
 /** The methods the simulator answers; docs/dev/simulator-payments.md describes the payment ones. */
@@ -96,6 +99,7 @@ export const alipaySimulator: FastifyPluginAsync<AlipaySimulatorOptions> = async
     options.notifier ??
     createNotifier({ scheduleMs: options.notifyScheduleMs ?? fromEnv.notifyScheduleMs, log: app.log })
   const refunds: RefundSwitch = { mode: 'normal', delayMs: options.refundDelayMs ?? DEFAULT_REFUND_DELAY_MS }
+  const queries: QuerySwitch = { mode: 'normal' }
   const context: SimulatorContext = {
     store: options.store ?? createMemoryStore(),
     now: options.now ?? Date.now,
@@ -103,6 +107,8 @@ export const alipaySimulator: FastifyPluginAsync<AlipaySimulatorOptions> = async
     notifier,
     simulatorPrivateKey: options.simulatorPrivateKey,
     refunds,
+    queries,
+    calls: options.calls ?? createCallLog(),
   }
   await app.register(gatewayRoutes, {
     apps,
@@ -120,6 +126,7 @@ export const alipaySimulator: FastifyPluginAsync<AlipaySimulatorOptions> = async
     simulatorPrivateKey: options.simulatorPrivateKey,
     processingDelayMs: options.processingDelayMs ?? fromEnv.processingDelayMs ?? DEFAULT_PROCESSING_DELAY_MS,
     refunds,
+    queries,
   }
   app.addHook('onClose', async () => notifier.close())
   await app.register(cashierRoutes, {
@@ -141,3 +148,5 @@ export { OUTCOME_CODES, OUTCOMES, DEFAULT_PROCESSING_DELAY_MS } from './settleme
 export { SIMULATED_SELLER_ID } from './trades'
 export type { RefundMode } from './refunds'
 export { REFUND_MODES, DEFAULT_REFUND_DELAY_MS } from './refunds'
+export type { CallLog, QueryMode } from './queries'
+export { createCallLog, QUERY_MODES } from './queries'

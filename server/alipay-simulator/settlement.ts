@@ -8,6 +8,7 @@ import type { SimulatedApp } from './methods/types'
 import { freezeNotifyFields, tradeNotifyFields } from './notify-fields'
 import type { Notifier } from './notifier'
 import { readOrderStr, type FreezeOrder } from './order-str'
+import type { QuerySwitch } from './queries'
 import type { RefundSwitch } from './refunds'
 import { signNotify } from './signing'
 import type { SimulatorStore, StoredFreeze, StoredTrade } from './store'
@@ -50,6 +51,8 @@ export interface PaymentRuntime {
   processingDelayMs: number
   /** How alipay.trade.refund behaves (the gateway's switch, shared); POST /control may change it. */
   refunds: RefundSwitch
+  /** Whether status queries answer (the gateway's switch, shared); POST /control may change it. */
+  queries: QuerySwitch
 }
 
 export interface CashierRequest {

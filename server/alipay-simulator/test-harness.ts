@@ -10,6 +10,7 @@ import type { CashierPayRequest, ControlRequest, ControlResponse } from './cashi
 import { generateRsaKeyPair, type KeyPair } from './dev-keys'
 import type { AlipayIdKind } from '../alipay/wire-format'
 import { createNotifier, type Notifier } from './notifier'
+import { createCallLog, type CallLog } from './queries'
 import { SIMULATOR_PREFIX, type AlipaySimulatorOptions } from './plugin'
 import type { CashierResult, Outcome } from './settlement'
 import { buildSimulatorApp } from './standalone'
@@ -41,6 +42,8 @@ export interface SimulatorHarness {
   control(settings?: ControlRequest): Promise<ControlResponse>
   /** The notifier: `idle()` resolves once no notify, "8000" payment or slow refund is pending; `attempts()`. */
   notifier: Notifier
+  /** Every method the gateway was called with, and when (queries.ts). */
+  calls: CallLog
   /** The HTML cashier's URL for a trade (what an H5 build opens). */
   cashierPageUrl(tradeNO: string, returnUrl?: string): string
   close(): Promise<void>
@@ -74,11 +77,13 @@ export async function startSimulator(
   const notifier =
     options.notifier ??
     createNotifier({ scheduleMs: options.notifyScheduleMs ?? HARNESS_NOTIFY_SCHEDULE_MS, timeoutMs: 2000 })
+  const calls = options.calls ?? createCallLog()
   const app = await buildSimulatorApp({
     processingDelayMs: HARNESS_PROCESSING_DELAY_MS,
     refundDelayMs: HARNESS_REFUND_DELAY_MS,
     ...options,
     notifier,
+    calls,
     apps: apps.map((a) => ({
       appId: a.appId,
       appPublicKey: a.keys.publicKey,
@@ -129,6 +134,7 @@ export async function startSimulator(
     cashier,
     control: (settings = {}) => postJson<ControlResponse>('/control', settings),
     notifier,
+    calls,
     cashierPageUrl(tradeNO, returnUrl) {
       const query = new URLSearchParams({ tradeNO, ...(returnUrl ? { return: returnUrl } : {}) })
       return `${base}/cashier?${query}`

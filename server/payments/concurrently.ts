@@ -17,3 +17,20 @@ export async function forEachConcurrently<T>(
   }
   await Promise.all(Array.from({ length: Math.min(limit, queue.length) }, worker))
 }
+
+const inFlight = new WeakMap<object, Map<string, Promise<void>>>()
+
+/**
+ * Runs `task` unless one with the same key is already running for `owner` (one app's payment
+ * deps); callers meanwhile share the running one. So parallel reads of one order or deposit make
+ * one Alipay query in this process; the database throttle (query-throttle.ts) does the rest.
+ */
+export function sharedWhileRunning(owner: object, key: string, task: () => Promise<void>): Promise<void> {
+  let running = inFlight.get(owner)
+  if (!running) inFlight.set(owner, (running = new Map()))
+  const shared = running.get(key)
+  if (shared) return shared
+  const started = task().finally(() => running.delete(key))
+  running.set(key, started)
+  return started
+}

@@ -8,9 +8,11 @@ import type { Deposit } from '../../contract'
 import type { Queryable } from '../db/types'
 import type { Language } from '../http/language'
 import { newOrderNumber } from '../orders/order-number'
+import { sharedWhileRunning } from './concurrently'
 import type { PaymentDeps } from './deps'
 import { fenToYuan, yuanToFen } from '../alipay/wire-format'
 import { Refusal, readFreezeNotify, type NotifyFields } from './notify-fields'
+import { askThrottled } from './query-throttle'
 import { isNotifyRecorded, recordNotify } from './repository'
 
 /** What can be rented, and the deposit each needs (fen). Server-side: the client only names one. */
@@ -124,29 +126,37 @@ export async function handleFreezeNotify(
   return 'handled'
 }
 
+/** Asks Alipay about the freeze and records it when Alipay says it happened; throws when it cannot ask. */
+async function queryFreeze(deps: PaymentDeps, deposit: DepositRow): Promise<void> {
+  const result = await deps.alipay.exec<{ status?: string; amount?: string; authNo?: string }>(
+    'alipay.fund.auth.operation.detail.query',
+    { out_order_no: deposit.id, out_request_no: deposit.id },
+  )
+  if (result.status !== 'SUCCESS' || !result.authNo) return
+  if (yuanToFen(result.amount) !== deposit.amount_fen) {
+    deps.log.error({ depositId: deposit.id, amount: result.amount }, 'frozen amount differs from the deposit')
+    return
+  }
+  await deps.db.transaction((tx) => markFrozen(tx, deposit.id, result.authNo ?? '', new Date()))
+}
+
 /**
  * On read, while awaiting the freeze: asks Alipay (a lost notify is recovered as for trades).
+ * Parallel reads of one deposit share one query, and reads ask at most once per
+ * ALIPAY_QUERY_INTERVAL_MS across instances (query-throttle.ts); the others show what is stored.
  * Never fails the read: "not frozen yet" is the answer when Alipay has nothing or is unreachable.
  */
-export async function refreshDeposit(deps: PaymentDeps, deposit: DepositRow): Promise<void> {
-  try {
-    const result = await deps.alipay.exec<{ status?: string; amount?: string; authNo?: string }>(
-      'alipay.fund.auth.operation.detail.query',
-      { out_order_no: deposit.id, out_request_no: deposit.id },
-    )
-    if (result.status !== 'SUCCESS' || !result.authNo) return
-    if (yuanToFen(result.amount) !== deposit.amount_fen) {
-      deps.log.error(
-        { depositId: deposit.id, amount: result.amount },
-        'frozen amount differs from the deposit',
+export function refreshDeposit(deps: PaymentDeps, deposit: DepositRow): Promise<void> {
+  return sharedWhileRunning(deps, `deposit:${deposit.id}`, async () => {
+    try {
+      await askThrottled(deps.db, deps.settings.queries, { kind: 'deposit', id: deposit.id }, () =>
+        queryFreeze(deps, deposit),
       )
-      return
+    } catch (error) {
+      deps.log.warn(
+        { err: error, depositId: deposit.id },
+        'could not ask Alipay about a deposit; showing it unfrozen',
+      )
     }
-    await deps.db.transaction((tx) => markFrozen(tx, deposit.id, result.authNo ?? '', new Date()))
-  } catch (error) {
-    deps.log.warn(
-      { err: error, depositId: deposit.id },
-      'could not ask Alipay about a deposit; showing it unfrozen',
-    )
-  }
+  })
 }

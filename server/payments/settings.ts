@@ -6,9 +6,12 @@
  * | ALIPAY_SELLER_ID | the simulator's 2088000000000001 with the development keys; required with real credentials | the merchant's 2088… PID: notifies must name it as seller_id |
  * | ALIPAY_CASHIER_MODE | trade_no | trade_no: my.tradePay({ tradeNO }); payment_url: Alipay+ wallets, my.tradePay({ paymentUrl }) |
  * | ALIPAY_CASHIER_URL | the simulator's /cashier | payment_url mode: the wallet's hosted cashier page (tradeNO is added to its query); required with real credentials |
+ * | ALIPAY_QUERY_INTERVAL_MS | 2000 | buyers' reads ask Alipay about one order or deposit at most this often, across instances (query-throttle.ts); 0: every read asks |
+ * | ALIPAY_QUERY_MAX_BACKOFF_MS | 60000 | while Alipay fails, that gap doubles up to this |
  */
 // The seller the simulator puts in its notifies (docs/dev/simulator-payments.md).
 import { SIMULATED_SELLER_ID } from '../alipay-simulator/trades'
+import { readAlipayQuerySettings, type AlipayQuerySettings } from './query-throttle'
 
 export type CashierMode = 'trade_no' | 'payment_url'
 
@@ -26,6 +29,8 @@ export interface PaymentSettings {
   cashierUrl?: string
   /** No real credentials: Alipay is the simulator, whose cashier a browser may open. */
   simulated: boolean
+  /** How often buyers' reads may ask Alipay about one order or deposit (query-throttle.ts). */
+  queries: AlipayQuerySettings
 }
 
 type Env = Record<string, string | undefined>
@@ -73,5 +78,6 @@ export function readPaymentSettings(env: Env, realCredentials: boolean): Payment
     cashierMode: settings.cashierMode,
     cashierUrl: settings.cashierUrl,
     simulated: !realCredentials,
+    queries: readAlipayQuerySettings(env),
   }
 }

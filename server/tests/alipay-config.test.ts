@@ -42,6 +42,7 @@ describe('production Alipay configuration', () => {
       cashierMode: 'trade_no',
       cashierUrl: undefined,
       simulated: false,
+      queries: { intervalMs: 2000, maxBackoffMs: 60_000 },
     })
     expect(() => loadConfig({ ...production, ...realEnv, ALIPAY_SELLER_ID: '' })).toThrow(
       /^ALIPAY_SELLER_ID must be set with real Alipay credentials/,

@@ -3,6 +3,10 @@ import { readAlipaySettings } from '../alipay/settings'
 import { parseNotifyForm, Refusal } from '../payments/notify-fields'
 import { simulatedCashierUrl } from '../payments/invocation'
 import { SIMULATED_SELLER_ID } from '../alipay-simulator/plugin'
+import {
+  DEFAULT_ALIPAY_QUERY_INTERVAL_MS,
+  DEFAULT_ALIPAY_QUERY_MAX_BACKOFF_MS,
+} from '../payments/query-throttle'
 import type { PaymentSettings } from '../payments/settings'
 import { productionAlipayEnv } from '../alipay-simulator/test-harness'
 
@@ -18,6 +22,10 @@ describe('notify form', () => {
 })
 
 describe('payment settings', () => {
+  const DEFAULT_QUERY_SETTINGS = {
+    intervalMs: DEFAULT_ALIPAY_QUERY_INTERVAL_MS,
+    maxBackoffMs: DEFAULT_ALIPAY_QUERY_MAX_BACKOFF_MS,
+  }
   // Real credentials outside production: any gateway but the in-process simulator.
   const real = {
     ...productionAlipayEnv(),
@@ -31,6 +39,7 @@ describe('payment settings', () => {
       cashierMode: 'trade_no',
       cashierUrl: undefined,
       simulated: true,
+      queries: DEFAULT_QUERY_SETTINGS,
     })
   })
 
@@ -44,6 +53,7 @@ describe('payment settings', () => {
       cashierMode: 'payment_url',
       cashierUrl: 'https://wallet.example.com/pay',
       simulated: false,
+      queries: DEFAULT_QUERY_SETTINGS,
     })
   })
 
@@ -72,7 +82,12 @@ describe('simulated cashier url', () => {
         gateway: 'http://sim.test/alipay-sim/gateway.do',
       }),
     ).toBe('http://sim.test/alipay-sim/cashier')
-    const real: PaymentSettings = { sellerId: '2088123412341234', cashierMode: 'trade_no', simulated: false }
+    const real: PaymentSettings = {
+      sellerId: '2088123412341234',
+      cashierMode: 'trade_no',
+      simulated: false,
+      queries: simulated.queries,
+    }
     expect(simulatedCashierUrl(real, where)).toBeUndefined()
   })
 })

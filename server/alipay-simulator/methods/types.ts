@@ -1,6 +1,7 @@
 /** What a simulated Open API method receives and returns; see gateway.ts for the dispatch. */
 import type { AlipayIdKind } from '../../alipay/wire-format'
 import type { Notifier } from '../notifier'
+import type { CallLog, QuerySwitch } from '../queries'
 import type { RefundSwitch } from '../refunds'
 import type { GatewayParams } from '../signing'
 import type { SimulatorStore } from '../store'
@@ -26,6 +27,10 @@ export interface SimulatorContext {
   simulatorPrivateKey: string
   /** How alipay.trade.refund behaves; POST /control changes it. */
   refunds: RefundSwitch
+  /** Whether status queries answer or fail; POST /control changes it (queries.ts). */
+  queries: QuerySwitch
+  /** Every method call the gateway dispatched. */
+  calls: CallLog
 }
 
 export interface MethodCall {
