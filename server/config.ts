@@ -4,6 +4,7 @@
  */
 import path from 'node:path'
 import { readAlipaySettings, type AlipaySettings } from './alipay/settings'
+import { readLimits, type Limits } from './limits/config'
 
 export interface ServerConfig {
   port: number
@@ -39,6 +40,8 @@ export interface ServerConfig {
   staffSessionTtlSeconds: number
   /** ALIPAY_* (see server/alipay/settings.ts). Unset: the in-process simulator (development). */
   alipay: AlipaySettings
+  /** Per-buyer caps on unpaid orders and request budgets (MAX_UNPAID_*, RATE_LIMIT_*, REDIS_URL): server/limits/config.ts. */
+  limits: Limits
 }
 
 const DEFAULT_ORDER_TTL_MINUTES = 15
@@ -188,5 +191,6 @@ export function loadConfig(env: Env = process.env): ServerConfig {
       7 * 24 * 3600,
     ),
     alipay: readAlipaySettings(env),
+    limits: readLimits(env),
   }
 }
