@@ -17,6 +17,7 @@ import {
 import { measurePaymentConfirmation, type ConfirmationFigure } from './payment-confirm'
 import { createBenchPostgres } from './postgres-database'
 import { kB, ms, perSecond, seconds, times, type Row } from './report'
+import { LIMITER_COST_BUDGET } from './limiter-cost'
 import { CONNECTIONS, measureServerLoad, type DatabaseLoad } from './server-load'
 import { TEST_DATABASE_URL, withoutPassword } from '../../server/testing/databases'
 
@@ -81,7 +82,22 @@ export async function bundleAndBuildTime(progress: Progress): Promise<Section> {
   }
 }
 
+function limiterRow({ database, limiter }: DatabaseLoad): Row {
+  return {
+    measure: `Server, ${database}: create order with rate limits on, ${CONNECTIONS} connections`,
+    value: `HTTP ${perSecond(limiter.onPerSecond)}`,
+    reference: `rate limits off (RATE_LIMIT=0) ${perSecond(limiter.offPerSecond)}`,
+    ratio: `${times(limiter.ratio)} off ÷ on`,
+    budget: `≤ ${times(LIMITER_COST_BUDGET)}`,
+    pass: limiter.ratio <= LIMITER_COST_BUDGET,
+  }
+}
+
 function loadRows(load: DatabaseLoad): Row[] {
+  return [...pairRows(load), limiterRow(load)]
+}
+
+function pairRows(load: DatabaseLoad): Row[] {
   return load.pairs.map(({ what, http, direct }) => {
     const failed = http.failed + direct.failed
     return {
