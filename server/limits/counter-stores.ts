@@ -38,15 +38,28 @@ function storeClass(hit: (key: string, windowMs: number) => Promise<Hit>): Fasti
   return CounterStore
 }
 
-const HIT_SQL = `
+/**
+ * One statement for all the hits of one turn of the event loop (a request counts two keys, and
+ * concurrent requests arrive together): one pool connection instead of one per hit. Keys are
+ * sorted, so concurrent statements lock their rows in one order and cannot deadlock; a key hit n
+ * times adds n at once (a row may be updated only once per statement).
+ */
+const HITS_SQL = `
   insert into rate_limit_counters as c (key, hits, window_ends_at)
-  values ($1, 1, now() + make_interval(secs => $2::double precision / 1000))
+  select batch.key, batch.n, now() + make_interval(secs => $3::double precision / 1000)
+    from unnest($1::text[], $2::int[]) as batch(key, n)
   on conflict (key) do update set
-    hits = case when c.window_ends_at <= now() then 1 else c.hits + 1 end,
+    hits = case when c.window_ends_at <= now() then excluded.hits else c.hits + excluded.hits end,
     window_ends_at = case when c.window_ends_at <= now() then excluded.window_ends_at
                           else c.window_ends_at end
-  returning hits as current,
+  returning key, hits,
             greatest(0, ceil(extract(epoch from window_ends_at - now()) * 1000))::int as ttl`
+
+interface PendingHit {
+  key: string
+  resolve(hit: Hit): void
+  reject(error: unknown): void
+}
 
 export function postgresCounterStore(db: Queryable, log: FastifyBaseLogger): FastifyRateLimitStoreCtor {
   let lastCleanup = Date.now()
@@ -56,10 +69,44 @@ export function postgresCounterStore(db: Queryable, log: FastifyBaseLogger): Fas
       log.warn({ err: error }, 'rate limits: deleting finished counter windows failed (retried later)'),
     )
   }
-  return storeClass(async (key, windowMs) => {
+  const pendingByWindow = new Map<number, PendingHit[]>()
+
+  async function flush(windowMs: number, pending: PendingHit[]): Promise<void> {
+    const counts = new Map<string, number>()
+    for (const { key } of pending) counts.set(key, (counts.get(key) ?? 0) + 1)
+    const keys = [...counts.keys()].sort()
+    try {
+      const rows = await db.query<{ key: string; hits: number; ttl: number }>(HITS_SQL, [
+        keys,
+        keys.map((key) => counts.get(key)),
+        windowMs,
+      ])
+      const byKey = new Map(rows.map((row) => [row.key, row]))
+      // The hits of one key in this batch get consecutive counts, ending at the stored total.
+      const handedOut = new Map<string, number>()
+      for (const hit of pending) {
+        const row = byKey.get(hit.key)!
+        const earlier = handedOut.get(hit.key) ?? 0
+        handedOut.set(hit.key, earlier + 1)
+        hit.resolve({ current: row.hits - counts.get(hit.key)! + earlier + 1, ttl: row.ttl })
+      }
+    } catch (error) {
+      for (const hit of pending) hit.reject(error)
+    }
+  }
+
+  return storeClass((key, windowMs) => {
     if (Date.now() - lastCleanup > RATE_WINDOW_MS) deleteFinishedWindows()
-    const [row] = await db.query<Hit>(HIT_SQL, [key, windowMs])
-    return row
+    return new Promise<Hit>((resolve, reject) => {
+      const pending = pendingByWindow.get(windowMs)
+      if (pending) return void pending.push({ key, resolve, reject })
+      pendingByWindow.set(windowMs, [{ key, resolve, reject }])
+      setImmediate(() => {
+        const batch = pendingByWindow.get(windowMs) ?? []
+        pendingByWindow.delete(windowMs)
+        void flush(windowMs, batch)
+      })
+    })
   })
 }
 

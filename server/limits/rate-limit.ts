@@ -65,15 +65,28 @@ interface Counters {
   close(): void
 }
 
-function countersFor(
+/** Resolves once Redis is connected, or after connectTimeout: then the budgets fail open until it is. */
+function redisReady(redis: Redis): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, REDIS_OPTIONS.connectTimeout)
+    redis.once('ready', () => {
+      clearTimeout(timer)
+      resolve()
+    })
+  })
+}
+
+async function countersFor(
   db: Db,
   limits: RateLimits,
   log: FastifyBaseLogger,
   warn: (e: unknown) => void,
-): Counters {
+): Promise<Counters> {
   if (limits.redisUrl) {
     const redis = new Redis(limits.redisUrl, REDIS_OPTIONS)
     redis.on('error', warn)
+    // Counts from the first request: before the connection is up, requests would pass uncounted.
+    await redisReady(redis)
     return {
       options: { store: redisCounterStore(redis, limits.redisKeyPrefix) },
       where: 'Redis (REDIS_URL)',
@@ -94,7 +107,7 @@ export const rateLimiting = applyToWholeApp<RateLimitingOptions>('rate-limiting'
   const { db, limits } = options
   if (!limits.enabled) return
   const warn = throttledWarning(app.log)
-  const counters = countersFor(db, limits, app.log, warn)
+  const counters = await countersFor(db, limits, app.log, warn)
   app.addHook('onClose', async () => counters.close())
   await app.register(rateLimit, { global: false, ...counters.options })
   app.log.debug(`rate limits: counters in ${counters.where}`)

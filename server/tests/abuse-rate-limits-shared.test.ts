@@ -84,6 +84,16 @@ if (!postgresReachable)
     )
     expect(row.hits).toBe(BUDGET + 2)
   })
+
+  it('counts parallel requests exactly: of 8 at once over both instances, 3 pass', async () => {
+    const address = '10.16.0.1'
+    const answers = await Promise.all(
+      Array.from({ length: 8 }, (_, n) => limitedRequest(apps[n % 2], 'login', address)),
+    )
+    const refused = answers.filter((res) => res.statusCode === 429)
+    expect(refused).toHaveLength(8 - BUDGET)
+    for (const res of refused) expectRateLimited(res)
+  })
 })
 
 const redisReachable = isRedisReachable(TEST_REDIS_URL)
