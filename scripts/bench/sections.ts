@@ -17,7 +17,8 @@ import {
 import { measurePaymentConfirmation, type ConfirmationFigure } from './payment-confirm'
 import { createBenchPostgres } from './postgres-database'
 import { kB, ms, perSecond, seconds, times, type Row } from './report'
-import { LIMITER_COST_BUDGET } from './limiter-cost'
+import type { LoadResult } from './direct-load'
+import { LIMITER_COST_BUDGET, type LimiterCost } from './limiter-cost'
 import { CONNECTIONS, measureServerLoad, type DatabaseLoad } from './server-load'
 import { TEST_DATABASE_URL, withoutPassword } from '../../server/testing/databases'
 
@@ -141,7 +142,17 @@ export async function serverLoad(progress: Progress): Promise<Section> {
       ] as const)
         if (result.failed)
           notes.push(`${load.database}, ${what}, ${side}: ${result.failed} failed (${result.firstError}).`)
+  for (const { database, limiter } of loads) notes.push(limiterSpread(database, limiter))
   return { rows, data: loads, notes }
+}
+
+/** The spread of the single runs: on a shared machine it can dwarf the limiter's own cost. */
+function limiterSpread(database: string, limiter: LimiterCost): string {
+  const range = (results: LoadResult[]) => {
+    const rates = results.map((result) => result.perSecond)
+    return `${perSecond(Math.min(...rates))}–${perSecond(Math.max(...rates))}`
+  }
+  return `${database}, rate limits off vs on: single runs off ${range(limiter.off)}, on ${range(limiter.on)} (order off, on, on, off, then on, off, off, on).`
 }
 
 export async function paymentConfirmation(progress: Progress): Promise<Section> {
