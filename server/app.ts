@@ -25,6 +25,7 @@ import { registerOpenApi } from './http/openapi'
 import { REDACTED, serializeRequest } from './http/log-redaction'
 import { requestIdHeader, resolveRequestId } from './http/request-id'
 import { strictBodies } from './http/strict-body'
+import { rateLimiting } from './limits/rate-limit'
 import { merchantOrderRoutes } from './merchant/orders-plugin'
 import { nativeRequire } from './native-require'
 import { startExpirySweeper } from './orders/expiry'
@@ -101,6 +102,9 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   await app.register(requestIdHeader)
   await app.register(numberGuards)
   await app.register(strictBodies)
+  // Request budgets per buyer and per client address on costly routes (server/limits): before
+  // any route, as its onRoute hook only sees routes added after it.
+  await app.register(rateLimiting, { db, limits: config.limits.rate })
   await app.register(cors, {
     origin: config.corsOrigin,
     exposedHeaders: ['x-request-id'],

@@ -6,6 +6,7 @@ import path from 'node:path'
 import { readAlipaySettings, type AlipaySettings } from './alipay/settings'
 import { readHttpSettings, type HttpSettings } from './http/http-settings'
 import { isProduction, readMode, type Mode } from './mode'
+import { readLimits, type Limits } from './limits/config'
 
 export interface ServerConfig {
   /** NODE_ENV, case-insensitive (server/mode.ts): development (default), production or test. */
@@ -47,6 +48,8 @@ export interface ServerConfig {
   alipay: AlipaySettings
   /** HTTP_* timeouts and connection cap, API_DOCS, production error detail (server/http/http-settings.ts). */
   http: HttpSettings
+  /** Per-buyer caps on unpaid orders and request budgets (MAX_UNPAID_*, RATE_LIMIT_*, REDIS_URL): server/limits/config.ts. */
+  limits: Limits
 }
 
 const DEFAULT_ORDER_TTL_MINUTES = 15
@@ -200,5 +203,6 @@ export function loadConfig(env: Env = process.env): ServerConfig {
     ),
     alipay: readAlipaySettings(env),
     http: readHttpSettings(env),
+    limits: readLimits(env),
   }
 }

@@ -21,6 +21,20 @@ export { BENCH_ORDER }
 
 const ENDLESS_STOCK = 1_000_000_000
 
+/**
+ * The benchmark's one buyer places thousands of orders from one address within minutes: the
+ * request budgets stay ON (their cost is part of what is measured) but wide enough never to
+ * answer 429, and the per-buyer caps are off (0), or the buyer could hold only 5 unpaid orders.
+ */
+export const BENCH_LIMITS_ENV = {
+  MAX_UNPAID_ORDERS_PER_BUYER: '0',
+  MAX_UNPAID_UNITS_PER_SKU: '0',
+  RATE_LIMIT_ADDRESS_PER_MINUTE: '1000000',
+  RATE_LIMIT_ORDERS_PER_MINUTE: '1000000',
+  RATE_LIMIT_PAYMENTS_PER_MINUTE: '1000000',
+  RATE_LIMIT_LOGIN_PER_MINUTE: '1000000',
+}
+
 export interface BenchServer {
   app: FastifyInstance
   db: Db
@@ -58,6 +72,7 @@ export async function startBenchServer(
     DATA_DIR: database.dataDir,
     DATABASE_URL: database.databaseUrl,
     LOG_LEVEL: 'info',
+    ...BENCH_LIMITS_ENV,
   })
   if (!config.alipay) throw new Error('no Alipay settings: the benchmark needs the in-process simulator')
   const alipay = setUpAlipay(config.alipay, config)
@@ -96,4 +111,32 @@ export async function startBenchServer(
     logTo.end()
     throw error
   }
+}
+
+/**
+ * Another app on the same database (so the same buyer and token work), built as the first but
+ * with `env` added to its configuration; the caller closes it.
+ */
+export async function startTwinApp(
+  server: BenchServer,
+  env: Record<string, string>,
+): Promise<{ baseUrl: string; close(): Promise<void> }> {
+  const port = await freePort()
+  const config = loadConfig({
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATA_DIR: server.config.dataDir,
+    DATABASE_URL: server.config.databaseUrl,
+    LOG_LEVEL: 'info',
+    ...BENCH_LIMITS_ENV,
+    ...env,
+  })
+  const app = await buildApp({
+    db: server.db,
+    config,
+    alipay: server.alipay,
+    logger: { stream: createWriteStream('/dev/null') },
+  })
+  await app.listen({ port, host: '127.0.0.1' })
+  return { baseUrl: `http://127.0.0.1:${port}`, close: () => app.close() }
 }

@@ -17,6 +17,8 @@ import {
 import { measurePaymentConfirmation, type ConfirmationFigure } from './payment-confirm'
 import { createBenchPostgres } from './postgres-database'
 import { kB, ms, perSecond, seconds, times, type Row } from './report'
+import type { LoadResult } from './direct-load'
+import { LIMITER_COST_BUDGET, type LimiterCost } from './limiter-cost'
 import { CONNECTIONS, measureServerLoad, type DatabaseLoad } from './server-load'
 import { TEST_DATABASE_URL, withoutPassword } from '../../server/testing/databases'
 
@@ -81,7 +83,22 @@ export async function bundleAndBuildTime(progress: Progress): Promise<Section> {
   }
 }
 
+function limiterRow({ database, limiter }: DatabaseLoad): Row {
+  return {
+    measure: `Server, ${database}: create order with rate limits on, ${CONNECTIONS} connections`,
+    value: `HTTP ${perSecond(limiter.onPerSecond)}`,
+    reference: `rate limits off (RATE_LIMIT=0) ${perSecond(limiter.offPerSecond)}`,
+    ratio: `${times(limiter.ratio)} off ÷ on`,
+    budget: `≤ ${times(LIMITER_COST_BUDGET)}`,
+    pass: limiter.ratio <= LIMITER_COST_BUDGET,
+  }
+}
+
 function loadRows(load: DatabaseLoad): Row[] {
+  return [...pairRows(load), limiterRow(load)]
+}
+
+function pairRows(load: DatabaseLoad): Row[] {
   return load.pairs.map(({ what, http, direct }) => {
     const failed = http.failed + direct.failed
     return {
@@ -125,7 +142,17 @@ export async function serverLoad(progress: Progress): Promise<Section> {
       ] as const)
         if (result.failed)
           notes.push(`${load.database}, ${what}, ${side}: ${result.failed} failed (${result.firstError}).`)
+  for (const { database, limiter } of loads) notes.push(limiterSpread(database, limiter))
   return { rows, data: loads, notes }
+}
+
+/** The spread of the single runs: on a shared machine it can dwarf the limiter's own cost. */
+function limiterSpread(database: string, limiter: LimiterCost): string {
+  const range = (results: LoadResult[]) => {
+    const rates = results.map((result) => result.perSecond)
+    return `${perSecond(Math.min(...rates))}–${perSecond(Math.max(...rates))}`
+  }
+  return `${database}, rate limits off vs on: single runs off ${range(limiter.off)}, on ${range(limiter.on)} (order off, on, on, off, then on, off, off, on).`
 }
 
 export async function paymentConfirmation(progress: Progress): Promise<Section> {

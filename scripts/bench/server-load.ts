@@ -14,6 +14,7 @@ import { openTrade } from '../../server/payments/open-trade'
 import { BENCH_ORDER, startBenchServer, type BenchServer } from './bench-server'
 import { runForJson } from './child-json'
 import { runDirectLoad, type LoadResult } from './direct-load'
+import { LIMITER_COST_BUDGET, measureLimiterCost, type LimiterCost } from './limiter-cost'
 
 export const CONNECTIONS = 32
 const WARMUP_SECONDS = 2
@@ -32,6 +33,7 @@ type Progress = (line: string) => void
 export interface DatabaseLoad {
   database: 'PGlite' | 'PostgreSQL'
   pairs: LoadPair[]
+  limiter: LimiterCost
 }
 
 const silentLog = { info: () => undefined, warn: () => undefined, error: () => undefined }
@@ -50,7 +52,7 @@ interface LoadClientResult {
   latencyMs: LoadResult['latencyMs']
 }
 
-async function runLoadClient(spec: Record<string, unknown>): Promise<LoadResult> {
+export async function runLoadClient(spec: Record<string, unknown>): Promise<LoadResult> {
   const result = await runForJson<LoadClientResult>('load client', [
     path.join(__dirname, 'load-client.mjs'),
     JSON.stringify(spec),
@@ -71,7 +73,7 @@ async function runLoadClient(spec: Record<string, unknown>): Promise<LoadResult>
 /** Orders made directly (not over HTTP) expire as the server's would. */
 const orderTtlMinutes = (server: BenchServer) => server.config.orderTtlMinutes
 
-const authHeaders = (server: BenchServer) => ({
+export const authHeaders = (server: BenchServer) => ({
   authorization: `Bearer ${server.token}`,
   'content-type': 'application/json',
 })
@@ -167,7 +169,10 @@ export async function measureServerLoad(
     const orders = await measureOrders(server, stamp, progress)
     progress(`${database}: POST /api/orders/:id/payment, ${PAYMENT_ORDERS} orders each side…`)
     const payments = await measurePayments(server, stamp, progress)
-    return { database, pairs: [orders, payments] }
+    progress(`${database}: POST /api/orders with rate limits off vs on, in turns…`)
+    const limiter = await measureLimiterCost(server, stamp, progress)
+    progress(`  off ÷ on: ${limiter.ratio.toFixed(3)} (budget ≤ ${LIMITER_COST_BUDGET})`)
+    return { database, pairs: [orders, payments], limiter }
   } finally {
     await server.close()
     rmSync(dataDir, { recursive: true, force: true })

@@ -95,6 +95,7 @@ export const afterSalesRoutes: FastifyPluginAsyncTypebox<AfterSalesRoutesOptions
   app.post(
     '/orders/:id/after-sales',
     {
+      config: { limitedAction: 'afterSales' },
       schema: {
         tags: TAGS,
         summary:

@@ -6,6 +6,8 @@
 import { QUANTITY_PER_LINE_MAX, type Address, type CreateOrderRequest } from '../../contract'
 import type { Db, Queryable } from '../db/types'
 import { HttpError } from '../http/errors'
+import type { BuyerCaps } from '../limits/config'
+import { enforceBuyerCaps } from './caps'
 import { attachOrderToKey, claimIdempotencyKey, requestHash, type NormalisedLine } from './idempotency'
 import { newOrderNumber } from './order-number'
 
@@ -18,6 +20,8 @@ export interface NewOrder {
   idempotencyKey: string
   request: CreateOrderRequest
   ttlMinutes: number
+  /** Caps on what the buyer's unpaid orders may hold (caps.ts); the HTTP route always passes them. */
+  caps?: BuyerCaps
 }
 
 export interface CreatedOrder {
@@ -68,6 +72,10 @@ export async function createOrder(db: Db, input: NewOrder): Promise<CreatedOrder
     if (claim.kind === 'replay') return { orderId: claim.orderId, replayed: true }
 
     const priced = await lockAndPrice(tx, lines)
+    if (input.caps) {
+      const capped = priced.map(({ sku, quantity }) => ({ skuId: sku.id, title: sku.title_en, quantity }))
+      await enforceBuyerCaps(tx, input.userId, capped, input.caps)
+    }
     await reserveStock(tx, priced)
     const orderId = await insertOrder(tx, input, priced, address)
     await insertLines(tx, orderId, priced)

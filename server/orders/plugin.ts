@@ -120,6 +120,7 @@ export const orderRoutes: FastifyPluginAsyncTypebox<OrderRoutesOptions> = async 
   app.post(
     '/orders',
     {
+      config: { limitedAction: 'createOrder' },
       schema: {
         tags: ['orders'],
         summary: 'Place an order (prices come from the catalog; stock is reserved until it expires)',
@@ -141,6 +142,7 @@ export const orderRoutes: FastifyPluginAsyncTypebox<OrderRoutesOptions> = async 
         idempotencyKey: idempotencyKeyOf(request),
         request: request.body,
         ttlMinutes: config.orderTtlMinutes,
+        caps: config.limits.caps,
       })
       if (replayed) reply.header('idempotent-replayed', 'true')
       return reply.status(replayed ? 200 : 201).send(await readOrder(request, orderId))

@@ -78,6 +78,7 @@ const buyerRoutes: FastifyPluginAsyncTypebox<PaymentRoutesOptions> = async (app,
   app.post(
     '/orders/:id/payment',
     {
+      config: { limitedAction: 'openPayment' },
       schema: {
         tags: ['payments'],
         summary:
@@ -106,6 +107,7 @@ const buyerRoutes: FastifyPluginAsyncTypebox<PaymentRoutesOptions> = async (app,
   app.post(
     '/orders/:id/webview-ticket',
     {
+      config: { limitedAction: 'webviewTicket' },
       schema: {
         tags: ['payments'],
         summary: 'A short-lived, single-use link to the web-view checkout page for this order',
@@ -151,6 +153,7 @@ const buyerRoutes: FastifyPluginAsyncTypebox<PaymentRoutesOptions> = async (app,
   app.post(
     '/deposits',
     {
+      config: { limitedAction: 'createDeposit' },
       schema: {
         tags: ['payments'],
         summary:

@@ -50,6 +50,7 @@ export const webviewRoutes: FastifyPluginAsyncTypebox<WebViewRoutesOptions> = as
   app.post(
     '/api/payment',
     {
+      config: { limitedAction: 'openPayment' },
       schema: {
         hide: true,
         body: WebViewPaymentRequest,

@@ -92,6 +92,7 @@ export const sessionRoutes: FastifyPluginAsyncTypebox<SessionRoutesOptions> = as
   app.post(
     '/session',
     {
+      config: { limitedAction: 'login' },
       schema: {
         tags: ['session'],
         summary: 'Log in with an Alipay auth code (my.getAuthCode, scopes auth_base)',

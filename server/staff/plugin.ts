@@ -28,6 +28,7 @@ export const staffRoutes: FastifyPluginAsyncTypebox<StaffRoutesOptions> = async 
   app.post(
     '/session',
     {
+      config: { limitedAction: 'staffLogin' },
       schema: {
         tags: MERCHANT_ROUTE.tags,
         summary: 'Staff log in with name and password',

@@ -2,14 +2,20 @@ import type { FastifyInstance } from 'fastify'
 import { buildApp } from '../app'
 import { loadConfig, type ServerConfig } from '../config'
 import type { Db } from '../db/types'
+import { generousLimits } from '../limits/config'
 
-/** Config for in-process tests: the defaults of an empty environment, nothing read from process.env. */
+/**
+ * Config for in-process tests: the defaults of an empty environment, nothing read from process.env,
+ * with generous (but active) caps and request budgets.
+ */
 export function testConfig(overrides: Partial<ServerConfig> = {}): ServerConfig {
+  const defaults = loadConfig({})
   return {
-    ...loadConfig({}),
+    ...defaults,
     host: '127.0.0.1',
     dataDir: '/nonexistent',
     logLevel: 'silent',
+    limits: generousLimits(defaults.limits),
     ...overrides,
   }
 }

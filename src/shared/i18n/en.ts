@@ -17,6 +17,11 @@ export const en: Messages = {
   'error.notFound': 'This no longer exists or was removed.',
   'error.badResponse': 'The server sent data the app cannot read.',
   'error.config': 'The app is misconfigured: {message}',
+  'problem.rate_limited': 'Too many attempts in a short time. Please wait a minute and try again.',
+  'problem.unpaid_orders_limit':
+    'You have the most unpaid orders allowed. Pay or cancel one of them, then place a new order.',
+  'problem.unpaid_units_limit':
+    'Your unpaid orders already hold the most of this item allowed. Pay or cancel an unpaid order, or order fewer.',
 
   'home.searchPlaceholder': 'Search products',
   'home.allCategories': 'All',

@@ -22,6 +22,10 @@ export const zhCN = {
   'error.notFound': '内容不存在或已下架',
   'error.badResponse': '服务器返回了无法识别的数据',
   'error.config': '应用配置有误：{message}',
+  'problem.rate_limited': '操作太频繁了，请稍等一分钟再试。',
+  'problem.unpaid_orders_limit': '你的待付款订单已达上限，请先支付或取消其中一个，再下新订单。',
+  'problem.unpaid_units_limit':
+    '这件商品在你的待付款订单里已达购买上限，请先支付或取消待付款订单，或减少数量。',
 
   'home.searchPlaceholder': '搜索商品',
   'home.allCategories': '全部',
