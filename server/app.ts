@@ -95,6 +95,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     clientErrorHandler,
     // Bounds on slow, idle and too many clients (header, body and idle timeouts, connection cap).
     serverFactory: limitedServerFactory(config.http),
+    trustProxy: config.http.trustProxy,
   }).withTypeProvider<TypeBoxTypeProvider>()
 
   acceptEmptyJsonBodies(app)

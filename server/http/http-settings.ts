@@ -21,6 +21,11 @@ export interface HttpSettings {
   apiDocs: boolean
   /** NODE_ENV=production: 5xx answers carry a plain message and the request id, details go to the log. */
   hideFailureDetails: boolean
+  /**
+   * TRUST_PROXY: take the client's address from X-Forwarded-For (behind a reverse proxy you run),
+   * so per-address rate limits count clients, not the proxy. Default off: anyone could forge it.
+   */
+  trustProxy: boolean
 }
 
 export const HTTP_SETTINGS_DEFAULTS = {
@@ -56,5 +61,6 @@ export function readHttpSettings(env: Env): HttpSettings {
     maxConnections: readWholeNumber(env, 'HTTP_MAX_CONNECTIONS', defaults.maxConnections, 1, 1_000_000),
     apiDocs: readSwitch(env, 'API_DOCS', !production),
     hideFailureDetails: production,
+    trustProxy: readSwitch(env, 'TRUST_PROXY', false),
   }
 }

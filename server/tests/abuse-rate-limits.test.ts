@@ -136,6 +136,31 @@ describeEachDatabase('request budgets', (getDb) => {
     expect(logged.join('')).toContain('rate limits: the counter store failed')
   })
 
+  it.each([
+    [true, 'counts each client behind a trusted proxy on its own (TRUST_PROXY)'],
+    [false, 'counts everyone behind an untrusted proxy as the proxy: X-Forwarded-For is not believed'],
+  ])('TRUST_PROXY=%s %s', async (trustProxy) => {
+    const app = await buildTestApp(getDb(), {
+      limits: tightLimits(1, 1000),
+      http: { ...testConfig().http, trustProxy },
+    })
+    apps.push(app)
+    const proxy = freshAddress()
+    const login = (client: string) =>
+      app.inject({
+        method: 'POST',
+        url: '/api/session',
+        remoteAddress: proxy,
+        headers: { 'x-forwarded-for': client },
+        payload: { authCode: 'not-a-real-code' },
+      })
+    expect((await login('203.0.113.1')).statusCode).not.toBe(429)
+    expectRateLimited(await login('203.0.113.1'))
+    const otherClient = await login('203.0.113.2')
+    if (trustProxy) expect(otherClient.statusCode).not.toBe(429)
+    else expectRateLimited(otherClient)
+  })
+
   it('says what to set when a budget is malformed', () => {
     expect(() => readLimits({ RATE_LIMIT_ORDERS_PER_MINUTE: 'lots' })).toThrow(
       'RATE_LIMIT_ORDERS_PER_MINUTE must be a whole number from 1 to 1000000 (got "lots"). Default: RATE_LIMIT_ORDERS_PER_MINUTE=20.',
