@@ -118,7 +118,10 @@ ${table([
   ['error lines in the server log', result.errorLogLines],
 ])}
 
-Memory is the whole process (server and load generator share it). Buyers' unexpected answers
+Memory is the whole process (server and load generator share it). Server connections left after
+the soak's clients hung up are the server's own loopback clients (the alipay-sdk calling the
+simulator's gateway, the simulator's notifier), kept alive. No fault is injected that answers 5xx:
+every 5xx counts. Buyers' unexpected answers
 (a per-buyer cap's 409 or a limit's 429 land here): ${JSON.stringify(buyers.unexpected)}.
 Malformed requests not refused with a 4xx: ${JSON.stringify(result.malformed.notRefused)}.
 
