@@ -121,59 +121,73 @@ export async function runMalformed(world: MalformedWorld): Promise<void> {
   }
 }
 
-export interface SlowTally {
+export type SlowKind = 'body' | 'headers'
+
+export interface SlowKindTally {
   opened: number
   closedByServer: number
-  /** How long the server took to close them, in ms (the longest). */
+  /** The longest the server kept one before closing it, in ms. */
   longestOpenMs: number
+  /** Not closed by the server when the soak ended, and how long the oldest of them had been open. */
   stillOpen: number
+  oldestStillOpenMs: number
 }
 
-export const newSlowTally = (): SlowTally => ({
+export type SlowTally = Record<SlowKind, SlowKindTally>
+
+const newKindTally = (): SlowKindTally => ({
   opened: 0,
   closedByServer: 0,
   longestOpenMs: 0,
   stillOpen: 0,
+  oldestStillOpenMs: 0,
 })
+export const newSlowTally = (): SlowTally => ({ body: newKindTally(), headers: newKindTally() })
 
-const SLOW_BODY_HEAD = (port: number) =>
-  `POST /api/orders HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nContent-Type: application/json\r\nContent-Length: 60000\r\n\r\n`
-const SLOW_HEADERS = (port: number) => `GET /api/products HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nX-Slow: `
+const SLOW_START: Record<SlowKind, (port: number) => string> = {
+  body: (port) =>
+    `POST /api/orders HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nContent-Type: application/json\r\nContent-Length: 60000\r\n\r\n`,
+  headers: (port) => `GET /api/products HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nX-Slow: `,
+}
+const SLOW_BYTE: Record<SlowKind, string> = { body: '[', headers: 'a' }
 
 /**
  * Keeps `count` slow sockets open (half trickle a body, half trickle headers), a byte every
- * `byteEveryMs`; returns a function that stops them and says how many the server had not closed.
+ * `byteEveryMs`; returns a function that stops them, noting those the server had not closed.
  */
 export function startSlowClients(port: number, count: number, byteEveryMs: number, tally: SlowTally) {
-  const open = new Set<net.Socket>()
+  const open = new Map<net.Socket, { kind: SlowKind; openedAt: number }>()
   let stopping = false
-  const openOne = (trickleBody: boolean) => {
+  const openOne = (kind: SlowKind) => {
     if (stopping) return
     const socket = net.connect(port, '127.0.0.1')
     noteSoakSocket(socket)
     const openedAt = Date.now()
-    tally.opened++
-    open.add(socket)
+    tally[kind].opened++
+    open.set(socket, { kind, openedAt })
     socket.on('error', () => undefined)
     socket.on('data', () => undefined) // a 408 or 400 before closing is fine
-    socket.write(trickleBody ? SLOW_BODY_HEAD(port) : SLOW_HEADERS(port))
+    socket.write(SLOW_START[kind](port))
     const timer = setInterval(() => {
-      if (socket.writable) socket.write(trickleBody ? '[' : 'a')
+      if (socket.writable) socket.write(SLOW_BYTE[kind])
     }, byteEveryMs)
     socket.on('close', () => {
       clearInterval(timer)
       open.delete(socket)
       if (stopping) return
-      tally.closedByServer++
-      tally.longestOpenMs = Math.max(tally.longestOpenMs, Date.now() - openedAt)
-      openOne(trickleBody)
+      tally[kind].closedByServer++
+      tally[kind].longestOpenMs = Math.max(tally[kind].longestOpenMs, Date.now() - openedAt)
+      openOne(kind)
     })
   }
-  for (let n = 0; n < count; n++) openOne(n % 2 === 0)
+  for (let n = 0; n < count; n++) openOne(n % 2 === 0 ? 'body' : 'headers')
   return () => {
     if (stopping) return
     stopping = true
-    tally.stillOpen = open.size
-    for (const socket of open) socket.destroy()
+    for (const [socket, { kind, openedAt }] of open) {
+      tally[kind].stillOpen++
+      tally[kind].oldestStillOpenMs = Math.max(tally[kind].oldestStillOpenMs, Date.now() - openedAt)
+      socket.destroy()
+    }
   }
 }

@@ -93,11 +93,10 @@ ${table([
     'malformed requests sent (not refused)',
     `${result.malformed.sent} (${Object.values(result.malformed.notRefused).reduce((s, n) => s + n, 0)})`,
   ],
-  [
-    'slow sockets opened / closed by the server / still open',
-    `${slowSockets.opened} / ${slowSockets.closedByServer} / ${slowSockets.stillOpen}`,
-  ],
-  ['longest a slow socket was kept (ms)', slowSockets.longestOpenMs],
+  ...(['body', 'headers'] as const).map((kind): [string, string] => [
+    `slow sockets trickling ${kind}: opened / closed by the server (longest kept) / still open (oldest)`,
+    `${slowSockets[kind].opened} / ${slowSockets[kind].closedByServer} (${Math.round(slowSockets[kind].longestOpenMs / 1000)} s) / ${slowSockets[kind].stillOpen} (${Math.round(slowSockets[kind].oldestStillOpenMs / 1000)} s)`,
+  ]),
   ['memory start → end: RSS MB', `${memory.start.rssMb} → ${memory.end.rssMb}`],
   ['memory start → end: heap used MB', `${memory.start.heapUsedMb} → ${memory.end.heapUsedMb}`],
   [

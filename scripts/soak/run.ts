@@ -137,7 +137,7 @@ async function soak(
     console.log(
       `soak ${elapsed}/${settings.seconds} s: ${traffic.served} answered (${JSON.stringify(traffic.byClass)}, 429 ${traffic.rateLimited}), ` +
         `orders ${buyerTally.ordersCreated}, paid ${buyerTally.paid}, refunds ${buyerTally.refundsAsked}, ` +
-        `slow sockets closed ${slowTally.closedByServer}, RSS ${memory.rssMb} MB`,
+        `slow sockets closed ${slowTally.body.closedByServer + slowTally.headers.closedByServer}, RSS ${memory.rssMb} MB`,
     )
   }, 10_000)
 
