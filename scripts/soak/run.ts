@@ -12,7 +12,7 @@ import path from 'node:path'
 import type { Db } from '../../server/db/types'
 import { withoutPassword } from '../../server/testing/databases'
 import { createTestStaff } from '../../server/tests/staff-helpers'
-import { startBenchServer, type BenchServer } from '../bench/bench-server'
+import { BENCH_ORDER, startBenchServer, type BenchServer } from '../bench/bench-server'
 import { createBenchPostgres } from '../bench/postgres-database'
 import { newMalformedTally, newSlowTally, runMalformed, startSlowClients } from './abusers'
 import { checkAgreement } from './agreement'
@@ -92,7 +92,6 @@ async function soak(
     return { authorization: `Bearer ${(session?.json as { token: string }).token}` }
   }
   const placeOrder = async (auth: Record<string, string>, key: string) => {
-    const { BENCH_ORDER } = await import('../bench/bench-order')
     const answer = await setupClient.send('POST', '/api/orders', {
       headers: { ...auth, 'idempotency-key': key },
       body: BENCH_ORDER,
