@@ -11,7 +11,7 @@ import { freePort } from '../../server/testing/free-port'
 import { setUpAlipay, type AlipaySetup } from '../../server/alipay/setup'
 import { buildApp } from '../../server/app'
 import { seedCatalog } from '../../server/catalog/seed'
-import { loadConfig, type ServerConfig } from '../../server/config'
+import { loadConfig, type Env, type ServerConfig } from '../../server/config'
 import { migrate, openDatabase } from '../../server/db'
 import type { Db } from '../../server/db/types'
 import { findSession, type BuyerRecord } from '../../server/session/repository'
@@ -57,6 +57,14 @@ async function postJson<T>(url: string, body: unknown, headers: Record<string, s
   return JSON.parse(text) as T
 }
 
+/** What the soak (scripts/soak) changes: more settings, and the sweeper main.ts runs. */
+export interface BenchServerOptions {
+  /** Further environment-style settings, e.g. ORDER_EXPIRY_SWEEP_SECONDS. */
+  env?: Env
+  /** Runs the expiry sweeper (and the payment reconciler after each sweep) at this interval. */
+  expirySweepMs?: number
+}
+
 /**
  * `database`: DATA_DIR for PGlite, or DATABASE_URL for PostgreSQL, exactly as main.ts reads them.
  * `logTo`: where the JSON request log goes (pass a stream to see what the server did).
@@ -64,9 +72,11 @@ async function postJson<T>(url: string, body: unknown, headers: Record<string, s
 export async function startBenchServer(
   database: { dataDir: string; databaseUrl?: string },
   logTo: NodeJS.WritableStream = createWriteStream('/dev/null'),
+  options: BenchServerOptions = {},
 ): Promise<BenchServer> {
   const port = await freePort()
   const config = loadConfig({
+    ...options.env,
     PORT: String(port),
     HOST: '127.0.0.1',
     DATA_DIR: database.dataDir,
@@ -85,7 +95,13 @@ export async function startBenchServer(
       BENCH_ORDER.lines.map((line) => line.skuId),
       ENDLESS_STOCK,
     ])
-    const app = await buildApp({ db, config, alipay, logger: { stream: logTo } })
+    const app = await buildApp({
+      db,
+      config,
+      alipay,
+      logger: { stream: logTo },
+      expirySweepMs: options.expirySweepMs,
+    })
     await app.listen({ port, host: '127.0.0.1' })
     const baseUrl = `http://127.0.0.1:${port}`
     const { authCode } = await postJson<{ authCode: string }>(`${baseUrl}/alipay-sim/auth-codes`, {})
