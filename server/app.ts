@@ -95,7 +95,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     clientErrorHandler,
     // Bounds on slow, idle and too many clients (header, body and idle timeouts, connection cap).
     serverFactory: limitedServerFactory(config.http),
-    trustProxy: config.http.trustProxy,
+    // Only these proxies' X-Forwarded-For entries are believed (none: the socket's address).
+    trustProxy: config.http.trustProxy.length ? config.http.trustProxy : false,
   }).withTypeProvider<TypeBoxTypeProvider>()
 
   acceptEmptyJsonBodies(app)

@@ -3,7 +3,8 @@
  * may take to send a request, how long an idle connection stays open, how many connections the
  * server holds at once, and what production hides (the API docs, details of upstream failures).
  */
-import { readSwitch, readWholeNumber, type Env } from '../config'
+import { isIP } from 'node:net'
+import { read, readSwitch, readWholeNumber, type Env } from '../config'
 import { isProduction } from '../mode'
 
 export interface HttpSettings {
@@ -22,10 +23,12 @@ export interface HttpSettings {
   /** NODE_ENV=production: 5xx answers carry a plain message and the request id, details go to the log. */
   hideFailureDetails: boolean
   /**
-   * TRUST_PROXY: take the client's address from X-Forwarded-For (behind a reverse proxy you run),
-   * so per-address rate limits count clients, not the proxy. Default off: anyone could forge it.
+   * TRUST_PROXY: the addresses of the reverse proxies you run (IPs, CIDRs, or proxy-addr's
+   * `loopback`, `linklocal`, `uniquelocal`); none by default. The client's address is then the
+   * last one in X-Forwarded-For that is not a trusted proxy, so per-address rate limits count
+   * clients rather than the proxy, and a client cannot pick its address by sending the header.
    */
-  trustProxy: boolean
+  trustProxy: string[]
 }
 
 export const HTTP_SETTINGS_DEFAULTS = {
@@ -41,6 +44,27 @@ const TIMEOUT_MAX_MS = 600_000
 
 const readTimeout = (env: Env, name: string, fallback: number) =>
   readWholeNumber(env, name, fallback, TIMEOUT_MIN_MS, TIMEOUT_MAX_MS)
+
+const PROXY_PRESETS = ['loopback', 'linklocal', 'uniquelocal']
+
+function readTrustedProxies(env: Env): string[] {
+  const entries = (read(env, 'TRUST_PROXY') ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean)
+  for (const entry of entries) {
+    const [address, bits, extra] = entry.split('/')
+    const valid =
+      PROXY_PRESETS.includes(entry) ||
+      (isIP(address) !== 0 && extra === undefined && (bits === undefined || /^\d{1,3}$/.test(bits)))
+    if (!valid) {
+      throw new Error(
+        `TRUST_PROXY must list your proxies' addresses: IPs or CIDRs, or ${PROXY_PRESETS.join(', ')} (got "${entry}"). Example: TRUST_PROXY=10.0.0.0/8. Default: none.`,
+      )
+    }
+  }
+  return entries
+}
 
 export function readHttpSettings(env: Env): HttpSettings {
   const defaults = HTTP_SETTINGS_DEFAULTS
@@ -61,6 +85,6 @@ export function readHttpSettings(env: Env): HttpSettings {
     maxConnections: readWholeNumber(env, 'HTTP_MAX_CONNECTIONS', defaults.maxConnections, 1, 1_000_000),
     apiDocs: readSwitch(env, 'API_DOCS', !production),
     hideFailureDetails: production,
-    trustProxy: readSwitch(env, 'TRUST_PROXY', false),
+    trustProxy: readTrustedProxies(env),
   }
 }

@@ -8,6 +8,7 @@ import { Writable } from 'node:stream'
 import type { FastifyInstance } from 'fastify'
 import { buildApp } from '../app'
 import { loadConfig } from '../config'
+import { readHttpSettings } from '../http/http-settings'
 import { LIMITED_ACTIONS, RATE_WINDOW_MS, readLimits } from '../limits/config'
 import { buildTestApp, testConfig } from '../testing/app'
 import { createTestBuyer } from '../testing/buyers'
@@ -137,28 +138,43 @@ describeEachDatabase('request budgets', (getDb) => {
   })
 
   it.each([
-    [true, 'counts each client behind a trusted proxy on its own (TRUST_PROXY)'],
+    [true, 'counts each client behind a trusted proxy on its own, by the address the proxy appended'],
     [false, 'counts everyone behind an untrusted proxy as the proxy: X-Forwarded-For is not believed'],
-  ])('TRUST_PROXY=%s %s', async (trustProxy) => {
+  ])('TRUST_PROXY (the proxy listed: %s) %s', async (listed) => {
+    const proxy = freshAddress()
     const app = await buildTestApp(getDb(), {
       limits: tightLimits(1, 1000),
-      http: { ...testConfig().http, trustProxy },
+      http: { ...testConfig().http, trustProxy: listed ? [proxy] : [] },
     })
     apps.push(app)
-    const proxy = freshAddress()
-    const login = (client: string) =>
+    // The proxy appends the address it saw; what the client wrote itself comes first.
+    const login = (client: string, claimed = '198.51.100.7') =>
       app.inject({
         method: 'POST',
         url: '/api/session',
         remoteAddress: proxy,
-        headers: { 'x-forwarded-for': client },
+        headers: { 'x-forwarded-for': `${claimed}, ${client}` },
         payload: { authCode: 'not-a-real-code' },
       })
     expect((await login('203.0.113.1')).statusCode).not.toBe(429)
-    expectRateLimited(await login('203.0.113.1'))
+    // Claiming another address does not make the same client someone else.
+    expectRateLimited(await login('203.0.113.1', '198.51.100.8'))
     const otherClient = await login('203.0.113.2')
-    if (trustProxy) expect(otherClient.statusCode).not.toBe(429)
+    if (listed) expect(otherClient.statusCode).not.toBe(429)
     else expectRateLimited(otherClient)
+  })
+
+  it('reads TRUST_PROXY as a list of addresses, and says what to set otherwise', () => {
+    expect(readHttpSettings({}).trustProxy).toEqual([])
+    expect(readHttpSettings({ TRUST_PROXY: '10.0.0.0/8, 127.0.0.1,loopback' }).trustProxy).toEqual([
+      '10.0.0.0/8',
+      '127.0.0.1',
+      'loopback',
+    ])
+    // A bare "true" or a hop count would believe whatever the client writes first.
+    for (const value of ['1', 'true', 'proxy.example.com']) {
+      expect(() => readHttpSettings({ TRUST_PROXY: value })).toThrow(/TRUST_PROXY must list your proxies/)
+    }
   })
 
   it('says what to set when a budget is malformed', () => {
