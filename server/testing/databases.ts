@@ -76,8 +76,15 @@ export async function createPgliteTestDatabase(): Promise<TestDatabase> {
   return { db, dispose: () => db.close() }
 }
 
+export interface PostgresTestDatabase extends TestDatabase {
+  /** Another pool on the same schema, as a second instance of the server has; the caller closes it. */
+  openSecondPool(maxConnections: number): Promise<Db>
+}
+
 /** A fresh, randomly named schema on the test server; dispose() drops it. */
-export async function createPostgresTestDatabase(url: string = TEST_DATABASE_URL): Promise<TestDatabase> {
+export async function createPostgresTestDatabase(
+  url: string = TEST_DATABASE_URL,
+): Promise<PostgresTestDatabase> {
   const schema = `test_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`
   const admin = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 })
   await admin.connect()
@@ -89,6 +96,7 @@ export async function createPostgresTestDatabase(url: string = TEST_DATABASE_URL
   const db = await openPostgres(url, { schema, maxConnections: 5 })
   return {
     db,
+    openSecondPool: (maxConnections) => openPostgres(url, { schema, maxConnections }),
     async dispose() {
       await db.close()
       const cleanup = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 })

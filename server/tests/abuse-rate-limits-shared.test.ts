@@ -11,7 +11,6 @@
 import { spawnSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import type { FastifyInstance } from 'fastify'
-import { openPostgres } from '../db/postgres'
 import type { Db } from '../db/types'
 import { buildTestApp } from '../testing/app'
 import {
@@ -20,6 +19,7 @@ import {
   isPostgresReachable,
   TEST_DATABASE_URL,
   withoutPassword,
+  type PostgresTestDatabase,
   type TestDatabase,
 } from '../testing/databases'
 import { prepareDatabase } from '../testing/suites'
@@ -59,14 +59,13 @@ if (!postgresReachable)
     `\n*** abuse-rate-limits-shared [postgres] SKIPPED: no PostgreSQL at ${withoutPassword(TEST_DATABASE_URL)} — set TEST_DATABASE_URL to run it ***\n`,
   )
 ;(postgresReachable ? describe : describe.skip)('request budgets shared on one PostgreSQL', () => {
-  let testDb: TestDatabase
+  let testDb: PostgresTestDatabase
   let poolB: Db
   const apps: FastifyInstance[] = []
 
   beforeAll(async () => {
     testDb = await createPostgresTestDatabase()
-    const [{ schema }] = await testDb.db.query<{ schema: string }>('select current_schema() as schema')
-    poolB = await openPostgres(TEST_DATABASE_URL, { schema, maxConnections: 2 })
+    poolB = await testDb.openSecondPool(2)
     await prepareDatabase(testDb.db)
     const limits = tightLimits(BUDGET, 1000)
     apps.push(await buildTestApp(testDb.db, { limits }), await buildTestApp(poolB, { limits }))

@@ -14,7 +14,6 @@
  */
 import { SAMPLE_ADDRESS } from '../../tests/support/sample-address'
 import { startSimulator, type SimulatorHarness } from '../alipay-simulator/test-harness'
-import { openPostgres } from '../db/postgres'
 import type { Db } from '../db/types'
 import { fenToYuan } from '../alipay/wire-format'
 import {
@@ -22,7 +21,7 @@ import {
   isPostgresReachable,
   TEST_DATABASE_URL,
   withoutPassword,
-  type TestDatabase,
+  type PostgresTestDatabase,
 } from '../testing/databases'
 import { httpRequest } from './faults-http'
 import {
@@ -58,7 +57,7 @@ interface Placed {
 }
 
 ;(reachable ? describe : describe.skip)('two instances on one PostgreSQL', () => {
-  let testDb: TestDatabase
+  let testDb: PostgresTestDatabase
   let poolB: Db
   let sim: SimulatorHarness
   let instances: ShopUnderTest[] = []
@@ -66,8 +65,7 @@ interface Placed {
 
   beforeAll(async () => {
     testDb = await createPostgresTestDatabase()
-    const [{ schema }] = await testDb.db.query<{ schema: string }>('select current_schema() as schema')
-    poolB = await openPostgres(TEST_DATABASE_URL, { schema, maxConnections: 5 })
+    poolB = await testDb.openSecondPool(5)
     await prepareDatabase(testDb.db)
     await installTransitionAudit(testDb.db)
     sim = await startSimulator({ notifier: notifierToAll(() => instances.map((i) => i.origin)) })
