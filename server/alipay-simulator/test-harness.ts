@@ -46,6 +46,8 @@ export interface SimulatorHarness {
   calls: CallLog
   /** The HTML cashier's URL for a trade (what an H5 build opens). */
   cashierPageUrl(tradeNO: string, returnUrl?: string): string
+  /** Posts the cashier page's form as a browser does; the redirect is returned, not followed. */
+  submitCashierPage(form: Record<string, string>): Promise<Response>
   close(): Promise<void>
 }
 
@@ -139,6 +141,13 @@ export async function startSimulator(
       const query = new URLSearchParams({ tradeNO, ...(returnUrl ? { return: returnUrl } : {}) })
       return `${base}/cashier?${query}`
     },
+    submitCashierPage: (form) =>
+      fetch(`${base}/cashier`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams(form).toString(),
+        redirect: 'manual',
+      }),
     close: () => app.close(),
   }
 }

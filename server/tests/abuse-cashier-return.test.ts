@@ -28,13 +28,6 @@ describe('cashier return URL', () => {
   const tradeStatus = async (tradeNo: string) =>
     (await sim.client().exec<{ tradeStatus: string }>('alipay.trade.query', { trade_no: tradeNo }))
       .tradeStatus
-  const submit = (form: Record<string, string>) =>
-    fetch(`${sim.base}/cashier`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams(form).toString(),
-      redirect: 'manual',
-    })
 
   const expectUnframeable = (headers: Headers) => {
     expect(headers.get('content-security-policy')).toContain("frame-ancestors 'none'")
@@ -57,7 +50,7 @@ describe('cashier return URL', () => {
     expect(text).toContain(`${new URL(foreign).origin} is not on this machine or the local network`)
     expect(text).toContain('ALIPAY_SIM_RETURN_ORIGINS')
 
-    const posted = await submit({ tradeNO: tradeNo, return: foreign, outcome: 'pay' })
+    const posted = await sim.submitCashierPage({ tradeNO: tradeNo, return: foreign, outcome: 'pay' })
     expect(posted.status).toBe(400)
     expect(posted.headers.get('location')).toBeNull()
     expectUnframeable(posted.headers)
@@ -75,7 +68,7 @@ describe('cashier return URL', () => {
     const page = await fetch(sim.cashierPageUrl(tradeNo, own))
     expect(page.status).toBe(200)
     expectUnframeable(page.headers)
-    const posted = await submit({ tradeNO: tradeNo, return: own, outcome: 'pay' })
+    const posted = await sim.submitCashierPage({ tradeNO: tradeNo, return: own, outcome: 'pay' })
     expect(posted.status).toBe(303)
     expect(posted.headers.get('location')).toMatch(/resultCode=9000$/)
   })

@@ -118,13 +118,6 @@ describe('simulator cashier', () => {
 
   describe('HTML page', () => {
     const H5_RETURN = 'http://localhost:10086/#/pages/pay-result/index?orderId=1'
-    const submit = (form: Record<string, string>) =>
-      fetch(`${sim.base}/cashier`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams(form).toString(),
-        redirect: 'manual',
-      })
 
     it('shows the subject (escaped), the amount, a buyer picker and one button per outcome', async () => {
       const { tradeNo } = await create('buyer-3')
@@ -146,7 +139,12 @@ describe('simulator cashier', () => {
 
     it('settles and redirects to return with resultCode inside the hash route', async () => {
       const { tradeNo } = await create()
-      const response = await submit({ tradeNO: tradeNo, return: H5_RETURN, buyer: 'buyer-1', outcome: 'pay' })
+      const response = await sim.submitCashierPage({
+        tradeNO: tradeNo,
+        return: H5_RETURN,
+        buyer: 'buyer-1',
+        outcome: 'pay',
+      })
       expect(response.status).toBe(303)
       expect(response.headers.get('location')).toBe(
         'http://localhost:10086/#/pages/pay-result/index?orderId=1&resultCode=9000',
@@ -154,7 +152,7 @@ describe('simulator cashier', () => {
       expect(await status(tradeNo)).toBe('TRADE_SUCCESS')
 
       const cancelled = await create()
-      const plain = await submit({
+      const plain = await sim.submitCashierPage({
         tradeNO: cancelled.tradeNo,
         return: 'https://shop.example.com/pay-result?orderId=2',
         buyer: '',
@@ -163,7 +161,7 @@ describe('simulator cashier', () => {
       expect(plain.headers.get('location')).toBe(
         'https://shop.example.com/pay-result?orderId=2&resultCode=6001',
       )
-      const bare = await submit({
+      const bare = await sim.submitCashierPage({
         tradeNO: cancelled.tradeNo,
         return: 'http://localhost:10086/#/pages/x/index',
         outcome: 'fail',
@@ -176,7 +174,7 @@ describe('simulator cashier', () => {
       for (const bad of ['javascript:alert(document.cookie)', 'data:text/html,hi', '//evil.example/x']) {
         const page = await fetch(sim.cashierPageUrl(tradeNo, bad))
         expect(page.status).toBe(400)
-        const posted = await submit({ tradeNO: tradeNo, return: bad, outcome: 'pay' })
+        const posted = await sim.submitCashierPage({ tradeNO: tradeNo, return: bad, outcome: 'pay' })
         expect(posted.status).toBe(400)
         expect(posted.headers.get('location')).toBeNull()
       }
@@ -188,7 +186,7 @@ describe('simulator cashier', () => {
       const page = await (await fetch(sim.cashierPageUrl(outTradeNo, H5_RETURN))).text()
       expect(page).toContain('out_trade_no')
       expect(page).toContain('无法支付')
-      const response = await submit({ tradeNO: outTradeNo, return: H5_RETURN, outcome: 'pay' })
+      const response = await sim.submitCashierPage({ tradeNO: outTradeNo, return: H5_RETURN, outcome: 'pay' })
       expect(response.headers.get('location')).toMatch(/resultCode=4000$/)
     })
   })
