@@ -16,6 +16,7 @@ import { chooseOutcome, openCashier, placeOrder, T } from '../support/browser/pu
 import {
   checkEverywhere,
   fullWidthGallery,
+  setTaroStorage,
   twoCardsPerRow,
   type ScreenCheck,
 } from '../support/browser/screens'
@@ -83,12 +84,8 @@ async function manyCartLines(): Promise<CartLine[]> {
   return lines.slice(0, CART_LINE_COUNT)
 }
 
-async function fillCart(shop: Shopper, lines: CartLine[]): Promise<void> {
-  await shop.page.evaluate(([key, value]) => localStorage.setItem(key, JSON.stringify({ data: value })), [
-    CART_STORAGE_KEY,
-    JSON.stringify({ state: { lines }, version: CART_VERSION }),
-  ] as const)
-}
+const fillCart = (shop: Shopper, lines: CartLine[]) =>
+  setTaroStorage(shop.page, CART_STORAGE_KEY, JSON.stringify({ state: { lines }, version: CART_VERSION }))
 
 /** The hash route the app is showing (for views reached through the flow, e.g. a result code). */
 const currentRoute = (shop: Shopper) => decodeURIComponent(new URL(shop.page.url()).hash.slice(1))

@@ -9,7 +9,7 @@ interface LocaleState {
   setLocale: (locale: Locale) => void
 }
 
-const LOCALE_STORAGE_KEY = 'shop.locale'
+export const LOCALE_STORAGE_KEY = 'shop.locale'
 
 function storedLocale(): Locale | undefined {
   try {

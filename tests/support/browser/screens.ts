@@ -5,6 +5,7 @@
  */
 import type { Page } from 'playwright-core'
 import type { Locale } from '../../../src/shop.config'
+import { LOCALE_STORAGE_KEY } from '../../../src/shared/i18n/locale'
 import { screenshot } from './screenshots'
 import type { Shopper } from './shopper'
 
@@ -15,10 +16,15 @@ export const PHONES = [
 
 export const SCREEN_LOCALES: readonly Locale[] = ['zh-CN', 'en']
 
-/** Stores the language the way Taro's H5 setStorageSync does, for the next document to read. */
-async function storeLocale(page: Page, locale: Locale): Promise<void> {
-  await page.evaluate((value) => localStorage.setItem('shop.locale', JSON.stringify({ data: value })), locale)
+/** Stores a value the way Taro's H5 setStorageSync does, for the next document to read. */
+export async function setTaroStorage(page: Page, key: string, value: string): Promise<void> {
+  await page.evaluate(([name, data]) => localStorage.setItem(name, JSON.stringify({ data })), [
+    key,
+    value,
+  ] as const)
 }
+
+const storeLocale = (page: Page, locale: Locale) => setTaroStorage(page, LOCALE_STORAGE_KEY, locale)
 
 /**
  * What sticks out sideways: visible elements reaching past the screen's edge, unless a clipping
