@@ -117,7 +117,8 @@ async function main(): Promise<void> {
   }
 
   const base = ownOrigin(config.host, config.port)
-  console.log(`Reference server: ${base}  (API /api, docs /docs, database: ${db.description})`)
+  const docs = config.http.apiDocs ? ', docs /docs' : ''
+  console.log(`Reference server: ${base}  (API /api${docs}, database: ${db.description})`)
 }
 
 main().catch((error) => {
