@@ -15,6 +15,8 @@ import { tradeCreate } from './methods/trade-create'
 import { tradeClose, tradeQuery } from './methods/trade-query-close'
 import { tradeRefund } from './methods/trade-refund'
 import { tradeFastpayRefundQuery } from './methods/trade-refund-query'
+import { templateMessageSend } from './methods/template-message-send'
+import { TEMPLATE_MESSAGE_SEND_METHOD } from '../alipay/template-message'
 import {
   DEFAULT_AUTH_CODE_TTL_SECONDS,
   type MethodRegistry,
@@ -26,6 +28,8 @@ import { createCallLog, type CallLog, type QuerySwitch } from './queries'
 import { DEFAULT_REFUND_DELAY_MS, type RefundSwitch } from './refunds'
 import { DEFAULT_PROCESSING_DELAY_MS, type PaymentRuntime } from './settlement'
 import { createMemoryStore, type SimulatorStore } from './store'
+import { subscriptionRoutes } from './subscription-routes'
+import { createSubscriptionBook, type SimulatedTemplate, type SubscriptionBook } from './subscriptions'
 
 export const SIMULATOR_PREFIX = '/alipay-sim'
 
@@ -58,6 +62,10 @@ export interface AlipaySimulatorOptions {
   returnOrigins?: readonly string[]
   /** Pass your own (createCallLog) to see which methods were called, and when. */
   calls?: CallLog
+  /** Message templates the apps have taken; default DEFAULT_SIMULATED_TEMPLATES. Ignored with `subscriptions`. */
+  messageTemplates?: readonly SimulatedTemplate[]
+  /** Pass your own (createSubscriptionBook) to see subscriptions and delivered messages. */
+  subscriptions?: SubscriptionBook
 }
 
 /** The methods the simulator answers; docs/dev/simulator-payments.md describes the payment ones. */
@@ -70,6 +78,7 @@ export function createMethodRegistry(): MethodRegistry {
     ['alipay.trade.refund', tradeRefund],
     ['alipay.trade.fastpay.refund.query', tradeFastpayRefundQuery],
     ['alipay.fund.auth.operation.detail.query', fundAuthOperationDetailQuery],
+    [TEMPLATE_MESSAGE_SEND_METHOD, templateMessageSend],
   ])
 }
 
@@ -109,6 +118,7 @@ export const alipaySimulator: FastifyPluginAsync<AlipaySimulatorOptions> = async
     refunds,
     queries,
     calls: options.calls ?? createCallLog(),
+    subscriptions: options.subscriptions ?? createSubscriptionBook(options.messageTemplates),
   }
   await app.register(gatewayRoutes, {
     apps,
@@ -117,6 +127,7 @@ export const alipaySimulator: FastifyPluginAsync<AlipaySimulatorOptions> = async
     simulatorPrivateKey: options.simulatorPrivateKey,
   })
   await app.register(authCodeRoutes, { apps, defaultAppId: options.apps[0].appId, context })
+  await app.register(subscriptionRoutes, { apps, defaultAppId: options.apps[0].appId, context })
 
   const runtime: PaymentRuntime = {
     apps,
@@ -150,3 +161,5 @@ export type { RefundMode } from './refunds'
 export { REFUND_MODES, DEFAULT_REFUND_DELAY_MS } from './refunds'
 export type { CallLog, QueryMode } from './queries'
 export { createCallLog, QUERY_MODES } from './queries'
+export type { SimulatedTemplate, SubscriptionBook, DeliveredMessage, Subscription } from './subscriptions'
+export { createSubscriptionBook, DEV_SHIPPED_TEMPLATE } from './subscriptions'

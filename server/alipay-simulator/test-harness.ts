@@ -14,6 +14,13 @@ import { createCallLog, type CallLog } from './queries'
 import { SIMULATOR_PREFIX, type AlipaySimulatorOptions } from './plugin'
 import type { CashierResult, Outcome } from './settlement'
 import { buildSimulatorApp } from './standalone'
+import {
+  createSubscriptionBook,
+  type DeliveredMessage,
+  type SubscribeResult,
+  type Subscription,
+  type SubscriptionBook,
+} from './subscriptions'
 
 export interface HarnessApp {
   appId: string
@@ -44,6 +51,16 @@ export interface SimulatorHarness {
   notifier: Notifier
   /** Every method the gateway was called with, and when (queries.ts). */
   calls: CallLog
+  /** POST /subscriptions: the buyer answers the subscription panel (accept by default). */
+  subscribe(
+    buyer: string,
+    templateIds: string[],
+    options?: { accept?: boolean; appId?: string },
+  ): Promise<SubscribeResult>
+  /** Every subscription message the simulated Alipay delivered, oldest first. */
+  messages(): DeliveredMessage[]
+  /** The buyers' subscriptions (a used-up one-time subscription stays, with remaining 0). */
+  subscriptions(): Subscription[]
   /** The HTML cashier's URL for a trade (what an H5 build opens). */
   cashierPageUrl(tradeNO: string, returnUrl?: string): string
   /** Posts the cashier page's form as a browser does; the redirect is returned, not followed. */
@@ -80,12 +97,15 @@ export async function startSimulator(
     options.notifier ??
     createNotifier({ scheduleMs: options.notifyScheduleMs ?? HARNESS_NOTIFY_SCHEDULE_MS, timeoutMs: 2000 })
   const calls = options.calls ?? createCallLog()
+  const subscriptions: SubscriptionBook =
+    options.subscriptions ?? createSubscriptionBook(options.messageTemplates)
   const app = await buildSimulatorApp({
     processingDelayMs: HARNESS_PROCESSING_DELAY_MS,
     refundDelayMs: HARNESS_REFUND_DELAY_MS,
     ...options,
     notifier,
     calls,
+    subscriptions,
     apps: apps.map((a) => ({
       appId: a.appId,
       appPublicKey: a.keys.publicKey,
@@ -137,6 +157,10 @@ export async function startSimulator(
     control: (settings = {}) => postJson<ControlResponse>('/control', settings),
     notifier,
     calls,
+    subscribe: (buyer, templateIds, { accept, appId } = {}) =>
+      postJson<SubscribeResult>('/subscriptions', { buyer, templateIds, accept, appId }),
+    messages: () => subscriptions.messages(),
+    subscriptions: () => subscriptions.subscriptions(),
     cashierPageUrl(tradeNO, returnUrl) {
       const query = new URLSearchParams({ tradeNO, ...(returnUrl ? { return: returnUrl } : {}) })
       return `${base}/cashier?${query}`

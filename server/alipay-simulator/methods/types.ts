@@ -5,6 +5,7 @@ import type { CallLog, QuerySwitch } from '../queries'
 import type { RefundSwitch } from '../refunds'
 import type { GatewayParams } from '../signing'
 import type { SimulatorStore } from '../store'
+import type { SubscriptionBook } from '../subscriptions'
 
 export const DEFAULT_AUTH_CODE_TTL_SECONDS = 300
 
@@ -31,6 +32,8 @@ export interface SimulatorContext {
   queries: QuerySwitch
   /** Every method call the gateway dispatched. */
   calls: CallLog
+  /** Message templates, buyers' subscriptions and delivered messages (subscriptions.ts). */
+  subscriptions: SubscriptionBook
 }
 
 export interface MethodCall {
