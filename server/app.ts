@@ -27,6 +27,7 @@ import { requestIdHeader, resolveRequestId } from './http/request-id'
 import { strictBodies } from './http/strict-body'
 import { rateLimiting } from './limits/rate-limit'
 import { merchantOrderRoutes } from './merchant/orders-plugin'
+import { messageRoutes } from './messages/plugin'
 import { nativeRequire } from './native-require'
 import { startExpirySweeper } from './orders/expiry'
 import { orderRoutes } from './orders/plugin'
@@ -121,6 +122,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   await app.register(imageRoutes, { directory: opts.imagesDir })
   await app.register(catalogRoutes, { prefix: '/api', db, config })
   await app.register(regionRoutes, { prefix: '/api' })
+  await app.register(messageRoutes, { prefix: '/api', settings: config.messages })
   // Payments (server/payments): close the trade of a closed order, ask Alipay on reading an unpaid
   // one and before expiring one.
   const payments =

@@ -36,6 +36,10 @@ export async function registerOpenApi(app: FastifyInstance, config: ServerConfig
         { name: 'catalog', description: 'Categories and products' },
         { name: 'images', description: 'Product images served by this server' },
         { name: 'regions', description: "China's administrative divisions, for the address's region picker" },
+        {
+          name: 'messages',
+          description: 'Alipay subscription messages the app may offer (e.g. when an order ships)',
+        },
         { name: 'ops', description: 'Operations' },
         {
           name: 'after-sales',
