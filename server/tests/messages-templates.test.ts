@@ -14,7 +14,11 @@ import { createPgliteTestDatabase, type TestDatabase } from '../testing/database
 describe('ALIPAY_TEMPLATE_SHIPPED', () => {
   it('defaults to the simulator’s template with the simulator, and to none with real credentials', () => {
     expect(loadConfig({}).messages.templates.shipped).toBe(DEV_SHIPPED_TEMPLATE.id)
-    expect(loadConfig(productionAlipayEnv()).messages.templates.shipped).toBeUndefined()
+    const realApp = {
+      ...productionAlipayEnv(),
+      ALIPAY_GATEWAY: 'https://openapi-sandbox.dl.alipaydev.com/gateway.do',
+    }
+    expect(loadConfig(realApp).messages.templates.shipped).toBeUndefined()
   })
 
   it('takes the console’s id, or off', () => {
