@@ -87,6 +87,13 @@ export const enSubpackages: SubpackageMessages = {
   'pay.unrecognised.title': 'Payment result unknown',
   'pay.unrecognised.body':
     'The cashier answered with a result the app does not know. The server’s record decides.',
+  'messages.shipped.title': 'Tell me when it ships',
+  'messages.shipped.body':
+    'Subscribe, and Alipay will send you a message with the tracking number when your order ships.',
+  'messages.shipped.subscribe': 'Notify me when it ships',
+  'messages.shipped.subscribed': 'Subscribed: Alipay will tell you when your order ships.',
+  'messages.shipped.declined': 'Not subscribed. You can follow the parcel on the order page once it ships.',
+  'messages.shipped.failed': 'Could not subscribe right now. Please try again later.',
   'faq.title': 'Payment FAQ',
   // result helper (issue 13): the buyer's payment FAQ; the developer FAQ is in features/payment/dev-texts.ts
   'faq.paidPending.q': 'I paid, but the order still says “awaiting payment”?',

@@ -85,6 +85,12 @@ export const zhCNSubpackages = {
   'pay.noPermission.body': '这个小程序暂时无法收款，请联系商家。',
   'pay.unrecognised.title': '支付结果未知',
   'pay.unrecognised.body': '收银台返回了无法识别的结果，正在以服务器记录为准。',
+  'messages.shipped.title': '发货时通知我',
+  'messages.shipped.body': '订阅后，订单发货时支付宝会给你发一条消息，附上快递单号。',
+  'messages.shipped.subscribe': '订阅发货通知',
+  'messages.shipped.subscribed': '已订阅：订单发货时你会在支付宝收到通知。',
+  'messages.shipped.declined': '未订阅发货通知，发货后可在订单详情查看物流。',
+  'messages.shipped.failed': '暂时无法订阅发货通知，请稍后再试。',
   'faq.title': '支付常见问题',
   // result helper (issue 13): the buyer's payment FAQ; the developer FAQ is in features/payment/dev-texts.ts
   'faq.paidPending.q': '已经付款，订单还显示“待付款”？',

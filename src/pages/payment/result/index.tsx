@@ -1,5 +1,6 @@
 import { View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
+import { ShippedSubscriptionOffer } from '../../../features/messages'
 import { orderUrl } from '../../../features/orders'
 import {
   PaymentResultView,
@@ -40,6 +41,8 @@ export default function PayResultPage() {
   return (
     <View className='page'>
       <PaymentResultView screen={screen} confirmation={confirmation} paying={paying} onAction={act} />
+      {/* Alipay only, once the server confirms the payment: "tell me when it ships". */}
+      <ShippedSubscriptionOffer active={confirmation.state === 'paid'} />
     </View>
   )
 }
