@@ -7,6 +7,7 @@ import type { FastifyInstance } from 'fastify'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import type { AlipayClient } from '../../server/alipay/client'
 import { setUpAlipay } from '../../server/alipay/setup'
 import { readAlipaySettings } from '../../server/alipay/settings'
 import { buildApp } from '../../server/app'
@@ -25,6 +26,8 @@ export interface ShopServer {
   /** The configuration the server runs with (e.g. afterSalesDays, for the fulfilment sweep). */
   config: ServerConfig
   baseUrl: string
+  /** The server's own Alipay client (to the in-process simulator), for work a job would do. */
+  alipay: AlipayClient
   /** Every request the server answered, as "METHOD /path?query STATUS". */
   requests: string[]
   /** POST to the in-process Alipay simulator, e.g. simulator('/control', { notifies: 'drop' }). */
@@ -32,19 +35,17 @@ export interface ShopServer {
   close(): Promise<void>
 }
 
-export async function startShopServer(): Promise<ShopServer> {
+/** `overrides` change the configuration, e.g. `{ messages: { templates: {} } }`. */
+export async function startShopServer(overrides: Partial<ServerConfig> = {}): Promise<ShopServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shop-it-'))
   const database = await createPgliteTestDatabase()
   await migrate(database.db)
   await seedCatalog(database.db)
   const port = await freePort()
   const settings = readAlipaySettings({})
-  const config = testConfig({ port, dataDir, alipay: settings })
-  const app = await buildApp({
-    db: database.db,
-    config,
-    alipay: setUpAlipay(settings, { dataDir, host: '127.0.0.1', port }),
-  })
+  const config = testConfig({ port, dataDir, alipay: settings, ...overrides })
+  const alipay = setUpAlipay(settings, { dataDir, host: '127.0.0.1', port })
+  const app = await buildApp({ db: database.db, config, alipay })
   const requests: string[] = []
   // onResponse sees every request, also those a guard refused in an earlier hook.
   app.addHook(
@@ -58,6 +59,7 @@ export async function startShopServer(): Promise<ShopServer> {
     db: database.db,
     config,
     baseUrl,
+    alipay: alipay.client,
     requests,
     simulator: (route, body) => postJson(`${baseUrl}/alipay-sim${route}`, body),
     async close() {

@@ -1,7 +1,8 @@
 /**
  * The parts of `my` that stand for Alipay itself: `my.getAuthCode` gets a real auth code from
- * the simulator, and `my.tradePay` is the buyer in the cashier — scripted per test with the result
- * code wanted. A code that is a payment outcome settles the trade through the simulator's JSON
+ * the simulator, `my.requestSubscribeMessage` is the buyer answering the subscription panel
+ * (scripted per test, recorded by the simulator's POST /subscriptions), and `my.tradePay` is the
+ * buyer in the cashier — scripted per test with the result code wanted. A code that is a payment outcome settles the trade through the simulator's JSON
  * cashier (so the trade really is paid, cancelled, ... there) and hands back the cashier's
  * resultCode; any other code (e.g. '7777') is answered as is, as a wallet could.
  */
@@ -21,8 +22,21 @@ export interface TradePayCall {
   result?: { resultCode: string; memo?: string }
 }
 
+/** The buyer's answer to the subscription panel: tick the templates, leave them unticked, or close it. */
+export type SubscribeAnswer = 'accept' | 'reject' | 'cancel'
+
+export interface SubscribeCall {
+  args: Record<string, unknown>
+  scripted?: SubscribeAnswer
+  /** Whether `success` (else `fail`) received `result`. */
+  succeeded?: boolean
+  result?: Record<string, unknown>
+}
+
 export class AlipayServices {
   readonly tradePayCalls: TradePayCall[] = []
+  readonly subscribeCalls: SubscribeCall[] = []
+  private scriptedSubscribeAnswers: SubscribeAnswer[] = []
   /** The simulated Alipay account that is logged in on the phone. */
   buyer = 'buyer-1'
   private scriptedCodes: string[] = []
@@ -32,6 +46,44 @@ export class AlipayServices {
   /** The next my.tradePay answers with this code (one entry per call, in order). */
   answerTradePay(...codes: string[]): void {
     this.scriptedCodes.push(...codes)
+  }
+
+  /** The next my.requestSubscribeMessage panels are answered so (one entry per call, in order). */
+  answerSubscribe(...answers: SubscribeAnswer[]): void {
+    this.scriptedSubscribeAnswers.push(...answers)
+  }
+
+  /**
+   * The buyer in Alipay's subscription panel, as my.requestSubscribeMessage's doc describes its
+   * callbacks: ticking or unticking is a `success` (the simulator records it and answers the
+   * result), closing the panel a `fail` with behavior 'cancel' and errorCode 11.
+   */
+  async requestSubscribeMessage(
+    args: Record<string, unknown>,
+  ): Promise<{ succeeded: boolean; result: Record<string, unknown> }> {
+    const call: SubscribeCall = { args }
+    this.subscribeCalls.push(call)
+    const answer = this.scriptedSubscribeAnswers.shift()
+    call.scripted = answer
+    if (answer === undefined)
+      throw new Error('my.requestSubscribeMessage was called but the test scripted no answer')
+    const entityIds = Array.isArray(args.entityIds) ? args.entityIds : []
+    const result =
+      answer === 'cancel'
+        ? {
+            behavior: 'cancel',
+            errorCode: 11,
+            errorMessage: '用户取消订阅',
+            result: { entityList: entityIds },
+          }
+        : await postJson<Record<string, unknown>>(`${this.baseUrl}/alipay-sim/subscriptions`, {
+            buyer: this.buyer,
+            templateIds: entityIds,
+            accept: answer === 'accept',
+          })
+    call.succeeded = result.behavior === 'subscribe'
+    call.result = result
+    return { succeeded: call.succeeded, result }
   }
 
   async authCode(): Promise<string> {

@@ -172,6 +172,24 @@ export function createPlatformApi(options: PlatformApiOptions): Record<string, u
           authSuccessScopes: ['auth_base'],
           authErrorScopes: {},
         })),
+        // success for a ticked or unticked panel, fail for a closed one or an error (Alipay's doc).
+        requestSubscribeMessage: (o: Options = {}) => {
+          const { success: _s, fail: _f, complete: _c, ...args } = o
+          void options.alipay.requestSubscribeMessage(JSON.parse(JSON.stringify(args))).then(
+            ({ succeeded, result }) =>
+              deliver(() => {
+                const value = toContext(result)
+                ;(succeeded ? o.success : o.fail)?.(value)
+                o.complete?.(value)
+              }),
+            (error: unknown) =>
+              deliver(() => {
+                const value = toContext(failure(error instanceof Error ? error.message : String(error)))
+                o.fail?.(value)
+                o.complete?.(value)
+              }),
+          )
+        },
         // The cashier answers in `success`, whatever the code (Alipay's documented behaviour).
         tradePay: asyncApi((o) => {
           const { success: _s, fail: _f, complete: _c, ...args } = o
