@@ -12,6 +12,7 @@ import { shipOrder } from '../../server/orders/fulfilment'
 import { ROUTES } from '../../src/shared/routes'
 import { launch, type MiniProgram } from '../support/mini-runtime'
 import { buyTshirt, payWith9000, text } from '../support/mini-shop-flows'
+import { INTERACTION_BUDGET_BYTES } from '../support/setdata-bench'
 import { startShopServer, type ShopServer } from '../support/shop-server'
 
 const SHIPMENT = { carrier: '顺丰速运', trackingNo: 'SF2024000001' }
@@ -46,8 +47,13 @@ test('pay → offer → accept: the simulator holds the subscription, and the sh
   expect(result.text()).toContain(text['messages.shipped.body'])
 
   app!.alipay.answerSubscribe('accept')
+  const before = result.setDataCalls.length
   await result.tapText(text['messages.shipped.subscribe'])
   await result.waitForText(text['messages.shipped.subscribed'])
+  // A small change on a phone: a few hundred bytes through setData, never the whole page again.
+  const sent = result.sentSince(before)
+  expect(sent.bytes).toBeLessThanOrEqual(INTERACTION_BUDGET_BYTES)
+  expect(sent.keys.filter((key) => key === 'root' || key === 'root.cn')).toEqual([])
   // The id came from the server's configuration, one template per panel.
   expect(app!.alipay.subscribeCalls.map((call) => call.args)).toEqual([
     { entityIds: [DEV_SHIPPED_TEMPLATE.id] },
