@@ -407,6 +407,25 @@ export const MALFORMED_REQUESTS: MalformedRequest[] = [
     auth: 'none',
   },
   {
+    name: 'simulator subscriptions: no template ids',
+    method: 'POST',
+    path: '/alipay-sim/subscriptions',
+    body: { buyer: 'buyer-1' },
+    auth: 'none',
+  },
+  {
+    name: 'simulator subscriptions: a buyer key with spaces',
+    method: 'GET',
+    path: '/alipay-sim/subscriptions?buyer=a%20b',
+    auth: 'none',
+  },
+  {
+    name: 'simulator messages: a buyer key with spaces',
+    method: 'GET',
+    path: '/alipay-sim/messages?buyer=a%20b',
+    auth: 'none',
+  },
+  {
     name: 'simulator trades: outTradeNo with a space',
     method: 'GET',
     path: '/alipay-sim/trades?outTradeNo=a%20b',
@@ -424,6 +443,7 @@ export const NOT_IN_CORPUS: Record<string, string> = {
   'GET /openapi.json': 'takes no input',
   'GET /healthz': 'takes no input',
   'GET /api/categories': 'takes no input (unknown query parameters are ignored)',
+  'GET /api/messages/templates': 'takes no input',
   'DELETE /api/session': 'idempotent by design: any token, or none, is 204',
   'DELETE /api/merchant/session': 'idempotent by design: any token, or none, is 204',
   'POST /api/alipay/notify': "answers in Alipay's protocol (text success/fail): faults-notify.test.ts",
