@@ -86,7 +86,7 @@ export async function sendShippedMessage(
   }
 }
 
-/** A shipped order's message, from the database; undefined unless the order has shipped. */
+/** An order's shipped message, from the database; undefined for an order with no shipment. */
 export async function loadShippedMessage(
   db: Queryable,
   orderId: string,
@@ -118,7 +118,8 @@ export async function loadShippedMessage(
 
 /**
  * What the outbox's handler calls with the order id it stored when the order shipped: loads the
- * shipment and sends it. An order that is not (or no longer) shipped sends nothing.
+ * shipment and sends it ('not_shipped', nothing sent, for an order without a shipment). An order
+ * received or completed meanwhile still gets its message: it did ship.
  */
 export async function sendShippedMessageForOrder(
   db: Queryable,
