@@ -23,6 +23,10 @@ interface AlipayMy {
   }) => void
 }
 
+// The Alipay client's global (only in the Alipay build): read as a free name, not through
+// globalThis, which older Alipay JS engines do not define.
+declare const my: AlipayMy | undefined
+
 /** Alipay's errorCode 11: the buyer closed the panel. A choice, not a failure. */
 const CANCELLED_BY_BUYER = 11
 
@@ -41,11 +45,11 @@ export function subscribeOutcome(
 export const alipaySubscribeAdapter: SubscribeAdapter = {
   available: true,
   subscribe(templateId) {
-    const my = (globalThis as unknown as { my?: AlipayMy }).my
+    const alipay = typeof my === 'undefined' ? undefined : my
     // Base library 1.25.7 / 2.7.10 and later; an older client has no such function.
-    if (typeof my?.requestSubscribeMessage !== 'function') return Promise.resolve('failed')
+    if (typeof alipay?.requestSubscribeMessage !== 'function') return Promise.resolve('failed')
     return new Promise((resolve) => {
-      my.requestSubscribeMessage?.({
+      alipay.requestSubscribeMessage?.({
         entityIds: [templateId],
         success: (result) => resolve(subscribeOutcome(templateId, result, true)),
         fail: (result) => resolve(subscribeOutcome(templateId, result ?? {}, false)),
