@@ -3,7 +3,8 @@
  * the simulator, and `my.tradePay` is the buyer in the cashier — scripted per test with the result
  * code wanted. A code that is a payment outcome settles the trade through the simulator's JSON
  * cashier (so the trade really is paid, cancelled, ... there) and hands back the cashier's
- * resultCode; any other code (e.g. '7777') is answered as is, as a wallet could.
+ * resultCode; any other code (e.g. '7777') is answered as is, as a wallet could. `my.getAddress`
+ * is the buyer in Alipay's address sheet, scripted per test too (answerGetAddress).
  */
 import { OUTCOME_CODES } from '../../../server/alipay-simulator/settlement'
 import { postJson } from '../post-json'
@@ -21,17 +22,49 @@ export interface TradePayCall {
   result?: { resultCode: string; memo?: string }
 }
 
+/**
+ * One my.getAddress answer, as AlipayDocs/open-docs mini/api/开放能力API/获取会员收货地址/
+ * my.getAddress.md documents it: `success` gets `{ resultStatus, result }` (9000 with the chosen
+ * address, 6001 with `result: ""` when the buyer went back), `fail` gets `{ error, errorMessage }`
+ * (4 when the buyer refused the authorization).
+ */
+export type GetAddressAnswer =
+  | { success: { resultStatus: number | string; result: Record<string, string> | '' } }
+  | { fail: { error: number; errorMessage: string } }
+
+export const GET_ADDRESS = {
+  chosen: (result: Record<string, string>): GetAddressAnswer => ({ success: { resultStatus: 9000, result } }),
+  wentBack: (): GetAddressAnswer => ({ success: { resultStatus: 6001, result: '' } }),
+  refused: (): GetAddressAnswer => ({ fail: { error: 4, errorMessage: '无权限调用该接口。' } }),
+}
+
 export class AlipayServices {
   readonly tradePayCalls: TradePayCall[] = []
   /** The simulated Alipay account that is logged in on the phone. */
   buyer = 'buyer-1'
   private scriptedCodes: string[] = []
+  /** How many times the app opened the address sheet. */
+  getAddressCalls = 0
+  private scriptedAddresses: GetAddressAnswer[] = []
 
   constructor(private readonly baseUrl: string) {}
 
   /** The next my.tradePay answers with this code (one entry per call, in order). */
   answerTradePay(...codes: string[]): void {
     this.scriptedCodes.push(...codes)
+  }
+
+  /** The next my.getAddress calls answer these, in order. */
+  answerGetAddress(...answers: GetAddressAnswer[]): void {
+    this.scriptedAddresses.push(...answers)
+  }
+
+  /** Plays the buyer in the address sheet for one my.getAddress call. */
+  getAddress(): GetAddressAnswer {
+    this.getAddressCalls += 1
+    const answer = this.scriptedAddresses.shift()
+    if (!answer) throw new Error('my.getAddress was called but the test scripted no answer')
+    return answer
   }
 
   async authCode(): Promise<string> {
