@@ -9,7 +9,13 @@ import type { Address, ProductDetail } from '@contract'
 import { CHECKOUT_DRAFT_KEY } from '../../src/features/checkout/draft'
 import { shopConfig } from '../../src/shop.config'
 import { pageUrl, ROUTES } from '../../src/shared/routes'
-import { GET_ADDRESS, launch, type MiniPage, type MiniProgram } from '../support/mini-runtime'
+import {
+  GET_ADDRESS,
+  launch,
+  type GetAddressAnswer,
+  type MiniPage,
+  type MiniProgram,
+} from '../support/mini-runtime'
 import { text } from '../support/mini-shop-flows'
 import { startShopServer, type ShopServer } from '../support/shop-server'
 
@@ -81,18 +87,20 @@ function formShown(checkout: MiniPage): Address {
   }
 }
 
-/** Taps the action and waits until the sheet answered and the action is back. */
-async function useAlipayAddress(checkout: MiniPage): Promise<void> {
-  const calls = app!.alipay.getAddressCalls
+/**
+ * Taps the action, waits until the app shows it is reading (the sheet is open), answers as the
+ * buyer, and waits for the action to come back: what shows then is what the answer did.
+ */
+async function useAlipayAddress(checkout: MiniPage, answer: GetAddressAnswer): Promise<void> {
   await checkout.tapText(ACTION, { exact: true })
-  await checkout.waitFor(() => app!.alipay.getAddressCalls === calls + 1, 'my.getAddress to be called')
+  await checkout.waitForText(text['address.platform.reading'], { exact: true })
+  app!.alipay.answerGetAddress(answer)
   await checkout.waitForText(ACTION, { exact: true })
 }
 
 it('9000 fills name, phone, region and detail, which stay editable, and the order ships there', async () => {
   const checkout = await openCheckout()
-  app!.alipay.answerGetAddress(GET_ADDRESS.chosen(ALIPAY_RESULT))
-  await useAlipayAddress(checkout)
+  await useAlipayAddress(checkout, GET_ADDRESS.chosen(ALIPAY_RESULT))
   await checkout.waitForText(FILLED.region, { exact: true })
   expect(formShown(checkout)).toEqual(FILLED)
 
@@ -114,8 +122,7 @@ it('6001 leaves the form exactly as it was, and says nothing', async () => {
   const before = { form: formShown(checkout), screen: checkout.text() }
   const draft = app!.storage.entries.get(CHECKOUT_DRAFT_KEY)
 
-  app!.alipay.answerGetAddress(GET_ADDRESS.wentBack())
-  await useAlipayAddress(checkout)
+  await useAlipayAddress(checkout, GET_ADDRESS.wentBack())
   expect(formShown(checkout)).toEqual(before.form)
   expect(checkout.text()).toBe(before.screen)
   expect(app!.storage.entries.get(CHECKOUT_DRAFT_KEY)).toBe(draft)
@@ -127,13 +134,11 @@ it('a refused authorization says so readably and leaves the form as it was; a se
   await checkout.input(text['address.name'], '李四')
   const before = formShown(checkout)
 
-  app!.alipay.answerGetAddress(GET_ADDRESS.refused())
-  await useAlipayAddress(checkout)
+  await useAlipayAddress(checkout, GET_ADDRESS.refused())
   await checkout.waitForText(text['address.platform.denied'])
   expect(formShown(checkout)).toEqual(before)
 
-  app!.alipay.answerGetAddress(GET_ADDRESS.chosen(ALIPAY_RESULT))
-  await useAlipayAddress(checkout)
+  await useAlipayAddress(checkout, GET_ADDRESS.chosen(ALIPAY_RESULT))
   await checkout.waitForText(FILLED.region, { exact: true })
   expect(checkout.hasText(text['address.platform.denied'])).toBe(false)
 })

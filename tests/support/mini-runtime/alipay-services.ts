@@ -46,6 +46,7 @@ export class AlipayServices {
   /** How many times the app opened the address sheet. */
   getAddressCalls = 0
   private scriptedAddresses: GetAddressAnswer[] = []
+  private waitingForAddress: ((answer: GetAddressAnswer) => void)[] = []
 
   constructor(private readonly baseUrl: string) {}
 
@@ -54,17 +55,25 @@ export class AlipayServices {
     this.scriptedCodes.push(...codes)
   }
 
-  /** The next my.getAddress calls answer these, in order. */
+  /**
+   * Answers my.getAddress calls, in order: a call already waiting gets the first answer, later
+   * calls the rest. A test that answers only once it saw the app waiting (its "reading" state)
+   * knows that whatever shows next comes from the answer.
+   */
   answerGetAddress(...answers: GetAddressAnswer[]): void {
-    this.scriptedAddresses.push(...answers)
+    for (const answer of answers) {
+      const waiting = this.waitingForAddress.shift()
+      if (waiting) waiting(answer)
+      else this.scriptedAddresses.push(answer)
+    }
   }
 
-  /** Plays the buyer in the address sheet for one my.getAddress call. */
-  getAddress(): GetAddressAnswer {
+  /** Plays the buyer in the address sheet for one my.getAddress call; waits for the test's answer. */
+  getAddress(): Promise<GetAddressAnswer> {
     this.getAddressCalls += 1
     const answer = this.scriptedAddresses.shift()
-    if (!answer) throw new Error('my.getAddress was called but the test scripted no answer')
-    return answer
+    if (answer) return Promise.resolve(answer)
+    return new Promise((resolve) => this.waitingForAddress.push(resolve))
   }
 
   async authCode(): Promise<string> {

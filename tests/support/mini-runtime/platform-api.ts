@@ -174,8 +174,7 @@ export function createPlatformApi(options: PlatformApiOptions): Record<string, u
         })),
         // The buyer's choice in the address sheet goes to `success` (9000, 6001) or `fail`.
         getAddress: (o: Options = {}) => {
-          void Promise.resolve().then(() => {
-            const answer = options.alipay.getAddress()
+          void options.alipay.getAddress().then((answer) => {
             deliver(() => {
               const value = toContext('success' in answer ? answer.success : answer.fail)
               if ('success' in answer) o.success?.(value)
