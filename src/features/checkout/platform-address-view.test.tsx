@@ -180,15 +180,17 @@ it('6001 leaves the form exactly as it was and says nothing', async () => {
 })
 
 it.each([
-  [{ error: 4, errorMessage: '无权限调用该接口。' }, '没有获得支付宝地址授权，你可以直接填写地址'],
-  [{ error: 3, errorMessage: '未知错误' }, '暂时无法读取支付宝地址（错误 3），请直接填写'],
-])('a failure (%p) says so readably and leaves the form as it was', async (failure, message) => {
+  // A refusal is the buyer's choice: a note, not an error.
+  [{ error: 4, errorMessage: '无权限调用该接口。' }, '没有获得支付宝地址授权，你可以直接填写地址', false],
+  [{ error: 3, errorMessage: '未知错误' }, '暂时无法读取支付宝地址（错误 3），请直接填写', true],
+])('a failure (%p) says so readably and leaves the form as it was', async (failure, message, problem) => {
   addressBook.answer = () => Promise.reject(failure)
   await open()
   await typeAddress(TYPED)
   await tapText(ACTION)
   expect(formValue()).toEqual(TYPED)
-  expect(texts()).toContain(message)
+  const notice = hosts('text').find((node) => node.children.join('') === message)
+  expect(notice?.props.className.includes('checkout-card__notice--problem')).toBe(problem)
 })
 
 // WeChat's build is checked in its compiled bundle (tests/build/alipay-runtime-address.test.ts): its

@@ -13,8 +13,11 @@ import type { AddressFormState } from './useAddressForm'
 export interface PlatformAddressNotice {
   key: MessageKey
   params?: Record<string, string>
-  /** A failure (the form was left as it was), rather than a note about what was filled. */
-  failed: boolean
+  /**
+   * 'problem' when something went wrong that the buyer did not choose (shown as an error);
+   * 'note' for a refusal they chose, or a region left for them to pick.
+   */
+  tone: 'note' | 'problem'
 }
 
 export interface PlatformAddressAction {
@@ -30,9 +33,9 @@ export interface PlatformAddressAction {
  * (no my.getAddress in an old client) needs no code.
  */
 function failureNotice(code: string): PlatformAddressNotice {
-  if (code === '4') return { key: 'address.platform.denied', failed: true }
-  if (/^\d+$/.test(code)) return { key: 'address.platform.failed', params: { code }, failed: true }
-  return { key: 'address.platform.unavailable', failed: true }
+  if (code === '4') return { key: 'address.platform.denied', tone: 'note' }
+  if (/^\d+$/.test(code)) return { key: 'address.platform.failed', params: { code }, tone: 'problem' }
+  return { key: 'address.platform.unavailable', tone: 'problem' }
 }
 
 /** The region's names as the form keeps them, or '' (and a notice) when they match no region. */
@@ -45,7 +48,7 @@ async function regionOf(
   const given = [...new Set([address.province, address.city, address.district].filter(Boolean))]
   return {
     region: '',
-    notice: { key: 'address.platform.regionUnmatched', params: { region: given.join(' ') }, failed: false },
+    notice: { key: 'address.platform.regionUnmatched', params: { region: given.join(' ') }, tone: 'note' },
   }
 }
 

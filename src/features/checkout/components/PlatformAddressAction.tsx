@@ -23,9 +23,9 @@ export function PlatformAddressButton({ action }: { action: Action }) {
 export function PlatformAddressNotice({ action }: { action: Action }) {
   const t = useT()
   if (!action.notice) return null
-  const { key, params, failed } = action.notice
+  const { key, params, tone } = action.notice
   return (
-    <Text className={`checkout-card__notice ${failed ? 'checkout-card__notice--failed' : ''}`}>
+    <Text className={`checkout-card__notice ${tone === 'problem' ? 'checkout-card__notice--problem' : ''}`}>
       {t(key, params)}
     </Text>
   )
