@@ -10,6 +10,13 @@ export const shopConfig = {
   logo: '/assets/logo.png',
   /** The default language; the "me" tab lets a buyer switch. */
   locale: 'zh-CN' as 'zh-CN' | 'en',
+  /**
+   * What the privacy notice (pages/help/privacy) names: where buyers write about their personal
+   * information, and how many years an order's address is kept after the order ends (China's
+   * E-commerce Law, art. 31, asks at least 3 for transaction records). Replace the contact with
+   * yours before publishing: Alipay's review checks the notice.
+   */
+  privacy: { contact: 'privacy@example.com', retentionYears: 3 },
   /** Put before every amount: '¥', 'RMB ', 'HK$'... Amounts are integer fen everywhere. */
   currencyLabel: '¥',
   /**

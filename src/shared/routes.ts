@@ -24,7 +24,7 @@ export const SUBPACKAGES = {
     root: 'pages/payment',
     pages: { payResult: 'result/index', webview: 'webview/index', deposit: 'deposit/index' },
   },
-  help: { root: 'pages/help', pages: { faq: 'faq/index' } },
+  help: { root: 'pages/help', pages: { faq: 'faq/index', privacy: 'privacy/index' } },
   afterSales: {
     root: 'pages/after-sales',
     pages: { afterSalesApply: 'apply/index', afterSales: 'detail/index', afterSalesList: 'list/index' },

@@ -2,9 +2,12 @@
  * Checkout in the H5 build in Chromium (390 × 844): errors appear on submit and each disappears
  * as its field is fixed, the region is chosen level by level in the picker (from the server's
  * GET /api/regions), what was typed survives a reload of the page, and the total and 提交订单
- * sit in the fixed bottom bar. Screenshots: checkout-empty, -errors, -region-picker, -filled.
+ * sit in the fixed bottom bar; the privacy notice is linked and there is no "use my Alipay
+ * address" (Alipay's build only). Screenshots: checkout-empty, -errors, -region-picker, -filled,
+ * privacy.
  */
 import { ADDRESS_FIELD_LENGTHS } from '@contract/limits'
+import { ROUTES } from '../../src/shared/routes'
 import { setUpH5Suite } from '../support/browser/h5-suite'
 import { addToCart, PRODUCT, T } from '../support/browser/purchase'
 import { REGION_PICKER_PROMPT, SAMPLE_ADDRESS, SAMPLE_REGION_PICKS } from '../support/sample-address'
@@ -24,6 +27,8 @@ it('errors clear field by field, the region comes from the picker, and a reload 
   await shop.see(bar.getByText(T['cart.total']), 'the total in the bottom bar')
   const box = await bar.boundingBox()
   expect(box && Math.round(box.y + box.height)).toBe(844)
+  await shop.see(`${T['address.privacyLink']} ›`, 'the privacy notice’s link')
+  expect(await shop.page.getByText(T['address.platform.alipay']).count()).toBe(0)
   await shoot('checkout-empty')
 
   await shop.tap(T['checkout.placeOrder'])
@@ -59,4 +64,18 @@ it('errors clear field by field, the region comes from the picker, and a reload 
   await shop.tap(T['checkout.placeOrder'])
   await shop.arriveAtPage('order', 'placing the order')
   await shop.see(T['orders.status.awaiting_payment'], 'the new order awaiting payment')
+})
+
+it('links the privacy notice from the checkout, in the help subpackage', async () => {
+  const { shop, shoot } = await suite.newShopper()
+  await addToCart(shop)
+  await shop.page.goBack()
+  await shop.tap(shop.page.locator('.weui-tabbar__label', { hasText: T['tab.cart'] }), 'the cart tab')
+  await shop.tap(T['cart.checkout'])
+  await shop.tap(`${T['address.privacyLink']} ›`, 'the privacy notice’s link')
+  // Taro's H5 router adds no query to a page opened without one.
+  await shop.arriveAt(new RegExp(`#/${ROUTES.privacy}$`), 'opening the privacy notice')
+  for (const heading of ['privacy.collected.q', 'privacy.sharing.q', 'privacy.deletion.q'] as const)
+    await shop.see(T[heading], `the heading "${T[heading]}"`)
+  await shoot('privacy')
 })

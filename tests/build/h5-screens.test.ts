@@ -114,6 +114,7 @@ it('every page fits a 390 and a 320 px phone in zh-CN and en, from browsing to a
     view('orders-empty', pageUrl('orders'), 'orders.empty'),
     view('after-sales-empty', pageUrl('afterSalesList'), 'afterSales.empty'),
     view('faq', pageUrl('faq'), 'faq.cancelled.q'),
+    view('privacy', pageUrl('privacy'), 'privacy.contact.q'),
   )
 
   // No orders yet: the empty list leads back to the shop.

@@ -152,6 +152,19 @@ const tradePay = (options: Record<string, unknown>) => {
 }
 
 /**
+ * my.getAddress as Taro promisifies it: resolves with what `success` receives (9000 or 6001),
+ * rejects with what `fail` receives. Tests script the address sheet by setting `addressBook.answer`.
+ */
+export const addressBook: { answer: () => Promise<unknown>; calls: number } = {
+  answer: async () => ({ resultStatus: 6001, result: '' }),
+  calls: 0,
+}
+const getAddress = () => {
+  addressBook.calls += 1
+  return addressBook.answer()
+}
+
+/**
  * Taro's page-show hooks: a page shows when it mounts, and again whenever a test calls
  * `showPages()` (the buyer came back to it); hiding does nothing here.
  */
@@ -183,6 +196,7 @@ const Taro = {
   showToast,
   showModal,
   tradePay,
+  getAddress,
   setNavigationBarTitle: async (_options: { title: string }) => ({}),
   navigateTo: async (_options: { url: string }) => ({}),
   getEnv: () => 'NODE',

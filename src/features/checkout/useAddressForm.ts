@@ -10,6 +10,11 @@ export interface AddressFormState {
   /** What to show: the current errors of the fields visited (left, or all once submitted). */
   errors: AddressErrors
   change: (next: Address) => void
+  /**
+   * Replaces the address with one filled in for the buyer (their platform's address book) and
+   * shows at once what is wrong with its non-empty fields; an empty field waits for the buyer.
+   */
+  fill: (next: Address) => void
   visit: (field: AddressField) => void
   /** Shows every error; true when there is none. */
   validate: () => boolean
@@ -33,13 +38,20 @@ export function useAddressForm(saved: Address | null | undefined): AddressFormSt
   const errors: AddressErrors = {}
   for (const field of visited) if (current[field]) errors[field] = current[field]
 
+  const change = (next: Address) => {
+    edited.current = true
+    setAddress(next)
+    addressDraft.set(next)
+  }
+
   return {
     address,
     errors,
-    change(next) {
-      edited.current = true
-      setAddress(next)
-      addressDraft.set(next)
+    change,
+    fill(next) {
+      change(next)
+      const filled = ALL_FIELDS.filter((field) => next[field] !== '')
+      setVisited((previous) => new Set([...previous, ...filled]))
     },
     visit(field) {
       setVisited((previous) => (previous.has(field) ? previous : new Set([...previous, field])))

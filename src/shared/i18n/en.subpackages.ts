@@ -148,4 +148,13 @@ export const enSubpackages: SubpackageMessages = {
     'Confirm once the goods arrived and you checked them. You can still apply for after-sales afterwards, within the after-sales period.',
   'action.failed': 'That did not go through',
   'problem.order_not_receivable': 'This order cannot be confirmed as received now (perhaps it already was).',
+  // issue 15, checkout: the buyer's Alipay address (my.getAddress) and the privacy notice
+  'address.platform.alipay': 'Use my Alipay address',
+  'address.platform.reading': 'Reading…',
+  'address.platform.regionUnmatched': 'Could not recognise the region “{region}”: please choose it below',
+  'address.platform.denied': 'Alipay did not share your address: you can type it in',
+  'address.platform.failed': 'Could not read your Alipay address (error {code}): please type it in',
+  'address.platform.unavailable': 'This Alipay version cannot share your address: please type it in',
+  'address.privacyNote': 'Your address is used for delivery and after-sales only.',
+  'address.privacyLink': 'Privacy notice',
 }

@@ -4,11 +4,14 @@ import { API_ERROR_CODES } from '../../../contract/errors'
 import { addAfterSalesTexts } from './after-sales-texts'
 import { en } from './en'
 import { enAfterSales } from './en.after-sales'
+import { enPrivacy } from './en.privacy'
 import { enSubpackages } from './en.subpackages'
 import { translate, t, useLocaleStore } from './index'
+import { addPrivacyTexts } from './privacy-texts'
 import { addSubpackageTexts } from './subpackage-texts'
 import { zhCN } from './zh-CN'
 import { zhCNAfterSales } from './zh-CN.after-sales'
+import { zhCNPrivacy } from './zh-CN.privacy'
 import { zhCNSubpackages } from './zh-CN.subpackages'
 
 describe('i18n dictionary', () => {
@@ -16,14 +19,22 @@ describe('i18n dictionary', () => {
     expect(Object.keys(en).sort()).toEqual(Object.keys(zhCN).sort())
     expect(Object.keys(enSubpackages).sort()).toEqual(Object.keys(zhCNSubpackages).sort())
     expect(Object.keys(enAfterSales).sort()).toEqual(Object.keys(zhCNAfterSales).sort())
-    const all = [en, zhCN, enSubpackages, zhCNSubpackages, enAfterSales, zhCNAfterSales].flatMap((texts) =>
-      Object.values(texts),
-    )
+    expect(Object.keys(enPrivacy).sort()).toEqual(Object.keys(zhCNPrivacy).sort())
+    const all = [
+      en,
+      zhCN,
+      enSubpackages,
+      zhCNSubpackages,
+      enAfterSales,
+      zhCNAfterSales,
+      enPrivacy,
+      zhCNPrivacy,
+    ].flatMap((texts) => Object.values(texts))
     for (const value of all) expect(value.trim()).not.toBe('')
   })
 
   it('keeps each key in one dictionary (a later one would silently replace a text)', () => {
-    const keys = [zhCN, zhCNSubpackages, zhCNAfterSales].flatMap((texts) => Object.keys(texts))
+    const keys = [zhCN, zhCNSubpackages, zhCNAfterSales, zhCNPrivacy].flatMap((texts) => Object.keys(texts))
     expect(keys.filter((key, index) => keys.indexOf(key) !== index)).toEqual([])
   })
 
@@ -33,6 +44,7 @@ describe('i18n dictionary', () => {
       [zhCN, en],
       [zhCNSubpackages, enSubpackages],
       [zhCNAfterSales, enAfterSales],
+      [zhCNPrivacy, enPrivacy],
     ] as const
     const differing = pairs.flatMap(([zh, other]) =>
       Object.entries(zh)
@@ -63,6 +75,13 @@ describe('i18n dictionary', () => {
     addAfterSalesTexts()
     expect(translate('en', 'afterSales.claimable', { count: 2 })).toBe('Up to 2')
     expect(translate('zh-CN', 'afterSales.claimable', { count: 2 })).toBe('最多可申请 2 件')
+  })
+
+  it('knows the privacy notice’s texts only once its page added them', () => {
+    expect(translate('en', 'privacy.title')).toBe('privacy.title')
+    addPrivacyTexts()
+    expect(translate('en', 'privacy.title')).toBe('Privacy notice')
+    expect(translate('zh-CN', 'privacy.title')).toBe('隐私说明')
   })
 
   it('follows the current locale', () => {
@@ -104,6 +123,7 @@ describe('i18n keys in use', () => {
       ...Object.keys(zhCN),
       ...Object.keys(zhCNSubpackages),
       ...Object.keys(zhCNAfterSales),
+      ...Object.keys(zhCNPrivacy),
     ].filter((key) => !code.includes(`'${key}'`) && !usedAsScreen(key) && !usedAsProblem(key))
     expect(unused).toEqual([])
   })

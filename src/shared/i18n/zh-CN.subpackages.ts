@@ -141,6 +141,15 @@ export const zhCNSubpackages = {
   'orders.receiptHint': '请在收到并检查商品后再确认。确认后在售后期内仍可申请售后。',
   'action.failed': '操作未成功',
   'problem.order_not_receivable': '这个订单现在不能确认收货（可能已经确认过了）。',
+  // issue 15, checkout: the buyer's Alipay address (my.getAddress) and the privacy notice
+  'address.platform.alipay': '使用支付宝地址',
+  'address.platform.reading': '正在读取…',
+  'address.platform.regionUnmatched': '未能识别地区“{region}”，请在下方选择所在地区',
+  'address.platform.denied': '没有获得支付宝地址授权，你可以直接填写地址',
+  'address.platform.failed': '暂时无法读取支付宝地址（错误 {code}），请直接填写',
+  'address.platform.unavailable': '当前支付宝版本无法读取地址，请直接填写',
+  'address.privacyNote': '地址仅用于配送和售后。',
+  'address.privacyLink': '隐私说明',
 } as const
 
 /** A translation of the subpackage pages' texts. */

@@ -1,4 +1,5 @@
 import type { zhCNAfterSales } from './zh-CN.after-sales'
+import type { zhCNPrivacy } from './zh-CN.privacy'
 import type { zhCNSubpackages } from './zh-CN.subpackages'
 
 /**
@@ -70,7 +71,8 @@ export const zhCN = {
   'home.clearSearch': '清除搜索',
 } as const
 
-/** Every text's key: main package, subpackages, after-sales. */
-export type MessageKey = keyof typeof zhCN | keyof typeof zhCNSubpackages | keyof typeof zhCNAfterSales
+/** Every text's key: main package, subpackages, after-sales, the privacy notice. */
+export type MessageKey =
+  keyof typeof zhCN | keyof typeof zhCNSubpackages | keyof typeof zhCNAfterSales | keyof typeof zhCNPrivacy
 /** A translation of the main package's texts. */
 export type Messages = Record<keyof typeof zhCN, string>

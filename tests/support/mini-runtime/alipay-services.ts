@@ -4,7 +4,8 @@
  * (scripted per test, recorded by the simulator's POST /subscriptions), and `my.tradePay` is the
  * buyer in the cashier — scripted per test with the result code wanted. A code that is a payment outcome settles the trade through the simulator's JSON
  * cashier (so the trade really is paid, cancelled, ... there) and hands back the cashier's
- * resultCode; any other code (e.g. '7777') is answered as is, as a wallet could.
+ * resultCode; any other code (e.g. '7777') is answered as is, as a wallet could. `my.getAddress`
+ * is the buyer in Alipay's address sheet, scripted per test too (answerGetAddress).
  */
 import { OUTCOME_CODES } from '../../../server/alipay-simulator/settlement'
 import { postJson } from '../post-json'
@@ -33,6 +34,22 @@ export interface SubscribeCall {
   result?: Record<string, unknown>
 }
 
+/**
+ * One my.getAddress answer, as AlipayDocs/open-docs mini/api/开放能力API/获取会员收货地址/
+ * my.getAddress.md documents it: `success` gets `{ resultStatus, result }` (9000 with the chosen
+ * address, 6001 with `result: ""` when the buyer went back), `fail` gets `{ error, errorMessage }`
+ * (4 when the buyer refused the authorization).
+ */
+export type GetAddressAnswer =
+  | { success: { resultStatus: number | string; result: Record<string, string> | '' } }
+  | { fail: { error: number; errorMessage: string } }
+
+export const GET_ADDRESS = {
+  chosen: (result: Record<string, string>): GetAddressAnswer => ({ success: { resultStatus: 9000, result } }),
+  wentBack: (): GetAddressAnswer => ({ success: { resultStatus: 6001, result: '' } }),
+  refused: (): GetAddressAnswer => ({ fail: { error: 4, errorMessage: '无权限调用该接口。' } }),
+}
+
 export class AlipayServices {
   readonly tradePayCalls: TradePayCall[] = []
   readonly subscribeCalls: SubscribeCall[] = []
@@ -40,6 +57,10 @@ export class AlipayServices {
   /** The simulated Alipay account that is logged in on the phone. */
   buyer = 'buyer-1'
   private scriptedCodes: string[] = []
+  /** How many times the app opened the address sheet. */
+  getAddressCalls = 0
+  private scriptedAddresses: GetAddressAnswer[] = []
+  private waitingForAddress: ((answer: GetAddressAnswer) => void)[] = []
 
   constructor(private readonly baseUrl: string) {}
 
@@ -84,6 +105,27 @@ export class AlipayServices {
     call.succeeded = result.behavior === 'subscribe'
     call.result = result
     return { succeeded: call.succeeded, result }
+  }
+
+  /**
+   * Answers my.getAddress calls, in order: a call already waiting gets the first answer, later
+   * calls the rest. A test that answers only once it saw the app waiting (its "reading" state)
+   * knows that whatever shows next comes from the answer.
+   */
+  answerGetAddress(...answers: GetAddressAnswer[]): void {
+    for (const answer of answers) {
+      const waiting = this.waitingForAddress.shift()
+      if (waiting) waiting(answer)
+      else this.scriptedAddresses.push(answer)
+    }
+  }
+
+  /** Plays the buyer in the address sheet for one my.getAddress call; waits for the test's answer. */
+  getAddress(): Promise<GetAddressAnswer> {
+    this.getAddressCalls += 1
+    const answer = this.scriptedAddresses.shift()
+    if (answer) return Promise.resolve(answer)
+    return new Promise((resolve) => this.waitingForAddress.push(resolve))
   }
 
   async authCode(): Promise<string> {

@@ -190,6 +190,17 @@ export function createPlatformApi(options: PlatformApiOptions): Record<string, u
               }),
           )
         },
+        // The buyer's choice in the address sheet goes to `success` (9000, 6001) or `fail`.
+        getAddress: (o: Options = {}) => {
+          void options.alipay.getAddress().then((answer) => {
+            deliver(() => {
+              const value = toContext('success' in answer ? answer.success : answer.fail)
+              if ('success' in answer) o.success?.(value)
+              else o.fail?.(value)
+              o.complete?.(value)
+            })
+          })
+        },
         // The cashier answers in `success`, whatever the code (Alipay's documented behaviour).
         tradePay: asyncApi((o) => {
           const { success: _s, fail: _f, complete: _c, ...args } = o

@@ -1,8 +1,12 @@
 import type { Address } from '@contract'
 import { ADDRESS_FIELD_LENGTHS, PHONE_LENGTH_MAX } from '@contract/limits'
 import { Input, Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
 import { useT, type MessageKey } from '../../../shared/i18n'
+import { pageUrl } from '../../../shared/routes'
 import type { AddressErrors, AddressField } from '../address'
+import type { PlatformAddressAction } from '../usePlatformAddress'
+import { PlatformAddressButton, PlatformAddressNotice } from './PlatformAddressAction'
 import { RegionPicker } from './RegionPicker'
 import './checkout.scss'
 
@@ -23,13 +27,32 @@ interface AddressFormProps {
   onChange: (value: Address) => void
   /** The buyer left a field (or closed the region picker). */
   onVisit: (field: AddressField) => void
+  /** "Use my Alipay address", where the platform has an address book to read. */
+  platformAddress?: PlatformAddressAction
 }
 
-export function AddressForm({ value, errors, onChange, onVisit }: AddressFormProps) {
+/**
+ * The address card. Under its title, on every surface, what the address is for and the privacy
+ * notice (pages/help/privacy), right below the platform's address action where there is one.
+ */
+export function AddressForm({ value, errors, onChange, onVisit, platformAddress }: AddressFormProps) {
   const t = useT()
   return (
     <View className='checkout-card'>
-      <Text className='checkout-card__title'>{t('address.title')}</Text>
+      <View className='checkout-card__head'>
+        <Text className='checkout-card__title'>{t('address.title')}</Text>
+        {platformAddress && <PlatformAddressButton action={platformAddress} />}
+      </View>
+      <View className='checkout-card__privacy'>
+        <Text>{t('address.privacyNote')}</Text>
+        <Text
+          className='checkout-card__link'
+          onClick={() => void Taro.navigateTo({ url: pageUrl('privacy') })}
+        >
+          {t('address.privacyLink')} ›
+        </Text>
+      </View>
+      {platformAddress && <PlatformAddressNotice action={platformAddress} />}
       {FIELDS.map(({ field, label, type, maxlength }) => (
         <View key={field} className='address-field'>
           <Text className='address-field__label'>{t(label)}</Text>

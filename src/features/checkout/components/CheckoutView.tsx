@@ -10,6 +10,7 @@ import { fetchSavedAddress } from '../api'
 import { fetchBuyNowLine, type BuyNowQuery } from '../buy-now'
 import { useAddressForm } from '../useAddressForm'
 import { useCheckout } from '../useCheckout'
+import { usePlatformAddress } from '../usePlatformAddress'
 import { AddressForm } from './AddressForm'
 import { OrderPreview } from './OrderPreview'
 import './checkout.scss'
@@ -54,6 +55,7 @@ function CheckoutForm({ lines, source, onPlaced }: CheckoutFormProps) {
   const t = useT()
   const saved = useResource('address', fetchSavedAddress)
   const form = useAddressForm(saved.data)
+  const platformAddress = usePlatformAddress(form)
   const checkout = useCheckout()
 
   const placeOrder = async () => {
@@ -70,7 +72,13 @@ function CheckoutForm({ lines, source, onPlaced }: CheckoutFormProps) {
       empty={lines.length === 0}
       emptyText={t('checkout.nothingSelected')}
     >
-      <AddressForm value={form.address} errors={form.errors} onChange={form.change} onVisit={form.visit} />
+      <AddressForm
+        value={form.address}
+        errors={form.errors}
+        onChange={form.change}
+        onVisit={form.visit}
+        platformAddress={platformAddress}
+      />
       <OrderPreview lines={lines} />
       <View className='checkout-bar'>
         {checkout.error !== undefined && (
