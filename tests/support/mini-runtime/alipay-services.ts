@@ -2,9 +2,9 @@
  * The parts of `my` that stand for Alipay itself: `my.getAuthCode` gets a real auth code from
  * the simulator, `my.requestSubscribeMessage` is the buyer answering the subscription panel
  * (scripted per test, recorded by the simulator's POST /subscriptions), and `my.tradePay` is the
- * buyer in the cashier — scripted per test with the result code wanted. A code that is a payment outcome settles the trade through the simulator's JSON
- * cashier (so the trade really is paid, cancelled, ... there) and hands back the cashier's
- * resultCode; any other code (e.g. '7777') is answered as is, as a wallet could. `my.getAddress`
+ * buyer in the cashier — scripted per test with the result code wanted. A code that is a payment
+ * outcome settles the trade through the simulator's JSON cashier (so the trade really is paid,
+ * cancelled, ... there) and hands back the cashier's resultCode; any other code (e.g. '7777') is answered as is, as a wallet could. `my.getAddress`
  * is the buyer in Alipay's address sheet, scripted per test too (answerGetAddress).
  */
 import { OUTCOME_CODES } from '../../../server/alipay-simulator/settlement'
