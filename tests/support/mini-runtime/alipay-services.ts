@@ -4,8 +4,9 @@
  * (scripted per test, recorded by the simulator's POST /subscriptions), and `my.tradePay` is the
  * buyer in the cashier — scripted per test with the result code wanted. A code that is a payment
  * outcome settles the trade through the simulator's JSON cashier (so the trade really is paid,
- * cancelled, ... there) and hands back the cashier's resultCode; any other code (e.g. '7777') is answered as is, as a wallet could. `my.getAddress`
- * is the buyer in Alipay's address sheet, scripted per test too (answerGetAddress).
+ * cancelled, ... there) and hands back the cashier's resultCode; any other code (e.g. '7777') is
+ * answered as is, as a wallet could. `my.getAddress` is the buyer in Alipay's address sheet,
+ * scripted per test too (answerGetAddress).
  */
 import { OUTCOME_CODES } from '../../../server/alipay-simulator/settlement'
 import { postJson } from '../post-json'
