@@ -7,6 +7,7 @@ import { readAlipaySettings, type AlipaySettings } from './alipay/settings'
 import { readHttpSettings, type HttpSettings } from './http/http-settings'
 import { isProduction, readMode, type Mode } from './mode'
 import { readLimits, type Limits } from './limits/config'
+import { readOutboxSettings, type OutboxSettings } from './outbox/settings'
 
 export interface ServerConfig {
   /** NODE_ENV, case-insensitive (server/mode.ts): development (default), production or test. */
@@ -50,6 +51,8 @@ export interface ServerConfig {
   http: HttpSettings
   /** Per-buyer caps on unpaid orders and request budgets (MAX_UNPAID_*, RATE_LIMIT_*, REDIS_URL): server/limits/config.ts. */
   limits: Limits
+  /** ALIPAY_ORDER_SYNC and the outbox worker's OUTBOX_* timings (server/outbox/settings.ts). */
+  outbox: OutboxSettings
 }
 
 const DEFAULT_ORDER_TTL_MINUTES = 15
@@ -160,6 +163,7 @@ function readPublicUrl(env: Env): string | undefined {
 export function loadConfig(env: Env = process.env): ServerConfig {
   const mode = readMode(env)
   const publicUrl = readPublicUrl(env)
+  const alipay = readAlipaySettings(env)
   return {
     mode,
     port: readPort(env),
@@ -201,8 +205,9 @@ export function loadConfig(env: Env = process.env): ServerConfig {
       60,
       7 * 24 * 3600,
     ),
-    alipay: readAlipaySettings(env),
+    alipay,
     http: readHttpSettings(env),
     limits: readLimits(env),
+    outbox: readOutboxSettings(env, alipay.payments.simulated),
   }
 }

@@ -11,6 +11,7 @@ import { readReturnOrigins } from './cashier-return'
 import { gatewayRoutes } from './gateway'
 import { fundAuthOperationDetailQuery } from './methods/fund-auth-query'
 import { oauthToken } from './methods/oauth-token'
+import { merchantOrderSync } from './methods/order-sync'
 import { tradeCreate } from './methods/trade-create'
 import { tradeClose, tradeQuery } from './methods/trade-query-close'
 import { tradeRefund } from './methods/trade-refund'
@@ -22,6 +23,7 @@ import {
   type SimulatorContext,
 } from './methods/types'
 import { createNotifier, parseNotifySchedule, type Notifier } from './notifier'
+import { createOrderCenterBook, orderCenterRoutes, type OrderCenterBook } from './order-center'
 import { createCallLog, type CallLog, type QuerySwitch } from './queries'
 import { DEFAULT_REFUND_DELAY_MS, type RefundSwitch } from './refunds'
 import { DEFAULT_PROCESSING_DELAY_MS, type PaymentRuntime } from './settlement'
@@ -58,6 +60,8 @@ export interface AlipaySimulatorOptions {
   returnOrigins?: readonly string[]
   /** Pass your own (createCallLog) to see which methods were called, and when. */
   calls?: CallLog
+  /** Pass your own (createOrderCenterBook) to read what alipay.merchant.order.sync accepted. */
+  orderCenter?: OrderCenterBook
 }
 
 /** The methods the simulator answers; docs/dev/simulator-payments.md describes the payment ones. */
@@ -70,6 +74,7 @@ export function createMethodRegistry(): MethodRegistry {
     ['alipay.trade.refund', tradeRefund],
     ['alipay.trade.fastpay.refund.query', tradeFastpayRefundQuery],
     ['alipay.fund.auth.operation.detail.query', fundAuthOperationDetailQuery],
+    ['alipay.merchant.order.sync', merchantOrderSync],
   ])
 }
 
@@ -109,6 +114,7 @@ export const alipaySimulator: FastifyPluginAsync<AlipaySimulatorOptions> = async
     refunds,
     queries,
     calls: options.calls ?? createCallLog(),
+    orderCenter: options.orderCenter ?? createOrderCenterBook(),
   }
   await app.register(gatewayRoutes, {
     apps,
@@ -127,6 +133,7 @@ export const alipaySimulator: FastifyPluginAsync<AlipaySimulatorOptions> = async
     processingDelayMs: options.processingDelayMs ?? fromEnv.processingDelayMs ?? DEFAULT_PROCESSING_DELAY_MS,
     refunds,
     queries,
+    orderCenter: context.orderCenter,
   }
   app.addHook('onClose', async () => notifier.close())
   await app.register(cashierRoutes, {
@@ -134,6 +141,7 @@ export const alipaySimulator: FastifyPluginAsync<AlipaySimulatorOptions> = async
     returnOrigins: options.returnOrigins ?? readReturnOrigins(process.env),
   })
   await app.register(billRoutes, { runtime })
+  await app.register(orderCenterRoutes, { book: context.orderCenter, defaultAppId: options.apps[0].appId })
 }
 
 export type { MethodHandler, MethodRegistry, SimulatedApp } from './methods/types'
@@ -150,3 +158,5 @@ export type { RefundMode } from './refunds'
 export { REFUND_MODES, DEFAULT_REFUND_DELAY_MS } from './refunds'
 export type { CallLog, QueryMode } from './queries'
 export { createCallLog, QUERY_MODES } from './queries'
+export type { OrderCenterBook, OrderCenterEntry, OrderSyncMode } from './order-center'
+export { createOrderCenterBook, ORDER_SYNC_MODES } from './order-center'
