@@ -90,10 +90,10 @@ export function createOrderCenterBook(): OrderCenterBook {
   }
 }
 
-export const orderCenterRoutes: FastifyPluginAsyncTypebox<{ book: OrderCenterBook; defaultAppId: string }> = async (
-  app,
-  { book, defaultAppId },
-) => {
+export const orderCenterRoutes: FastifyPluginAsyncTypebox<{
+  book: OrderCenterBook
+  defaultAppId: string
+}> = async (app, { book, defaultAppId }) => {
   app.get(
     '/order-center/:outBizNo',
     {

@@ -29,7 +29,14 @@ export const TRADE_ORDER = 'TRADE_ORDER'
  * The trade-order states the shop syncs: created (unpaid), paid, shipped (发货中), finished
  * (已完成: received), closed unpaid, refunded in full.
  */
-export const ORDER_CENTER_STATUSES = ['CREATE', 'PAID', 'IN_DELIVERY', 'FINISHED', 'CLOSED', 'REFUNDED'] as const
+export const ORDER_CENTER_STATUSES = [
+  'CREATE',
+  'PAID',
+  'IN_DELIVERY',
+  'FINISHED',
+  'CLOSED',
+  'REFUNDED',
+] as const
 export type OrderCenterStatus = (typeof ORDER_CENTER_STATUSES)[number]
 
 export const isOrderCenterStatus = (value: unknown): value is OrderCenterStatus =>

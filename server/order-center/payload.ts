@@ -60,7 +60,10 @@ function changedAt(order: OrderSnapshot, status: OrderCenterStatus): Date | stri
   return when && new Date(when) > created ? when : created
 }
 
-export function buildOrderSyncPayload(order: OrderSnapshot, status: OrderCenterStatus): Record<string, unknown> {
+export function buildOrderSyncPayload(
+  order: OrderSnapshot,
+  status: OrderCenterStatus,
+): Record<string, unknown> {
   const buyer = order.alipayUserId
     ? idField('orderSyncBuyer', 'user_id', order.alipayUserId)
     : idField('orderSyncBuyer', 'open_id', order.alipayOpenId ?? '')

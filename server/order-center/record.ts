@@ -67,7 +67,10 @@ async function loadSnapshot(tx: Queryable, orderId: string): Promise<OrderSnapsh
  * Enqueues an alipay.merchant.order.sync job for the order's state now, unless that state was
  * already enqueued. Returns the state enqueued, or undefined when nothing was.
  */
-export async function recordOrderChange(tx: Queryable, orderId: string): Promise<OrderCenterStatus | undefined> {
+export async function recordOrderChange(
+  tx: Queryable,
+  orderId: string,
+): Promise<OrderCenterStatus | undefined> {
   const snapshot = await loadSnapshot(tx, orderId)
   if (!snapshot) return undefined
   const status = orderCenterStatusOf(snapshot)

@@ -54,7 +54,13 @@ export function backoffMs(attempts: number, retry: OutboxSettings['retry']): num
 const describe = (error: unknown): string => (error instanceof Error ? error.message : String(error))
 
 /** Runs one job and records its outcome. */
-async function runJob(db: Db, job: OutboxJob, handler: OutboxHandler, options: OutboxWorkerOptions, workerId: string) {
+async function runJob(
+  db: Db,
+  job: OutboxJob,
+  handler: OutboxHandler,
+  options: OutboxWorkerOptions,
+  workerId: string,
+) {
   const where = { jobId: job.id, kind: job.kind, aggregateId: job.aggregateId, attempts: job.attempts }
   try {
     await handler(job)
@@ -97,7 +103,8 @@ export async function drainOutbox(
       jobs.map((job) => runJob(db, job, options.handlers.get(job.kind) as OutboxHandler, options, workerId)),
     )
     ran += jobs.length
-    if (jobs.length < batch) break
+    // Not `< batch`: a claim takes one job per (kind, aggregate), the next may be due right after.
+    if (jobs.length === 0) break
   }
   return ran
 }

@@ -64,13 +64,18 @@ function checkItems(items: unknown): MethodResponse | undefined {
 }
 
 /** The trade the order names: this app's, paid in this mini-program, by the same buyer, for pay_amount. */
-function checkTrade(call: MethodCall, biz: Record<string, unknown>, buyerId: string): MethodResponse | undefined {
+function checkTrade(
+  call: MethodCall,
+  biz: Record<string, unknown>,
+  buyerId: string,
+): MethodResponse | undefined {
   const tradeNo = biz.trade_no
   if (tradeNo === undefined) return undefined
   const trade = present(tradeNo) ? call.context.store.tradeByNo(tradeNo) : undefined
   if (!trade || trade.appId !== call.app.appId) return invalid('交易不存在')
   const tinyAppId = extValue(biz.ext_info, EXT_KEYS.tinyAppId) ?? call.app.appId
-  if (trade.opAppId !== tinyAppId) return gatewayError.businessFailed('TINY_APP_ID_NULL', '交易没有关联小程序id')
+  if (trade.opAppId !== tinyAppId)
+    return gatewayError.businessFailed('TINY_APP_ID_NULL', '交易没有关联小程序id')
   if (trade.buyer.id !== buyerId) return invalid('订单买家与交易买家不一致')
   if (biz.pay_amount !== undefined && yuanToFen(biz.pay_amount) !== trade.totalFen)
     return invalid('支付金额与实际交易金额不一致')
@@ -93,7 +98,8 @@ function read(call: MethodCall): Accepted | MethodResponse {
   if (!isOrderCenterStatus(status)) return invalid('订单状态不合法')
   const created = fromChinaTime(biz.order_create_time)
   const modified = fromChinaTime(biz.order_modified_time)
-  if (biz.order_modified_time !== undefined && modified === undefined) return invalid('order_modified_time 格式错误')
+  if (biz.order_modified_time !== undefined && modified === undefined)
+    return invalid('order_modified_time 格式错误')
   if (created && modified && modified < created) return invalid('业务修改时间不能早于业务创建时间')
   const refused = checkAmounts(biz) ?? checkItems(biz.item_order_list) ?? checkTrade(call, biz, buyerId)
   if (refused) return refused
@@ -115,7 +121,8 @@ function read(call: MethodCall): Accepted | MethodResponse {
   }
 }
 
-const isAccepted = (value: Accepted | MethodResponse): value is Accepted => 'status' in value && !('code' in value)
+const isAccepted = (value: Accepted | MethodResponse): value is Accepted =>
+  'status' in value && !('code' in value)
 
 export const merchantOrderSync: MethodHandler = (call) => {
   const book = call.context.orderCenter
@@ -129,7 +136,8 @@ export const merchantOrderSync: MethodHandler = (call) => {
   }
   if (!isAccepted(accepted)) return refuse(accepted)
   const previous = book.get(appId, accepted.outBizNo)
-  if (previous && previous.buyerId !== accepted.buyerId) return refuse(invalid('订单买家与交易买家不一致'), accepted.status)
+  if (previous && previous.buyerId !== accepted.buyerId)
+    return refuse(invalid('订单买家与交易买家不一致'), accepted.status)
   if (!mayFollow(previous?.status, accepted.status))
     return refuse(gatewayError.businessFailed('ORDER_ERROR_STATUS', '订单状态错误'), accepted.status)
   const recordId = previous?.recordId ?? `${Date.now()}${randomDigits(8)}`
