@@ -63,16 +63,18 @@ if (!reachable)
       orderIds.push(orderId)
     }
     await until(
-      'every job to be delivered',
+      'every job to be run',
       async () => {
         const [{ pending }] = await testDb.db.query<{ pending: number }>(
-          `select count(*)::int as pending from outbox where status <> 'done'`,
+          `select count(*)::int as pending from outbox where status = 'pending'`,
         )
         return pending === 0 ? true : undefined
       },
       20_000,
       50,
     )
+    const failed = await testDb.db.query(`select aggregate_id, last_error from outbox where status = 'failed'`)
+    expect(failed).toEqual([])
     expect(sim.calls.count(SYNC) - before).toBe(ORDERS * 2)
     for (const orderId of orderIds) {
       const entry = await sim.orderCenter(orderId)
