@@ -27,7 +27,9 @@ const SYNC = 'alipay.merchant.order.sync'
 
 const reachable = isPostgresReachable()
 if (!reachable)
-  console.warn(`\n*** order-center-instances SKIPPED: no PostgreSQL at ${withoutPassword(TEST_DATABASE_URL)} ***\n`)
+  console.warn(
+    `\n*** order-center-instances SKIPPED: no PostgreSQL at ${withoutPassword(TEST_DATABASE_URL)} ***\n`,
+  )
 
 ;(reachable ? describe : describe.skip)('the order-center outbox on two instances', () => {
   let testDb: PostgresTestDatabase
@@ -73,12 +75,18 @@ if (!reachable)
       20_000,
       50,
     )
-    const failed = await testDb.db.query(`select aggregate_id, last_error from outbox where status = 'failed'`)
+    const failed = await testDb.db.query(
+      `select aggregate_id, last_error from outbox where status = 'failed'`,
+    )
     expect(failed).toEqual([])
     expect(sim.calls.count(SYNC) - before).toBe(ORDERS * 2)
     for (const orderId of orderIds) {
       const entry = await sim.orderCenter(orderId)
-      expect({ orderId, states: entry?.history.map((state) => state.status), refusals: entry?.refusals }).toEqual({
+      expect({
+        orderId,
+        states: entry?.history.map((state) => state.status),
+        refusals: entry?.refusals,
+      }).toEqual({
         orderId,
         states: ['CREATE', 'PAID'],
         refusals: [],

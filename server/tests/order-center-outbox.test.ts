@@ -128,4 +128,3 @@ describeEachDatabase('the order-center outbox', (getDb) => {
     expect(await sim.orderCenter(order.id)).toBeUndefined()
   })
 })
-
