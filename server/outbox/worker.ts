@@ -51,7 +51,7 @@ export function backoffMs(attempts: number, retry: OutboxSettings['retry']): num
   return Math.min(retry.baseMs * 2 ** exponent, retry.maxMs)
 }
 
-const describe = (error: unknown): string => (error instanceof Error ? error.message : String(error))
+const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error))
 
 /** Runs one job and records its outcome. */
 async function runJob(
@@ -67,13 +67,13 @@ async function runJob(
   } catch (error) {
     const { retry } = options.settings
     if (error instanceof PermanentJobError || job.attempts >= retry.maxAttempts) {
-      await markJobFailed(db, job.id, workerId, describe(error))
-      options.logger.error({ ...where, err: error }, `outbox job failed for good: ${describe(error)}`)
+      await markJobFailed(db, job.id, workerId, messageOf(error))
+      options.logger.error({ ...where, err: error }, `outbox job failed for good: ${messageOf(error)}`)
       return
     }
     const delayMs = backoffMs(job.attempts, retry)
-    await scheduleRetry(db, job.id, workerId, delayMs, describe(error))
-    options.logger.warn({ ...where, delayMs, err: error }, `outbox job will be retried: ${describe(error)}`)
+    await scheduleRetry(db, job.id, workerId, delayMs, messageOf(error))
+    options.logger.warn({ ...where, delayMs, err: error }, `outbox job will be retried: ${messageOf(error)}`)
     return
   }
   if (!(await markJobDone(db, job.id, workerId))) {
@@ -110,8 +110,6 @@ export async function drainOutbox(
 }
 
 export interface OutboxWorker {
-  /** Runs a pass now (besides the timer), e.g. right after a change; resolves when it ends. */
-  poke(): Promise<void>
   /** Stops the timer and waits for the pass in progress. */
   stop(): Promise<void>
 }
@@ -129,13 +127,12 @@ export function startOutboxWorker(db: Db, options: OutboxWorkerOptions): OutboxW
       options.logger.error({ err: error }, 'outbox pass failed')
     }
   }
-  // Passes never overlap: each starts after the previous one ended.
-  const runPass = () => (running = running.then(pass))
 
   const schedule = () => {
     if (stopped) return
+    // A timeout after each pass (not setInterval): passes never overlap, however slow.
     timer = setTimeout(() => {
-      void runPass().then(schedule)
+      running = pass().then(schedule)
     }, options.settings.pollMs)
     // The worker alone must not keep the process alive.
     timer.unref()
@@ -143,7 +140,6 @@ export function startOutboxWorker(db: Db, options: OutboxWorkerOptions): OutboxW
   schedule()
 
   return {
-    poke: () => (stopped ? Promise.resolve() : runPass()),
     async stop() {
       stopped = true
       if (timer) clearTimeout(timer)
