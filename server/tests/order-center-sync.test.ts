@@ -8,13 +8,15 @@ import { SAMPLE_ADDRESS } from '../../tests/support/sample-address'
 import { startSimulator, type SimulatorHarness } from '../alipay-simulator/test-harness'
 import { drainOutbox } from '../outbox/worker'
 import { outboxHandlers } from '../outbox/handlers'
+import { closeExpiredOrders } from '../orders/expiry'
 import { completeSettledOrders } from '../orders/fulfilment'
+import { receiveOverdueBatch } from '../orders/fulfilment-sweep'
 import type { Db } from '../db/types'
 import { describeEachDatabase } from '../testing/databases'
 import { fenToYuan } from '../alipay/wire-format'
 import { newBuyer, paidOrder, receive, ship, stockUp } from './after-sales-helpers'
-import { SHIPMENT } from './orders-fulfilment-helpers'
-import { newKey, statusOf } from './orders-helpers'
+import { placeOrder, SHIPMENT } from './orders-fulfilment-helpers'
+import { expireOrder, newKey, statusOf } from './orders-helpers'
 import { EXPECTED_STATE, FAST_OUTBOX, settled, simulatorShows, syncJobsOf } from './order-center-helpers'
 import { shopForSuite, type ShopUnderTest } from './payments-helpers'
 import { afterSales, paymentDeps, refund } from './refunds-helpers'
@@ -127,6 +129,22 @@ describeEachDatabase('the order center follows an order', (getDb) => {
     expect((await buyer.post(`/api/orders/${orderId}/cancel`)).statusCode).toBe(200)
     const entry = await matches(orderId)
     expect(entry.history.map((state) => state.status)).toEqual(['CREATE', 'CLOSED'])
+  })
+
+  it('the sweeps report too: an expired order is CLOSED, an overdue shipment FINISHED', async () => {
+    const buyer = await newBuyer(shop, getDb())
+    const unpaid = await placeOrder(getDb(), buyer.buyer.id)
+    await matches(unpaid)
+    await expireOrder(getDb(), unpaid)
+    expect(await closeExpiredOrders(getDb())).toContain(unpaid)
+    expect((await matches(unpaid)).history.map((state) => state.status)).toEqual(['CREATE', 'CLOSED'])
+
+    const order = await paidOrder(shop, sim, getDb(), buyer, { pencils: 0 })
+    await ship(getDb(), order.id, 11)
+    await matches(order.id)
+    expect(await receiveOverdueBatch(getDb(), { autoReceiveDays: 10, afterSalesDays: 7 })).toContain(order.id)
+    const entry = await matches(order.id)
+    expect(entry.history.map((state) => state.status)).toEqual(['CREATE', 'PAID', 'IN_DELIVERY', 'FINISHED'])
   })
 })
 
