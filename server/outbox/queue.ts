@@ -128,6 +128,22 @@ export async function markJobFailed(
   return rows.length === 1
 }
 
+/** Deletes up to `limit` jobs delivered more than `retentionDays` ago; returns how many. */
+export async function deleteDeliveredJobs(
+  db: Queryable,
+  retentionDays: number,
+  limit = 1000,
+): Promise<number> {
+  const rows = await db.query(
+    `delete from outbox where id in (
+       select id from outbox where status = 'done' and done_at < now() - make_interval(days => $1::int)
+        order by done_at limit $2)
+     returning id`,
+    [retentionDays, limit],
+  )
+  return rows.length
+}
+
 export interface OutboxRow {
   id: string
   kind: string

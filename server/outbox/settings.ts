@@ -10,6 +10,7 @@
  * | OUTBOX_RETRY_BASE_MS | 1000 | first wait after a transient failure; it doubles each time… |
  * | OUTBOX_RETRY_MAX_MS | 300000 | …up to this (5 minutes) |
  * | OUTBOX_MAX_ATTEMPTS | 30 | tries before a job that keeps failing is marked failed (about 2 hours) |
+ * | OUTBOX_RETENTION_DAYS | 7 | delivered jobs are deleted this long after delivery; failed ones are kept |
  *
  * ALIPAY_ORDER_SYNC is off by default with real credentials: the order center is a product the
  * merchant adds to the app in the console first (AlipayDocs/open-docs
@@ -24,6 +25,8 @@ export interface OutboxSettings {
   pollMs: number
   leaseMs: number
   retry: { baseMs: number; maxMs: number; maxAttempts: number }
+  /** Days a delivered job is kept (for operators) before the worker deletes it. */
+  retentionDays: number
 }
 
 function readOnOff(env: Env, name: string, fallback: boolean): boolean {
@@ -49,5 +52,6 @@ export function readOutboxSettings(env: Env, simulated: boolean): OutboxSettings
     pollMs: readWholeNumber(env, 'OUTBOX_POLL_MS', 1000, 10, 600_000),
     leaseMs: readWholeNumber(env, 'OUTBOX_LEASE_SECONDS', 60, 1, 3600) * 1000,
     retry: { baseMs, maxMs, maxAttempts: readWholeNumber(env, 'OUTBOX_MAX_ATTEMPTS', 30, 1, 1000) },
+    retentionDays: readWholeNumber(env, 'OUTBOX_RETENTION_DAYS', 7, 1, 3650),
   }
 }

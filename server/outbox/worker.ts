@@ -10,7 +10,14 @@
 import { randomBytes } from 'node:crypto'
 import os from 'node:os'
 import type { Db } from '../db/types'
-import { claimDueJobs, markJobDone, markJobFailed, scheduleRetry, type OutboxJob } from './queue'
+import {
+  claimDueJobs,
+  deleteDeliveredJobs,
+  markJobDone,
+  markJobFailed,
+  scheduleRetry,
+  type OutboxJob,
+} from './queue'
 import type { OutboxSettings } from './settings'
 
 /** Runs one job. Resolve when delivered; throw PermanentJobError when trying again cannot help. */
@@ -44,6 +51,8 @@ export interface OutboxWorkerOptions {
 }
 
 const DEFAULT_BATCH = 20
+/** Delivered jobs past retention are deleted at most this often. */
+const PRUNE_EVERY_MS = 60_000
 
 /** The wait before attempt `attempts + 1`: base × 2^(attempts − 1), at most maxMs. */
 export function backoffMs(attempts: number, retry: OutboxSettings['retry']): number {
@@ -119,12 +128,21 @@ export function startOutboxWorker(db: Db, options: OutboxWorkerOptions): OutboxW
   let stopped = false
   let timer: NodeJS.Timeout | undefined
   let running: Promise<void> = Promise.resolve()
+  let prunedAt = 0
 
   const pass = async () => {
     try {
       await drainOutbox(db, options, workerId, () => stopped)
     } catch (error) {
       options.logger.error({ err: error }, 'outbox pass failed')
+    }
+    if (stopped || Date.now() - prunedAt < PRUNE_EVERY_MS) return
+    prunedAt = Date.now()
+    try {
+      const deleted = await deleteDeliveredJobs(db, options.settings.retentionDays)
+      if (deleted) options.logger.info({ deleted }, 'deleted delivered outbox jobs past retention')
+    } catch (error) {
+      options.logger.error({ err: error }, 'could not delete old outbox jobs')
     }
   }
 

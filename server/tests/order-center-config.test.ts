@@ -48,6 +48,7 @@ describe('order center settings', () => {
       pollMs: 1000,
       leaseMs: 60_000,
       retry: { baseMs: 1000, maxMs: 300_000, maxAttempts: 30 },
+      retentionDays: 7,
     })
   })
 })

@@ -16,6 +16,7 @@ export const FAST_OUTBOX: OutboxSettings = {
   pollMs: 20,
   leaseMs: 10_000,
   retry: { baseMs: 40, maxMs: 320, maxAttempts: 100 },
+  retentionDays: 7,
 }
 
 /**

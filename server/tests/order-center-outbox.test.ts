@@ -7,6 +7,7 @@
  */
 import { startSimulator, type SimulatorHarness } from '../alipay-simulator/test-harness'
 import { shipOrder } from '../orders/fulfilment'
+import { deleteDeliveredJobs } from '../outbox/queue'
 import { backoffMs } from '../outbox/worker'
 import { describeEachDatabase } from '../testing/databases'
 import { prepareDatabase } from '../testing/suites'
@@ -117,6 +118,29 @@ describeEachDatabase('the order-center outbox', (getDb) => {
     ).rejects.toBe(crash)
     expect((await statusOf(getDb(), order.id)).status).toBe('paid')
     expect((await syncJobsOf(getDb(), order.id)).map((job) => job.payload.ext_info)).toHaveLength(2)
+  })
+
+  it('deletes delivered jobs past retention and keeps failed and pending ones', async () => {
+    const aggregate = `retention-${Date.now()}`
+    const insert = (status: string, endedDaysAgo: number | null) =>
+      getDb().query(
+        `insert into outbox (kind, aggregate_id, payload, status, done_at)
+         values ('test.retention', $1, '{}'::jsonb, $2, now() - make_interval(days => $3::int))`,
+        [aggregate, status, endedDaysAgo ?? 0],
+      )
+    await insert('done', 8)
+    await insert('done', 6)
+    await insert('failed', 30)
+    await getDb().query(
+      `insert into outbox (kind, aggregate_id, payload) values ('test.retention', $1, '{}'::jsonb)`,
+      [aggregate],
+    )
+    expect(await deleteDeliveredJobs(getDb(), 7)).toBe(1)
+    const left = await getDb().query<{ status: string }>(
+      'select status from outbox where aggregate_id = $1 order by id',
+      [aggregate],
+    )
+    expect(left.map((row) => row.status)).toEqual(['done', 'failed', 'pending'])
   })
 
   it('sends nothing with ALIPAY_ORDER_SYNC=off', async () => {

@@ -31,6 +31,8 @@ create index outbox_due_idx on outbox (next_attempt_at, id) where status = 'pend
 create index outbox_pending_aggregate_idx on outbox (kind, aggregate_id, id) where status = 'pending';
 -- Operators and tests look jobs up by aggregate.
 create index outbox_aggregate_idx on outbox (aggregate_id, id);
+-- Delivered jobs are deleted OUTBOX_RETENTION_DAYS after they ended (failed ones are kept).
+create index outbox_done_idx on outbox (done_at) where status = 'done';
 
 -- The last state of each order handed to Alipay's order center (server/order-center): written with
 -- the outbox job, so each state is enqueued once and in the order it happened.
