@@ -49,8 +49,6 @@ export type OrderCenterEntry = Static<typeof OrderCenterEntry>
 export interface OrderCenterBook {
   mode: OrderSyncMode
   get(appId: string, outBizNo: string): OrderCenterEntry | undefined
-  /** Every app's entry for `outBizNo` (an out_biz_no is per app). */
-  find(outBizNo: string): OrderCenterEntry[]
   save(entry: OrderCenterEntry): void
   refuse(appId: string, outBizNo: string, subCode: string, status: string | undefined): void
   /** The out_biz_no a trade_no was synced with (each trade belongs to one order). */
@@ -71,7 +69,6 @@ export function createOrderCenterBook(): OrderCenterBook {
       const entry = entries.get(key(appId, outBizNo))
       return entry && copy(entry)
     },
-    find: (outBizNo) => [...entries.values()].filter((entry) => entry.outBizNo === outBizNo).map(copy),
     orderOfTrade: (appId, tradeNo) => tradeOrders.get(key(appId, tradeNo)),
     save(entry) {
       const id = key(entry.appId, entry.outBizNo)
