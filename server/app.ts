@@ -30,6 +30,8 @@ import { merchantOrderRoutes } from './merchant/orders-plugin'
 import { messageRoutes } from './messages/plugin'
 import { nativeRequire } from './native-require'
 import { startExpirySweeper } from './orders/expiry'
+import { outboxHandlers } from './outbox/handlers'
+import { startOutboxWorker, type OutboxWorker } from './outbox/worker'
 import { orderRoutes } from './orders/plugin'
 import { paymentRoutes } from './payments/plugin'
 import { regionRoutes } from './regions/plugin'
@@ -63,6 +65,12 @@ export interface BuildAppOptions {
    * tests using inject() do not.
    */
   expirySweepMs?: number
+  /**
+   * Runs the outbox worker (server/outbox) from ready() to close(): it delivers the jobs changes
+   * wrote (Alipay's order center) every OUTBOX_POLL_MS. server/main.ts sets it; tests that watch
+   * deliveries do.
+   */
+  runOutbox?: boolean
 }
 
 function loggerOptions(
@@ -184,6 +192,18 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     })
     // Waits for a sweep in progress, so the caller can close the database right after.
     app.addHook('onClose', async () => stopSweeper?.())
+  }
+  if (opts.runOutbox) {
+    let worker: OutboxWorker | undefined
+    app.addHook('onReady', async () => {
+      worker = startOutboxWorker(db, {
+        handlers: outboxHandlers({ settings: config.outbox, alipay: opts.alipay?.client }),
+        settings: config.outbox,
+        logger: app.log,
+      })
+    })
+    // Waits for jobs in progress, so the caller can close the database right after.
+    app.addHook('onClose', async () => worker?.stop())
   }
   return app
 }

@@ -8,6 +8,7 @@ import { readHttpSettings, type HttpSettings } from './http/http-settings'
 import { isProduction, readMode, type Mode } from './mode'
 import { readLimits, type Limits } from './limits/config'
 import { readMessageSettings, type MessageSettings } from './messages/settings'
+import { readOutboxSettings, type OutboxSettings } from './outbox/settings'
 
 export interface ServerConfig {
   /** NODE_ENV, case-insensitive (server/mode.ts): development (default), production or test. */
@@ -53,6 +54,8 @@ export interface ServerConfig {
   limits: Limits
   /** ALIPAY_TEMPLATE_* subscription-message templates (server/messages/settings.ts). */
   messages: MessageSettings
+  /** ALIPAY_ORDER_SYNC and the outbox worker's OUTBOX_* timings (server/outbox/settings.ts). */
+  outbox: OutboxSettings
 }
 
 const DEFAULT_ORDER_TTL_MINUTES = 15
@@ -209,5 +212,6 @@ export function loadConfig(env: Env = process.env): ServerConfig {
     http: readHttpSettings(env),
     limits: readLimits(env),
     messages: readMessageSettings(env, { simulated: alipay.credentials === undefined }),
+    outbox: readOutboxSettings(env, alipay.payments.simulated),
   }
 }

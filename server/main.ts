@@ -73,6 +73,8 @@ async function main(): Promise<void> {
     alipay,
     // Closes unpaid orders past their expiry (their stock returns) and deletes old idempotency keys.
     expirySweepMs: config.orderExpirySweepSeconds * 1000,
+    // Delivers what changes wrote to the outbox (Alipay's order center), retrying while Alipay fails.
+    runOutbox: true,
   })
   if (loosened.length) app.log.warn({ count: loosened.length }, loosenedWarning(config.dataDir, loosened))
   if (applied.length) app.log.info({ migrations: applied }, 'applied database migrations')

@@ -4,7 +4,8 @@
  * - `GET /cashier` (HTML) and its form `POST /cashier`: the same for people, then a redirect to
  *   `return` with `resultCode`;
  * - `POST /control`: drop or deliver notifies, change the "8000 processing" delay, make refunds
- *   slow or fail (refunds.ts), make status queries fail (queries.ts).
+ *   slow or fail (refunds.ts), make status queries fail (queries.ts), make order-center syncs
+ *   fail (order-center.ts).
  */
 import { Type, type Static } from '@sinclair/typebox'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
@@ -12,6 +13,7 @@ import type { FastifyReply } from 'fastify'
 import { ApiErrorBody } from '../../contract'
 import { HttpError } from '../http/errors'
 import { BUYER_KEY_PATTERN } from './buyers'
+import { ORDER_SYNC_MODES } from './order-center'
 import { QUERY_MODES } from './queries'
 import { REFUND_MODES } from './refunds'
 import { renderCashierPage, renderMessagePage } from './cashier-page'
@@ -62,6 +64,7 @@ export const ControlRequest = Type.Object(
     refunds: Type.Optional(Type.Union(REFUND_MODES.map((mode) => Type.Literal(mode)))),
     refundDelayMs: Type.Optional(Type.Integer({ minimum: 0, maximum: 600_000 })),
     queries: Type.Optional(Type.Union(QUERY_MODES.map((mode) => Type.Literal(mode)))),
+    orderSync: Type.Optional(Type.Union(ORDER_SYNC_MODES.map((mode) => Type.Literal(mode)))),
   },
   { title: 'SimulatorControl', additionalProperties: false },
 )
@@ -73,6 +76,7 @@ export const ControlResponse = Type.Object({
   refunds: Type.Union(REFUND_MODES.map((mode) => Type.Literal(mode))),
   refundDelayMs: Type.Integer(),
   queries: Type.Union(QUERY_MODES.map((mode) => Type.Literal(mode))),
+  orderSync: Type.Union(ORDER_SYNC_MODES.map((mode) => Type.Literal(mode))),
 })
 export type ControlResponse = Static<typeof ControlResponse>
 
@@ -212,7 +216,7 @@ export const cashierRoutes: FastifyPluginAsyncTypebox<CashierRoutesOptions> = as
       schema: {
         tags: ['alipay-simulator'],
         summary:
-          'Development only: lose or deliver notifies, set the "8000 processing" delay, make refunds slow or fail, make status queries fail',
+          'Development only: lose or deliver notifies, set the "8000 processing" delay, make refunds slow or fail, make status queries or order-center syncs fail',
         body: Type.Optional(ControlRequest),
         response: { 200: ControlResponse, 400: ApiErrorBody },
       },
@@ -224,6 +228,7 @@ export const cashierRoutes: FastifyPluginAsyncTypebox<CashierRoutesOptions> = as
       if (request.body?.refunds) runtime.refunds.mode = request.body.refunds
       if (request.body?.refundDelayMs !== undefined) runtime.refunds.delayMs = request.body.refundDelayMs
       if (request.body?.queries) runtime.queries.mode = request.body.queries
+      if (request.body?.orderSync) runtime.orderCenter.mode = request.body.orderSync
       return {
         notifies: runtime.notifier.mode,
         processingDelayMs: runtime.processingDelayMs,
@@ -231,6 +236,7 @@ export const cashierRoutes: FastifyPluginAsyncTypebox<CashierRoutesOptions> = as
         refunds: runtime.refunds.mode,
         refundDelayMs: runtime.refunds.delayMs,
         queries: runtime.queries.mode,
+        orderSync: runtime.orderCenter.mode,
       }
     },
   )

@@ -11,6 +11,7 @@ import { readReturnOrigins } from './cashier-return'
 import { gatewayRoutes } from './gateway'
 import { fundAuthOperationDetailQuery } from './methods/fund-auth-query'
 import { oauthToken } from './methods/oauth-token'
+import { merchantOrderSync } from './methods/order-sync'
 import { tradeCreate } from './methods/trade-create'
 import { tradeClose, tradeQuery } from './methods/trade-query-close'
 import { tradeRefund } from './methods/trade-refund'
@@ -24,6 +25,7 @@ import {
   type SimulatorContext,
 } from './methods/types'
 import { createNotifier, parseNotifySchedule, type Notifier } from './notifier'
+import { createOrderCenterBook, orderCenterRoutes, type OrderCenterBook } from './order-center'
 import { createCallLog, type CallLog, type QuerySwitch } from './queries'
 import { DEFAULT_REFUND_DELAY_MS, type RefundSwitch } from './refunds'
 import { DEFAULT_PROCESSING_DELAY_MS, type PaymentRuntime } from './settlement'
@@ -66,6 +68,8 @@ export interface AlipaySimulatorOptions {
   messageTemplates?: readonly SimulatedTemplate[]
   /** Pass your own (createSubscriptionBook) to see subscriptions and delivered messages. */
   subscriptions?: SubscriptionBook
+  /** Pass your own (createOrderCenterBook) to read what alipay.merchant.order.sync accepted. */
+  orderCenter?: OrderCenterBook
 }
 
 /** The methods the simulator answers; docs/dev/simulator-payments.md describes the payment ones. */
@@ -79,6 +83,7 @@ export function createMethodRegistry(): MethodRegistry {
     ['alipay.trade.fastpay.refund.query', tradeFastpayRefundQuery],
     ['alipay.fund.auth.operation.detail.query', fundAuthOperationDetailQuery],
     [TEMPLATE_MESSAGE_SEND_METHOD, templateMessageSend],
+    ['alipay.merchant.order.sync', merchantOrderSync],
   ])
 }
 
@@ -119,6 +124,7 @@ export const alipaySimulator: FastifyPluginAsync<AlipaySimulatorOptions> = async
     queries,
     calls: options.calls ?? createCallLog(),
     subscriptions: options.subscriptions ?? createSubscriptionBook(options.messageTemplates),
+    orderCenter: options.orderCenter ?? createOrderCenterBook(),
   }
   await app.register(gatewayRoutes, {
     apps,
@@ -138,6 +144,7 @@ export const alipaySimulator: FastifyPluginAsync<AlipaySimulatorOptions> = async
     processingDelayMs: options.processingDelayMs ?? fromEnv.processingDelayMs ?? DEFAULT_PROCESSING_DELAY_MS,
     refunds,
     queries,
+    orderCenter: context.orderCenter,
   }
   app.addHook('onClose', async () => notifier.close())
   await app.register(cashierRoutes, {
@@ -145,6 +152,7 @@ export const alipaySimulator: FastifyPluginAsync<AlipaySimulatorOptions> = async
     returnOrigins: options.returnOrigins ?? readReturnOrigins(process.env),
   })
   await app.register(billRoutes, { runtime })
+  await app.register(orderCenterRoutes, { book: context.orderCenter, defaultAppId: options.apps[0].appId })
 }
 
 export type { MethodHandler, MethodRegistry, SimulatedApp } from './methods/types'
@@ -163,3 +171,5 @@ export type { CallLog, QueryMode } from './queries'
 export { createCallLog, QUERY_MODES } from './queries'
 export type { SimulatedTemplate, SubscriptionBook, DeliveredMessage, Subscription } from './subscriptions'
 export { createSubscriptionBook, DEV_SHIPPED_TEMPLATE } from './subscriptions'
+export type { OrderCenterBook, OrderCenterEntry, OrderSyncMode } from './order-center'
+export { createOrderCenterBook, ORDER_SYNC_MODES } from './order-center'

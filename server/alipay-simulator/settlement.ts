@@ -3,6 +3,7 @@
  * (pay, cancel, …) becomes a result code and, for payments, a paid trade or a freeze plus its
  * notify. Shared by the JSON cashier (tests, harnesses) and the HTML cashier page (H5, people).
  */
+import type { OrderCenterBook } from './order-center'
 import { DEFAULT_BUYER_KEY } from './buyers'
 import type { SimulatedApp } from './methods/types'
 import { freezeNotifyFields, tradeNotifyFields } from './notify-fields'
@@ -53,6 +54,8 @@ export interface PaymentRuntime {
   refunds: RefundSwitch
   /** Whether status queries answer (the gateway's switch, shared); POST /control may change it. */
   queries: QuerySwitch
+  /** The order center; POST /control `{ orderSync }` switches its outage (order-center.ts). */
+  orderCenter: OrderCenterBook
 }
 
 export interface CashierRequest {

@@ -10,6 +10,7 @@ import type { CashierPayRequest, ControlRequest, ControlResponse } from './cashi
 import { generateRsaKeyPair, type KeyPair } from './dev-keys'
 import type { AlipayIdKind } from '../alipay/wire-format'
 import { createNotifier, type Notifier } from './notifier'
+import type { OrderCenterEntry } from './order-center'
 import { createCallLog, type CallLog } from './queries'
 import { SIMULATOR_PREFIX, type AlipaySimulatorOptions } from './plugin'
 import type { CashierResult, Outcome } from './settlement'
@@ -61,6 +62,8 @@ export interface SimulatorHarness {
   messages(): DeliveredMessage[]
   /** The buyers' subscriptions (a used-up one-time subscription stays, with remaining 0). */
   subscriptions(): Subscription[]
+  /** GET /order-center/:outBizNo: what alipay.merchant.order.sync accepted; undefined for none. */
+  orderCenter(outBizNo: string, appId?: string): Promise<OrderCenterEntry | undefined>
   /** The HTML cashier's URL for a trade (what an H5 build opens). */
   cashierPageUrl(tradeNO: string, returnUrl?: string): string
   /** Posts the cashier page's form as a browser does; the redirect is returned, not followed. */
@@ -161,6 +164,14 @@ export async function startSimulator(
       postJson<SubscribeResult>('/subscriptions', { buyer, templateIds, accept, appId }),
     messages: () => subscriptions.messages(),
     subscriptions: () => subscriptions.subscriptions(),
+    async orderCenter(outBizNo, appId) {
+      const query = appId ? `?${new URLSearchParams({ appId })}` : ''
+      const response = await fetch(`${base}/order-center/${encodeURIComponent(outBizNo)}${query}`)
+      if (response.status === 404) return undefined
+      if (response.status !== 200)
+        throw new Error(`order-center answered ${response.status}: ${await response.text()}`)
+      return (await response.json()) as OrderCenterEntry
+    },
     cashierPageUrl(tradeNO, returnUrl) {
       const query = new URLSearchParams({ tradeNO, ...(returnUrl ? { return: returnUrl } : {}) })
       return `${base}/cashier?${query}`

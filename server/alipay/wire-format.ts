@@ -86,6 +86,8 @@ const ID_FIELDS = {
   tradeQueryBuyer: { user_id: 'buyer_user_id', open_id: 'buyer_open_id' },
   /** Pre-authorization (fund.auth) notifies and queries. */
   freezePayer: { user_id: 'payer_user_id', open_id: 'payer_open_id' },
+  /** alipay.merchant.order.sync's request ("buyer_id(buyer_open_id)", see order-center-format.ts). */
+  orderSyncBuyer: { user_id: 'buyer_id', open_id: 'buyer_open_id' },
 } as const
 
 /** e.g. idField('tradeBuyer', 'open_id', 'x') → { buyer_open_id: 'x' }. */

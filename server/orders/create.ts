@@ -7,6 +7,7 @@ import { QUANTITY_PER_LINE_MAX, type Address, type CreateOrderRequest } from '..
 import type { Db, Queryable } from '../db/types'
 import { HttpError } from '../http/errors'
 import type { BuyerCaps } from '../limits/config'
+import { recordOrderChange } from '../order-center/record'
 import { enforceBuyerCaps } from './caps'
 import { attachOrderToKey, claimIdempotencyKey, requestHash, type NormalisedLine } from './idempotency'
 import { newOrderNumber } from './order-number'
@@ -79,6 +80,8 @@ export async function createOrder(db: Db, input: NewOrder): Promise<CreatedOrder
     await reserveStock(tx, priced)
     const orderId = await insertOrder(tx, input, priced, address)
     await insertLines(tx, orderId, priced)
+    // Alipay's order center hears of it from the outbox, committed with the order (order-center/).
+    await recordOrderChange(tx, orderId)
     await attachOrderToKey(tx, input.userId, input.idempotencyKey, orderId)
     return { orderId, replayed: false }
   })

@@ -9,6 +9,9 @@
  * whoever loses a race (a buyer's confirmation against the auto-receive sweep, two sweepers)
  * updates zero rows and is told so. Migration 007's trigger refuses any other change of state.
  *
+ * Each transition also enqueues its report to Alipay's order center in the same transaction
+ * (order-center/record.ts), so call these inside `db.transaction(tx => ...)`.
+ *
  * After-sales requests (server/after-sales, migration 010) hold an order where it is: with one
  * open (order_has_open_after_sales) an order is not shipped, auto-received or completed, and the
  * trigger refuses to complete it. An order refunded in full before shipping is not shipped either.
@@ -16,6 +19,7 @@
 import { Value } from '@sinclair/typebox/value'
 import { ShipmentInput, TRACKING_NO_PATTERN } from '../../contract'
 import type { Queryable } from '../db/types'
+import { recordOrderChange, recordOrderChanges } from '../order-center/record'
 import { HttpError } from '../http/errors'
 
 /** SQL: a shipped order is due for automatic receipt ($2 = AUTO_RECEIVE_DAYS). */
@@ -69,6 +73,7 @@ export async function shipOrder(
       options.shippedAt?.toISOString() ?? null,
     ],
   )
+  if (rows.length === 1) await recordOrderChange(tx, orderId)
   return rows.length === 1
 }
 
@@ -83,6 +88,7 @@ export async function confirmReceipt(tx: Queryable, orderId: string, receivedAt?
       returning id`,
     [orderId, receivedAt?.toISOString() ?? null],
   )
+  if (rows.length === 1) await recordOrderChange(tx, orderId)
   return rows.length === 1
 }
 
@@ -103,6 +109,10 @@ export async function receiveOverdueOrders(
       returning id`,
     [orderIds, autoReceiveDays],
   )
+  await recordOrderChanges(
+    tx,
+    rows.map((row) => row.id),
+  )
   return rows.map((row) => row.id)
 }
 
@@ -122,6 +132,10 @@ export async function completeSettledOrders(
         and ${AFTER_SALES_ENDED} and not order_has_open_after_sales(id)
       returning id`,
     [orderIds, afterSalesDays],
+  )
+  await recordOrderChanges(
+    tx,
+    rows.map((row) => row.id),
   )
   return rows.map((row) => row.id)
 }

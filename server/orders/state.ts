@@ -12,10 +12,12 @@
  * other change of state, so no other statement can break the rule either.
  *
  * Call these inside `db.transaction(tx => ...)`: closing returns stock in the same transaction,
- * so an order is never closed without its stock coming back, nor its stock returned twice.
+ * so an order is never closed without its stock coming back, nor its stock returned twice. Each
+ * change also enqueues its report to Alipay's order center in that transaction (order-center/).
  */
 import type { CloseReason, OrderStatus } from '../../contract'
 import type { Queryable } from '../db/types'
+import { recordOrderChange, recordOrderChanges } from '../order-center/record'
 
 export type { CloseReason }
 
@@ -49,6 +51,7 @@ export async function markOrderPaid(
     // As text: PGlite recognises a Date only from its own realm (see native-require.ts).
     [orderId, paidAt.toISOString()],
   )
+  if (rows.length === 1) await recordOrderChange(tx, orderId)
   return rows.length === 1
 }
 
@@ -68,6 +71,7 @@ export async function closeOrders(tx: Queryable, orderIds: string[], reason: Clo
   )
   const closedIds = closed.map((row) => row.id)
   await releaseStock(tx, closedIds)
+  await recordOrderChanges(tx, closedIds)
   return closedIds
 }
 

@@ -6,6 +6,7 @@
  * conditional UPDATE, so whoever loses a race changes nothing and is told so.
  */
 import type { Queryable } from '../db/types'
+import { recordOrderChange } from '../order-center/record'
 
 export type RefundKind = 'closed_order' | 'after_sales'
 export type RefundStatus = 'pending' | 'refunded' | 'failed'
@@ -236,6 +237,9 @@ export async function markRefundConfirmed(
   tx: Queryable,
   refund: Pick<Refund, 'id' | 'orderId'>,
 ): Promise<boolean> {
+  // The order first, as every order change locks it first: refunds of one order confirmed side by
+  // side queue here, so the last one sees the others and reports the order REFUNDED.
+  await tx.query('select 1 from orders where id = $1 for update', [refund.orderId])
   const rows = await tx.query(
     `update refunds set status = 'refunded', refunded_at = now(), last_error = null, updated_at = now()
       where id = $1 and status = 'pending' returning id`,
@@ -248,5 +252,7 @@ export async function markRefundConfirmed(
                              where r.order_id = p.order_id and r.status = 'refunded')`,
     [refund.orderId],
   )
+  // A full refund is a state of the order in Alipay's order center (order-center/record.ts).
+  if (rows.length === 1) await recordOrderChange(tx, refund.orderId)
   return rows.length === 1
 }

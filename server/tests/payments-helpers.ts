@@ -34,7 +34,7 @@ export interface ShopUnderTest {
 export function shopForSuite(
   getDb: () => Db,
   getSim: () => SimulatorHarness,
-  options: { config?: Partial<ServerConfig> } = {},
+  options: { config?: Partial<ServerConfig>; runOutbox?: boolean } = {},
 ): ShopUnderTest {
   const shop = {} as ShopUnderTest
   beforeAll(async () => {
@@ -56,6 +56,8 @@ export async function startShop(
     env?: Record<string, string>
     client?: AlipayClient
     expirySweepMs?: number
+    /** Runs the outbox worker (Alipay's order center), as server/main.ts does. */
+    runOutbox?: boolean
     logger?: BuildAppOptions['logger']
     /** Settings other than Alipay's (those come from `env`). */
     config?: Partial<ServerConfig>
@@ -68,6 +70,7 @@ export async function startShop(
     config: testConfig({ port, ...options.config, alipay: readAlipaySettings(options.env ?? {}) }),
     alipay: { client: options.client ?? sim.client(options.appId) },
     expirySweepMs: options.expirySweepMs,
+    runOutbox: options.runOutbox,
     logger: options.logger,
   })
   const origin = await app.listen({ port, host: '127.0.0.1' })

@@ -1,6 +1,7 @@
 /** What a simulated Open API method receives and returns; see gateway.ts for the dispatch. */
 import type { AlipayIdKind } from '../../alipay/wire-format'
 import type { Notifier } from '../notifier'
+import type { OrderCenterBook } from '../order-center'
 import type { CallLog, QuerySwitch } from '../queries'
 import type { RefundSwitch } from '../refunds'
 import type { GatewayParams } from '../signing'
@@ -34,6 +35,8 @@ export interface SimulatorContext {
   calls: CallLog
   /** Message templates, buyers' subscriptions and delivered messages (subscriptions.ts). */
   subscriptions: SubscriptionBook
+  /** alipay.merchant.order.sync's synced orders, and its POST /control switch (order-center.ts). */
+  orderCenter: OrderCenterBook
 }
 
 export interface MethodCall {
