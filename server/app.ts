@@ -197,7 +197,12 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     let worker: OutboxWorker | undefined
     app.addHook('onReady', async () => {
       worker = startOutboxWorker(db, {
-        handlers: outboxHandlers({ settings: config.outbox, alipay: opts.alipay?.client }),
+        handlers: outboxHandlers({
+          settings: config.outbox,
+          db,
+          messages: config.messages,
+          alipay: opts.alipay?.client,
+        }),
         settings: config.outbox,
         logger: app.log,
       })

@@ -20,6 +20,7 @@ import { Value } from '@sinclair/typebox/value'
 import { ShipmentInput, TRACKING_NO_PATTERN } from '../../contract'
 import type { Queryable } from '../db/types'
 import { recordOrderChange, recordOrderChanges } from '../order-center/record'
+import { enqueueShippedMessage } from '../messages/outbox'
 import { HttpError } from '../http/errors'
 
 /** SQL: a shipped order is due for automatic receipt ($2 = AUTO_RECEIVE_DAYS). */
@@ -73,7 +74,10 @@ export async function shipOrder(
       options.shippedAt?.toISOString() ?? null,
     ],
   )
-  if (rows.length === 1) await recordOrderChange(tx, orderId)
+  if (rows.length === 1) {
+    await recordOrderChange(tx, orderId)
+    await enqueueShippedMessage(tx, orderId)
+  }
   return rows.length === 1
 }
 

@@ -4,6 +4,7 @@
  * maps to, with the order's amounts, trade and parcel; a completion or a partial refund (no new
  * state) sends nothing; a refused job fails for good and the next orders still go.
  */
+import { testConfig } from '../testing/app'
 import { SAMPLE_ADDRESS } from '../../tests/support/sample-address'
 import { startSimulator, type SimulatorHarness } from '../alipay-simulator/test-harness'
 import { drainOutbox } from '../outbox/worker'
@@ -160,7 +161,12 @@ describeEachDatabase('the order center refusing a job', (getDb) => {
     drainOutbox(
       getDb(),
       {
-        handlers: outboxHandlers({ settings: FAST_OUTBOX, alipay: sim.client() }),
+        handlers: outboxHandlers({
+          settings: FAST_OUTBOX,
+          db: getDb(),
+          messages: testConfig().messages,
+          alipay: sim.client(),
+        }),
         settings: FAST_OUTBOX,
         logger,
       },
