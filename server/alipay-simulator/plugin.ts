@@ -10,9 +10,11 @@ import { cashierRoutes } from './cashier'
 import { readReturnOrigins } from './cashier-return'
 import { gatewayRoutes } from './gateway'
 import { fundAuthOperationDetailQuery } from './methods/fund-auth-query'
+import { fundAuthOrderUnfreeze } from './methods/fund-auth-unfreeze'
 import { oauthToken } from './methods/oauth-token'
 import { tradeCreate } from './methods/trade-create'
 import { tradeClose, tradeQuery } from './methods/trade-query-close'
+import { tradePayFromAuth } from './methods/trade-pay-auth'
 import { tradeRefund } from './methods/trade-refund'
 import { tradeFastpayRefundQuery } from './methods/trade-refund-query'
 import {
@@ -70,6 +72,8 @@ export function createMethodRegistry(): MethodRegistry {
     ['alipay.trade.refund', tradeRefund],
     ['alipay.trade.fastpay.refund.query', tradeFastpayRefundQuery],
     ['alipay.fund.auth.operation.detail.query', fundAuthOperationDetailQuery],
+    ['alipay.fund.auth.order.unfreeze', fundAuthOrderUnfreeze],
+    ['alipay.trade.pay', tradePayFromAuth],
   ])
 }
 
@@ -139,7 +143,14 @@ export const alipaySimulator: FastifyPluginAsync<AlipaySimulatorOptions> = async
 export type { MethodHandler, MethodRegistry, SimulatedApp } from './methods/types'
 export { DEFAULT_AUTH_CODE_TTL_SECONDS, gatewayError } from './methods/types'
 export type { SimulatorStore, AuthCodeGrant } from './store'
-export type { StoredTrade, StoredFreeze, StoredRefund, PendingRefund, TradeBuyer } from './store'
+export type {
+  StoredTrade,
+  StoredFreeze,
+  StoredFreezeOperation,
+  StoredRefund,
+  PendingRefund,
+  TradeBuyer,
+} from './store'
 export { createMemoryStore } from './store'
 export type { Notifier, NotifierOptions, NotifyAttempt, NotifyMode } from './notifier'
 export { createNotifier, DEFAULT_NOTIFY_SCHEDULE_MS } from './notifier'
