@@ -27,6 +27,7 @@ import { requestIdHeader, resolveRequestId } from './http/request-id'
 import { strictBodies } from './http/strict-body'
 import { rateLimiting } from './limits/rate-limit'
 import { merchantOrderRoutes } from './merchant/orders-plugin'
+import { merchantDepositRoutes } from './merchant/deposits-plugin'
 import { nativeRequire } from './native-require'
 import { startExpirySweeper } from './orders/expiry'
 import { orderRoutes } from './orders/plugin'
@@ -158,6 +159,12 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     staffSessionTtlSeconds: config.staffSessionTtlSeconds,
   })
   await app.register(merchantOrderRoutes, { prefix: '/api/merchant', db, config })
+  await app.register(merchantDepositRoutes, {
+    prefix: '/api/merchant',
+    db,
+    config,
+    payments: payments?.deps,
+  })
   await app.register(merchantAfterSalesRoutes, {
     prefix: '/api/merchant',
     db,
