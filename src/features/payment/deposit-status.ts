@@ -46,7 +46,3 @@ export function depositLines(deposit: Deposit): DepositLine[] {
 /** The rental is over (or never started): nothing will change any more. */
 export const isDepositFinal = (deposit: Deposit) =>
   deposit.status === 'returned' || deposit.status === 'charged' || deposit.status === 'closed'
-
-/** The shop asked Alipay to charge or unfreeze, and Alipay's confirmation is due within seconds. */
-export const isDepositEnding = (deposit: Deposit) =>
-  deposit.status === 'charging' || deposit.status === 'returning'

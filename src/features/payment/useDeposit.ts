@@ -5,7 +5,6 @@ import { describeError } from '../../shared/request'
 import { pageUrl } from '../../shared/routes'
 import { currentPaymentAdapter } from './adapters'
 import { createDeposit, fetchDeposit } from './api'
-import { isDepositEnding } from './deposit-status'
 import { browserReturnUrl } from './pay'
 import { resultScreen, screenText } from './result-codes'
 import { describePaymentError } from './usePayOrder'
@@ -21,6 +20,10 @@ export interface DepositReturn {
  * deposit again after these delays, then every last one; the button reads it at any time.
  */
 export const DEPOSIT_POLL_MS = [1000, 2000, 4000, 8000, 15000] as const
+
+/** The shop asked Alipay to charge or unfreeze, and Alipay's confirmation is due within seconds. */
+export const isDepositEnding = (deposit: Deposit) =>
+  deposit.status === 'charging' || deposit.status === 'returning'
 
 /**
  * The pre-authorization demo (renting an item): the server signs an orderStr for
