@@ -10,7 +10,7 @@ import type { Language } from '../http/language'
 import { newOrderNumber } from '../orders/order-number'
 import type { PaymentDeps } from './deps'
 import { fenToYuan, yuanToFen } from '../alipay/wire-format'
-import { Refusal, readFreezeNotify, type NotifyFields } from './notify-fields'
+import { Refusal, payerOf, readFreezeNotify, type AlipayId, type NotifyFields } from './notify-fields'
 import { isNotifyRecorded, recordNotify } from './repository'
 
 /** What can be rented, and the deposit each needs (fen). Server-side: the client only names one. */
@@ -34,6 +34,8 @@ export interface DepositRow {
   created_at: Date
   frozen_at: Date | null
   auth_no: string | null
+  payer_kind: 'user_id' | 'open_id' | null
+  payer_id: string | null
   // The end of the rental (deposit-end.ts, migration 015).
   charge_fen: number | null
   charge_out_trade_no: string | null
@@ -44,6 +46,7 @@ export interface DepositRow {
 }
 
 export const DEPOSIT_COLUMNS = `id, user_id, item_id, title, amount_fen, status, created_at, frozen_at, auth_no,
+  payer_kind, payer_id,
   charge_fen, charge_out_trade_no, charged_at, unfreeze_fen, unfreeze_request_no, unfrozen_at`
 
 const iso = (at: Date) => new Date(at).toISOString()
@@ -98,11 +101,13 @@ async function markFrozen(
   depositId: string,
   authNo: string,
   frozenAt: Date,
+  payer: AlipayId | undefined,
 ): Promise<boolean> {
   const rows = await tx.query(
-    `update deposits set status = 'frozen', auth_no = $2, frozen_at = $3::timestamptz
+    `update deposits set status = 'frozen', auth_no = $2, frozen_at = $3::timestamptz,
+            payer_kind = $4, payer_id = $5
       where id = $1 and status = 'awaiting_freeze' returning id`,
-    [depositId, authNo, frozenAt.toISOString()],
+    [depositId, authNo, frozenAt.toISOString(), payer?.kind ?? null, payer?.id ?? null],
   )
   return rows.length === 1
 }
@@ -139,7 +144,10 @@ export async function handleFreezeNotify(
   }
   if (await isNotifyRecorded(deps.db, notify.notifyId)) return 'handled' // a replay
   await deps.db.transaction(async (tx) => {
-    if (notify.status === 'SUCCESS' && (await markFrozen(tx, deposit.id, notify.authNo, notify.frozenAt))) {
+    if (
+      notify.status === 'SUCCESS' &&
+      (await markFrozen(tx, deposit.id, notify.authNo, notify.frozenAt, notify.payer))
+    ) {
       deps.log.info({ depositId: deposit.id, authNo: notify.authNo }, 'deposit frozen')
     }
     await recordNotify(tx, {
@@ -154,14 +162,18 @@ export async function handleFreezeNotify(
 
 /** Asks Alipay about the freeze and records it when Alipay says it happened; throws when it cannot ask. */
 export async function askAboutFreeze(deps: PaymentDeps, deposit: DepositRow): Promise<void> {
-  const result = await deps.alipay.exec<{ status?: string; amount?: string; authNo?: string }>(
-    'alipay.fund.auth.operation.detail.query',
-    { out_order_no: deposit.id, out_request_no: deposit.id },
-  )
+  const result = await deps.alipay.exec<{
+    status?: string
+    amount?: string
+    authNo?: string
+    payerUserId?: string
+    payerOpenId?: string
+  }>('alipay.fund.auth.operation.detail.query', { out_order_no: deposit.id, out_request_no: deposit.id })
   if (result.status !== 'SUCCESS' || !result.authNo) return
   if (yuanToFen(result.amount) !== deposit.amount_fen) {
     deps.log.error({ depositId: deposit.id, amount: result.amount }, 'frozen amount differs from the deposit')
     return
   }
-  await deps.db.transaction((tx) => markFrozen(tx, deposit.id, result.authNo ?? '', new Date()))
+  const payer = payerOf(result.payerUserId, result.payerOpenId)
+  await deps.db.transaction((tx) => markFrozen(tx, deposit.id, result.authNo ?? '', new Date(), payer))
 }

@@ -5,6 +5,7 @@
  * the simulator's freeze agree.
  */
 import type { ApiErrorBody, Deposit, DepositPayment } from '../../contract'
+import { simulatedUserId } from '../alipay-simulator/buyers'
 import { signNotify } from '../alipay-simulator/signing'
 import { TEST_APP_ID } from '../alipay-simulator/test-harness'
 import type { Db } from '../db/types'
@@ -32,13 +33,14 @@ describeEachDatabase('deposit end (return, damage)', (getDb) => {
   })
 
   /** A deposit the buyer froze at the simulator's cashier (confirmed by its notify). */
-  async function frozenDeposit(itemId = 'power-bank') {
+  async function frozenDeposit(itemId = 'power-bank', payerKey?: string) {
     const who = await payingBuyer(getDb())
     const buyer = asBuyer(shop, who)
     const created = (await buyer.post('/api/deposits', { itemId })).json<DepositPayment>()
     if (created.invocation.kind !== 'orderStr') throw new Error('expected an orderStr')
     const { orderStr } = created.invocation
-    expect((await sim.cashier({ orderStr, outcome: 'pay', buyer: who.key })).resultCode).toBe('9000')
+    const payer = payerKey ?? who.key
+    expect((await sim.cashier({ orderStr, outcome: 'pay', buyer: payer })).resultCode).toBe('9000')
     await sim.notifier.idle()
     const id = created.deposit.id
     expect(await statusOf(id)).toBe('frozen')
@@ -124,6 +126,18 @@ describeEachDatabase('deposit end (return, damage)', (getDb) => {
         totalAmount: '30.00',
       },
     )
+  })
+
+  it('names the account that froze the deposit, as Alipay reported it, as the payment’s buyer', async () => {
+    // The simulator's browser cashier freezes as any account it is told to (default buyer-1).
+    const { id, read } = await frozenDeposit('power-bank', 'buyer-7')
+    const [row] = await getDb().query<{ payer_id: string }>('select payer_id from deposits where id = $1', [
+      id,
+    ])
+    expect(row.payer_id).toBe(simulatedUserId('buyer-7'))
+    expect((await act(owner, id, 'charge', { amount: 100 })).statusCode).toBe(200)
+    await sim.notifier.idle()
+    expect(await read()).toMatchObject({ status: 'charged', chargeAmount: 100, returnAmount: 9800 })
   })
 
   it('takes the whole deposit without an unfreeze when the damage is all of it', async () => {

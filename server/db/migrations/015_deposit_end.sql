@@ -13,6 +13,12 @@ alter table deposits add constraint deposits_status_check check (status in (
   'awaiting_freeze', 'frozen', 'closed', 'charging', 'returning', 'returned', 'charged'
 ));
 
+-- Who froze the deposit, as Alipay reported it (the freeze notify's or query's payer_user_id /
+-- payer_open_id): a payment from the freeze must name this payer as its buyer.
+alter table deposits add column payer_kind text check (payer_kind in ('user_id', 'open_id'));
+alter table deposits add column payer_id text;
+alter table deposits add constraint deposits_payer_check check ((payer_kind is null) = (payer_id is null));
+
 -- The damage charge: requested amount, its out_trade_no, and once Alipay confirmed it, the
 -- trade_no and when.
 alter table deposits add column charge_fen integer check (charge_fen > 0);
