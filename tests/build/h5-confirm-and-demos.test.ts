@@ -116,7 +116,7 @@ it('the deposit demo freezes a deposit in the cashier, and the page shows what t
   expect(deposit?.status).toBe('frozen')
   await shoot('deposit-frozen')
 
-  // The shop ends the rental: 30 yuan of damage, the rest back. The open page follows it by polling.
+  // The shop ends the rental: 30 yuan of damage, the rest back.
   const staff = await insertStaff(db(), { name: `owner-h5-${Date.now()}`, role: 'owner', passwordHash: 'x' })
   const { token } = await createStaffSession(db(), staff.id, 600)
   const charge = await fetch(`${suite.stack.server.baseUrl}/api/merchant/deposits/${depositId}/charge`, {
@@ -125,6 +125,9 @@ it('the deposit demo freezes a deposit in the cashier, and the page shows what t
     body: JSON.stringify({ amount: 3000 }),
   })
   expect(charge.status).toBe(200)
+  // The buyer looks again (the page does not poll a frozen deposit: the rental may last days); it
+  // then polls while the charge and the unfreeze of the rest wait for Alipay.
+  await shop.tap(T['pay.action.checkAgain'])
   const charged = T['deposit.status.charged']
     .replace('{charge}', formatFen(3000))
     .replace('{back}', formatFen(6900))
