@@ -103,7 +103,10 @@ export async function askAboutCharge(deps: PaymentDeps, row: DepositRow, notifyU
     if (alipaySubCode(error) !== 'ACQ.TRADE_NOT_EXIST') throw error
     // Alipay never got the payment (the call was lost): send it again, same out_trade_no.
     const sent = await sendCharge(deps, row, notifyUrl)
-    if (sent.outcome === 'refused') await deps.db.transaction((tx) => cancelCharge(tx, row.id))
+    if (sent.outcome === 'refused') {
+      deps.log.error({ depositId: row.id, subCode: sent.subCode }, 'Alipay refused a resent deposit charge')
+      await deps.db.transaction((tx) => cancelCharge(tx, row.id))
+    }
     return
   }
   const paid = answer.tradeStatus === 'TRADE_SUCCESS' || answer.tradeStatus === 'TRADE_FINISHED'
@@ -132,7 +135,10 @@ export async function askAboutUnfreeze(deps: PaymentDeps, row: DepositRow, notif
     if (alipaySubCode(error) !== 'AUTH_OPERATION_NOT_EXIST') throw error
     // Alipay never got the unfreeze: send it again, same out_request_no and amount.
     const sent = await sendUnfreeze(deps, row, notifyUrl)
-    if (sent.outcome === 'refused') await deps.db.transaction((tx) => cancelReturn(tx, row.id))
+    if (sent.outcome === 'refused') {
+      deps.log.error({ depositId: row.id, subCode: sent.subCode }, 'Alipay refused a resent deposit unfreeze')
+      await deps.db.transaction((tx) => cancelReturn(tx, row.id))
+    }
     return
   }
   if (answer.operationType !== 'UNFREEZE' || answer.status !== 'SUCCESS') return
