@@ -78,10 +78,16 @@ export async function sendUnfreeze(deps: PaymentDeps, row: DepositRow, notifyUrl
   }
 }
 
-async function buyerIdOf(db: Queryable, userId: string): Promise<Record<string, string>> {
+/**
+ * The buyer of a payment from the freeze: the freeze's payer as Alipay reported it (it must be the
+ * same account); for a deposit frozen before that was stored, the renter's own Alipay id.
+ */
+async function buyerIdOf(db: Queryable, row: DepositRow): Promise<Record<string, string>> {
+  if (row.payer_kind !== null && row.payer_id !== null)
+    return idField('tradeBuyer', row.payer_kind, row.payer_id)
   const [user] = await db.query<UserRow>(
     'select id, alipay_user_id, alipay_open_id from users where id = $1',
-    [userId],
+    [row.user_id],
   )
   const { alipay } = buyerFromRow(user)
   return idField('tradeBuyer', alipay.kind, alipay.value)
@@ -99,7 +105,7 @@ export async function sendCharge(deps: PaymentDeps, row: DepositRow, notifyUrl: 
         product_code: 'PREAUTH_PAY',
         auth_no: row.auth_no,
         auth_confirm_mode: 'NOT_COMPLETE',
-        ...(await buyerIdOf(deps.db, row.user_id)),
+        ...(await buyerIdOf(deps.db, row)),
       },
       { notify_url: notifyUrl },
     )
