@@ -7,6 +7,7 @@
 import type { ApiErrorBody, Deposit, DepositPayment } from '../../contract'
 import { simulatedUserId } from '../alipay-simulator/buyers'
 import { signNotify } from '../alipay-simulator/signing'
+import { SIMULATED_SELLER_ID } from '../alipay-simulator/trades'
 import { TEST_APP_ID } from '../alipay-simulator/test-harness'
 import type { Db } from '../db/types'
 import { describeEachDatabase } from '../testing/databases'
@@ -245,6 +246,43 @@ describeEachDatabase('deposit end (return, damage)', (getDb) => {
     const clerkCharge = await act(clerk, id, 'charge', { amount: 100 })
     expect([clerkCharge.statusCode, clerkCharge.json<ApiErrorBody>().code]).toEqual([403, 'forbidden'])
     expect(await statusOf(id)).toBe('frozen')
+  })
+
+  it('checks charge notifies: another amount, seller or trade status changes nothing', async () => {
+    const { id } = await frozenDeposit('power-bank')
+    await withNotifiesLost(() => act(owner, id, 'charge', { amount: 2000 }))
+    const fields = {
+      notify_time: '2024-06-11 10:00:05',
+      notify_type: 'trade_status_sync',
+      notify_id: `c${Date.now()}${process.pid}`,
+      app_id: TEST_APP_ID,
+      charset: 'utf-8',
+      version: '1.0',
+      sign_type: 'RSA2',
+      trade_no: '2024061122001000000000000009',
+      out_trade_no: `${id}_P`,
+      buyer_id: '2088000000000002',
+      seller_id: SIMULATED_SELLER_ID,
+      trade_status: 'TRADE_SUCCESS',
+      total_amount: '20.00',
+      gmt_payment: '2024-06-11 10:00:04',
+    }
+    const post = (f: Record<string, string>) =>
+      shop.app.inject({
+        method: 'POST',
+        url: '/api/alipay/notify',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        payload: new URLSearchParams(signNotify(f, sim.simulatorKeys.privateKey)).toString(),
+      })
+    for (const wrong of [{ total_amount: '99.00' }, { seller_id: '2088999999999999' }]) {
+      const res = await post({ ...fields, ...wrong })
+      expect([res.statusCode, res.body]).toEqual([400, 'fail'])
+      expect(await statusOf(id)).toBe('charging')
+    }
+    expect(
+      (await post({ ...fields, trade_status: 'WAIT_BUYER_PAY', notify_id: `${fields.notify_id}w` })).body,
+    ).toBe('success')
+    expect(await statusOf(id)).toBe('charging')
   })
 
   it('checks unfreeze notifies: a wrong amount or request is refused, replays are harmless', async () => {
