@@ -24,6 +24,9 @@ export const API_ERROR_CODES = [
   // payments
   'order_not_payable', // 409: already paid, closed or expired (the message says which)
   'unknown_deposit_item', // 400: not one of the rentable items
+  'deposit_not_endable', // 409: the deposit is not frozen, or already ends another way (the message says which)
+  'charge_exceeds_deposit', // 400: a damage charge above the frozen deposit
+  'alipay_refused', // 409: Alipay refused the unfreeze or the charge (the message names its sub_code); nothing changed
   'ticket_invalid', // 401: web-view ticket unknown, used, expired, or for another order
   'refund_exceeds_paid', // 409: refunds (not failed) would add up to more than was paid
   // after-sales

@@ -38,9 +38,24 @@ export const OrderPayment = Type.Object(
 )
 export type OrderPayment = Static<typeof OrderPayment>
 
-/** Pre-authorization demo: a deposit frozen on the buyer's Alipay balance (e.g. renting an item). */
+/**
+ * Pre-authorization demo: a deposit frozen on the buyer's Alipay balance (e.g. renting an item).
+ * Its end is the merchant's (POST /api/merchant/deposits/:id/return or /charge):
+ * - `returning` → `returned`: the whole deposit goes back (unfrozen);
+ * - `charging` → `returning` → `charged`: part of it is taken for damage, then the rest goes back;
+ *   `charging` → `charged` when the whole deposit is taken.
+ * Each `…ing` state is a request Alipay has not confirmed yet (by notify or query).
+ */
 export const DepositStatus = Type.Union(
-  [Type.Literal('awaiting_freeze'), Type.Literal('frozen'), Type.Literal('closed')],
+  [
+    Type.Literal('awaiting_freeze'),
+    Type.Literal('frozen'),
+    Type.Literal('closed'),
+    Type.Literal('charging'),
+    Type.Literal('returning'),
+    Type.Literal('returned'),
+    Type.Literal('charged'),
+  ],
   { title: 'DepositStatus' },
 )
 export type DepositStatus = Static<typeof DepositStatus>
@@ -53,6 +68,12 @@ export const Deposit = Type.Object(
     status: DepositStatus,
     createdAt: DateTime,
     frozenAt: Type.Optional(DateTime),
+    /** Taken for damage: requested while `charging`, confirmed from `returning` on. */
+    chargeAmount: Type.Optional(Fen),
+    /** Given back: on its way while `returning`, back once `returned` or `charged`. */
+    returnAmount: Type.Optional(Fen),
+    /** When Alipay confirmed the last step (the unfreeze, or the charge of the whole deposit). */
+    endedAt: Type.Optional(DateTime),
   },
   { title: 'Deposit' },
 )
@@ -76,6 +97,13 @@ export const DepositPayment = Type.Object(
 export type DepositPayment = Static<typeof DepositPayment>
 
 export const DepositIdParams = Type.Object({ id: Type.String({ pattern: '^D[0-9]{8,32}$' }) })
+
+/** POST /api/merchant/deposits/:id/charge: the damage, taken from the deposit (fen, at most all of it). */
+export const ChargeDepositInput = Type.Object(
+  { amount: Type.Integer({ minimum: 1, description: 'Fen; at most the frozen deposit' }) },
+  { title: 'ChargeDepositInput', additionalProperties: false },
+)
+export type ChargeDepositInput = Static<typeof ChargeDepositInput>
 export type DepositIdParams = Static<typeof DepositIdParams>
 
 /**

@@ -28,6 +28,7 @@ import { strictBodies } from './http/strict-body'
 import { rateLimiting } from './limits/rate-limit'
 import { merchantOrderRoutes } from './merchant/orders-plugin'
 import { messageRoutes } from './messages/plugin'
+import { merchantDepositRoutes } from './merchant/deposits-plugin'
 import { nativeRequire } from './native-require'
 import { startExpirySweeper } from './orders/expiry'
 import { outboxHandlers } from './outbox/handlers'
@@ -168,6 +169,12 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     staffSessionTtlSeconds: config.staffSessionTtlSeconds,
   })
   await app.register(merchantOrderRoutes, { prefix: '/api/merchant', db, config })
+  await app.register(merchantDepositRoutes, {
+    prefix: '/api/merchant',
+    db,
+    config,
+    payments: payments?.deps,
+  })
   await app.register(merchantAfterSalesRoutes, {
     prefix: '/api/merchant',
     db,

@@ -1,11 +1,12 @@
 /**
  * The fields of the notifications the simulator sends (before signing, see signNotify):
  * `trade_status_sync` when a trade is paid or refunded, `fund_auth_freeze` when a
- * pre-authorization freezes.
+ * pre-authorization freezes, `fund_auth_unfreeze` when part or all of it is unfrozen.
  */
 import { randomBytes } from 'node:crypto'
 import { fenToYuan, idField, toChinaTime } from '../alipay/wire-format'
-import type { StoredFreeze, StoredRefund, StoredTrade } from './store'
+import { freezeTotals } from './fund-auth'
+import type { StoredFreeze, StoredFreezeOperation, StoredRefund, StoredTrade } from './store'
 import { SIMULATED_SELLER_ID } from './trades'
 
 function common(notifyType: string, appId: string, now: number): Record<string, string> {
@@ -78,5 +79,33 @@ export function freezeNotifyFields(freeze: StoredFreeze, now: number): Record<st
     ...idField('freezePayer', freeze.payer.kind, freeze.payer.id),
     gmt_create: toChinaTime(freeze.at),
     gmt_trans: toChinaTime(freeze.at),
+  }
+}
+
+/**
+ * After alipay.fund.auth.order.unfreeze: the operation, and the freeze's totals after it
+ * (rest_amount, total_unfreeze_amount, total_pay_amount). Fields as in Alipay's fund-auth notify
+ * (notify_type fund_auth_unfreeze, operation_type UNFREEZE, status SUCCESS), linked from
+ * AlipayDocs/open-docs mini/server-api/服务端 API 概览.md (alipay.fund.auth.order.unfreeze).
+ */
+export function unfreezeNotifyFields(
+  freeze: StoredFreeze,
+  operation: StoredFreezeOperation,
+  now: number,
+): Record<string, string> {
+  const { order_status: _status, ...totals } = freezeTotals(freeze)
+  return {
+    ...common('fund_auth_unfreeze', freeze.appId, now),
+    auth_no: freeze.authNo,
+    out_order_no: freeze.outOrderNo,
+    operation_id: operation.operationId,
+    out_request_no: operation.outRequestNo,
+    operation_type: 'UNFREEZE',
+    amount: fenToYuan(operation.amountFen),
+    status: 'SUCCESS',
+    ...totals,
+    ...idField('freezePayer', freeze.payer.kind, freeze.payer.id),
+    gmt_create: toChinaTime(operation.at),
+    gmt_trans: toChinaTime(operation.at),
   }
 }

@@ -10,10 +10,12 @@ import { cashierRoutes } from './cashier'
 import { readReturnOrigins } from './cashier-return'
 import { gatewayRoutes } from './gateway'
 import { fundAuthOperationDetailQuery } from './methods/fund-auth-query'
+import { fundAuthOrderUnfreeze } from './methods/fund-auth-unfreeze'
 import { oauthToken } from './methods/oauth-token'
 import { merchantOrderSync } from './methods/order-sync'
 import { tradeCreate } from './methods/trade-create'
 import { tradeClose, tradeQuery } from './methods/trade-query-close'
+import { tradePayFromAuth } from './methods/trade-pay-auth'
 import { tradeRefund } from './methods/trade-refund'
 import { tradeFastpayRefundQuery } from './methods/trade-refund-query'
 import { templateMessageSend } from './methods/template-message-send'
@@ -84,6 +86,8 @@ export function createMethodRegistry(): MethodRegistry {
     ['alipay.fund.auth.operation.detail.query', fundAuthOperationDetailQuery],
     [TEMPLATE_MESSAGE_SEND_METHOD, templateMessageSend],
     ['alipay.merchant.order.sync', merchantOrderSync],
+    ['alipay.fund.auth.order.unfreeze', fundAuthOrderUnfreeze],
+    ['alipay.trade.pay', tradePayFromAuth],
   ])
 }
 
@@ -158,7 +162,14 @@ export const alipaySimulator: FastifyPluginAsync<AlipaySimulatorOptions> = async
 export type { MethodHandler, MethodRegistry, SimulatedApp } from './methods/types'
 export { DEFAULT_AUTH_CODE_TTL_SECONDS, gatewayError } from './methods/types'
 export type { SimulatorStore, AuthCodeGrant } from './store'
-export type { StoredTrade, StoredFreeze, StoredRefund, PendingRefund, TradeBuyer } from './store'
+export type {
+  StoredTrade,
+  StoredFreeze,
+  StoredFreezeOperation,
+  StoredRefund,
+  PendingRefund,
+  TradeBuyer,
+} from './store'
 export { createMemoryStore } from './store'
 export type { Notifier, NotifierOptions, NotifyAttempt, NotifyMode } from './notifier'
 export { createNotifier, DEFAULT_NOTIFY_SCHEDULE_MS } from './notifier'

@@ -144,6 +144,7 @@ function freeze(runtime: PaymentRuntime, order: FreezeOrder, buyerKey: string): 
     notifyUrl: order.notifyUrl,
     status: 'SUCCESS',
     at: now,
+    operations: [],
   }
   runtime.store.saveFreeze(frozen)
   if (frozen.notifyUrl)

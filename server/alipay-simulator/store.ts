@@ -59,6 +59,21 @@ export interface StoredTrade {
   pendingRefunds: PendingRefund[]
 }
 
+/**
+ * What the merchant did with a freeze afterwards: an UNFREEZE (alipay.fund.auth.order.unfreeze,
+ * `outRequestNo` = its out_request_no) or a PAY (alipay.trade.pay with auth_no, `outRequestNo` =
+ * the trade's out_trade_no, `tradeNo` set). See fund-auth.ts.
+ */
+export interface StoredFreezeOperation {
+  kind: 'UNFREEZE' | 'PAY'
+  operationId: string
+  outRequestNo: string
+  amountFen: number
+  at: number
+  tradeNo?: string
+  remark?: string
+}
+
 /** A pre-authorization (alipay.fund.auth.order.app.freeze), frozen by the cashier. */
 export interface StoredFreeze {
   authNo: string
@@ -72,6 +87,8 @@ export interface StoredFreeze {
   notifyUrl?: string
   status: 'SUCCESS'
   at: number
+  /** Unfreezes and payments from it, oldest first. */
+  operations: StoredFreezeOperation[]
 }
 
 export interface SimulatorStore {
@@ -101,7 +118,11 @@ const copyTrade = (trade: StoredTrade): StoredTrade => ({
   refunds: trade.refunds.map((refund) => ({ ...refund })),
   pendingRefunds: trade.pendingRefunds.map((refund) => ({ ...refund })),
 })
-const copyFreeze = (freeze: StoredFreeze): StoredFreeze => ({ ...freeze, payer: { ...freeze.payer } })
+const copyFreeze = (freeze: StoredFreeze): StoredFreeze => ({
+  ...freeze,
+  payer: { ...freeze.payer },
+  operations: freeze.operations.map((operation) => ({ ...operation })),
+})
 
 export function createMemoryStore(): SimulatorStore {
   const authCodes = new Map<string, AuthCodeGrant>()

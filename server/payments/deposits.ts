@@ -8,11 +8,9 @@ import type { Deposit } from '../../contract'
 import type { Queryable } from '../db/types'
 import type { Language } from '../http/language'
 import { newOrderNumber } from '../orders/order-number'
-import { sharedWhileRunning } from './concurrently'
 import type { PaymentDeps } from './deps'
 import { fenToYuan, yuanToFen } from '../alipay/wire-format'
-import { Refusal, readFreezeNotify, type NotifyFields } from './notify-fields'
-import { askThrottled } from './query-throttle'
+import { Refusal, payerOf, readFreezeNotify, type AlipayId, type NotifyFields } from './notify-fields'
 import { isNotifyRecorded, recordNotify } from './repository'
 
 /** What can be rented, and the deposit each needs (fen). Server-side: the client only names one. */
@@ -26,7 +24,7 @@ export type RentableItem = (typeof RENTABLE_ITEMS)[number]
 export const findRentableItem = (itemId: string): RentableItem | undefined =>
   RENTABLE_ITEMS.find((item) => item.id === itemId)
 
-interface DepositRow {
+export interface DepositRow {
   id: string
   user_id: string
   item_id: string
@@ -35,9 +33,23 @@ interface DepositRow {
   status: Deposit['status']
   created_at: Date
   frozen_at: Date | null
+  auth_no: string | null
+  payer_kind: 'user_id' | 'open_id' | null
+  payer_id: string | null
+  // The end of the rental (deposit-end.ts, migration 015).
+  charge_fen: number | null
+  charge_out_trade_no: string | null
+  charged_at: Date | null
+  unfreeze_fen: number | null
+  unfreeze_request_no: string | null
+  unfrozen_at: Date | null
 }
 
-const DEPOSIT_COLUMNS = 'id, user_id, item_id, title, amount_fen, status, created_at, frozen_at'
+export const DEPOSIT_COLUMNS = `id, user_id, item_id, title, amount_fen, status, created_at, frozen_at, auth_no,
+  payer_kind, payer_id,
+  charge_fen, charge_out_trade_no, charged_at, unfreeze_fen, unfreeze_request_no, unfrozen_at`
+
+const iso = (at: Date) => new Date(at).toISOString()
 
 export function toDeposit(row: DepositRow, lang: Language): Deposit {
   const item = findRentableItem(row.item_id)
@@ -46,8 +58,13 @@ export function toDeposit(row: DepositRow, lang: Language): Deposit {
     title: item ? (lang === 'en' ? item.en : item.zh) : row.title,
     amount: row.amount_fen,
     status: row.status,
-    createdAt: new Date(row.created_at).toISOString(),
-    ...(row.frozen_at ? { frozenAt: new Date(row.frozen_at).toISOString() } : {}),
+    createdAt: iso(row.created_at),
+    ...(row.frozen_at ? { frozenAt: iso(row.frozen_at) } : {}),
+    ...(row.charge_fen !== null ? { chargeAmount: row.charge_fen } : {}),
+    ...(row.unfreeze_fen !== null ? { returnAmount: row.unfreeze_fen } : {}),
+    ...(row.status === 'returned' || row.status === 'charged'
+      ? { endedAt: iso(row.unfrozen_at ?? row.charged_at ?? row.created_at) }
+      : {}),
   }
 }
 
@@ -67,16 +84,30 @@ export async function findDeposit(db: Queryable, depositId: string): Promise<Dep
   return row && { ...row, user_id: String(row.user_id) }
 }
 
+/** The deposit a charge's out_trade_no or an unfreeze's out_request_no belongs to. */
+export async function findDepositByRequestNo(
+  db: Queryable,
+  column: 'charge_out_trade_no' | 'unfreeze_request_no',
+  requestNo: string,
+): Promise<DepositRow | undefined> {
+  const [row] = await db.query<DepositRow>(`select ${DEPOSIT_COLUMNS} from deposits where ${column} = $1`, [
+    requestNo,
+  ])
+  return row && { ...row, user_id: String(row.user_id) }
+}
+
 async function markFrozen(
   tx: Queryable,
   depositId: string,
   authNo: string,
   frozenAt: Date,
+  payer: AlipayId | undefined,
 ): Promise<boolean> {
   const rows = await tx.query(
-    `update deposits set status = 'frozen', auth_no = $2, frozen_at = $3::timestamptz
+    `update deposits set status = 'frozen', auth_no = $2, frozen_at = $3::timestamptz,
+            payer_kind = $4, payer_id = $5
       where id = $1 and status = 'awaiting_freeze' returning id`,
-    [depositId, authNo, frozenAt.toISOString()],
+    [depositId, authNo, frozenAt.toISOString(), payer?.kind ?? null, payer?.id ?? null],
   )
   return rows.length === 1
 }
@@ -113,7 +144,10 @@ export async function handleFreezeNotify(
   }
   if (await isNotifyRecorded(deps.db, notify.notifyId)) return 'handled' // a replay
   await deps.db.transaction(async (tx) => {
-    if (notify.status === 'SUCCESS' && (await markFrozen(tx, deposit.id, notify.authNo, notify.frozenAt))) {
+    if (
+      notify.status === 'SUCCESS' &&
+      (await markFrozen(tx, deposit.id, notify.authNo, notify.frozenAt, notify.payer))
+    ) {
       deps.log.info({ depositId: deposit.id, authNo: notify.authNo }, 'deposit frozen')
     }
     await recordNotify(tx, {
@@ -127,36 +161,19 @@ export async function handleFreezeNotify(
 }
 
 /** Asks Alipay about the freeze and records it when Alipay says it happened; throws when it cannot ask. */
-async function queryFreeze(deps: PaymentDeps, deposit: DepositRow): Promise<void> {
-  const result = await deps.alipay.exec<{ status?: string; amount?: string; authNo?: string }>(
-    'alipay.fund.auth.operation.detail.query',
-    { out_order_no: deposit.id, out_request_no: deposit.id },
-  )
+export async function askAboutFreeze(deps: PaymentDeps, deposit: DepositRow): Promise<void> {
+  const result = await deps.alipay.exec<{
+    status?: string
+    amount?: string
+    authNo?: string
+    payerUserId?: string
+    payerOpenId?: string
+  }>('alipay.fund.auth.operation.detail.query', { out_order_no: deposit.id, out_request_no: deposit.id })
   if (result.status !== 'SUCCESS' || !result.authNo) return
   if (yuanToFen(result.amount) !== deposit.amount_fen) {
     deps.log.error({ depositId: deposit.id, amount: result.amount }, 'frozen amount differs from the deposit')
     return
   }
-  await deps.db.transaction((tx) => markFrozen(tx, deposit.id, result.authNo ?? '', new Date()))
-}
-
-/**
- * On read, while awaiting the freeze: asks Alipay (a lost notify is recovered as for trades).
- * Parallel reads of one deposit share one query, and reads ask at most once per
- * ALIPAY_QUERY_INTERVAL_MS across instances (query-throttle.ts); the others show what is stored.
- * Never fails the read: "not frozen yet" is the answer when Alipay has nothing or is unreachable.
- */
-export function refreshDeposit(deps: PaymentDeps, deposit: DepositRow): Promise<void> {
-  return sharedWhileRunning(deps, `deposit:${deposit.id}`, async () => {
-    try {
-      await askThrottled(deps.db, deps.settings.queries, { kind: 'deposit', id: deposit.id }, () =>
-        queryFreeze(deps, deposit),
-      )
-    } catch (error) {
-      deps.log.warn(
-        { err: error, depositId: deposit.id },
-        'could not ask Alipay about a deposit; showing it unfrozen',
-      )
-    }
-  })
+  const payer = payerOf(result.payerUserId, result.payerOpenId)
+  await deps.db.transaction((tx) => markFrozen(tx, deposit.id, result.authNo ?? '', new Date(), payer))
 }

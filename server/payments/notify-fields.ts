@@ -3,7 +3,7 @@
  * signature is verified first (notify.ts), and only then are the fields trusted to mean anything.
  * Each reader returns the typed notify, or a refusal reason for the log.
  */
-import { fromChinaTime, yuanToFen } from '../alipay/wire-format'
+import { fromChinaTime, yuanToFen, type AlipayIdKind } from '../alipay/wire-format'
 
 export type NotifyFields = Record<string, string>
 /** Why a notify was refused (a class, so no form field can pass for one). */
@@ -83,6 +83,20 @@ export interface FreezeNotify {
   amountFen: number
   status: string
   frozenAt: Date
+  payer?: AlipayId
+}
+
+/** A buyer as Alipay names them: `user_id` (2088…) or, for OpenID apps, `open_id`. */
+export interface AlipayId {
+  kind: AlipayIdKind
+  id: string
+}
+
+/** The payer of a fund-auth notify or query (payer_user_id / payer_open_id), when it names one. */
+export function payerOf(userId: string | undefined, openId: string | undefined): AlipayId | undefined {
+  if (userId) return { kind: 'user_id', id: userId }
+  if (openId) return { kind: 'open_id', id: openId }
+  return undefined
 }
 
 export function readFreezeNotify(fields: NotifyFields): FreezeNotify | Refusal {
@@ -106,5 +120,6 @@ export function readFreezeNotify(fields: NotifyFields): FreezeNotify | Refusal {
     amountFen,
     status: fields.status,
     frozenAt: fromChinaTime(fields.gmt_trans) ?? new Date(),
+    payer: payerOf(fields.payer_user_id, fields.payer_open_id),
   }
 }

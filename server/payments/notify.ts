@@ -13,6 +13,8 @@
 import type { FastifyPluginAsync, FastifyReply } from 'fastify'
 import type { ServerConfig } from '../config'
 import { publicOrigin } from '../http/public-urls'
+import { handleChargeNotify, handleUnfreezeNotify } from './deposit-confirm'
+import { isChargeTradeNo } from './deposit-transitions'
 import { handleFreezeNotify } from './deposits'
 import type { PaymentDeps } from './deps'
 import { Refusal, parseNotifyForm, readTradeNotify, type NotifyFields } from './notify-fields'
@@ -91,7 +93,7 @@ function verified(deps: PaymentDeps, fields: NotifyFields): boolean {
   }
 }
 
-async function handleNotify(deps: PaymentDeps, body: unknown): Promise<Handled> {
+async function handleNotify(deps: PaymentDeps, body: unknown, notifyUrl: string): Promise<Handled> {
   if (typeof body !== 'string') return new Refusal('not an application/x-www-form-urlencoded body')
   const fields = parseNotifyForm(body)
   if (fields instanceof Refusal) return fields
@@ -101,17 +103,22 @@ async function handleNotify(deps: PaymentDeps, body: unknown): Promise<Handled> 
   if (!verified(deps, fields)) return new Refusal('signature does not verify with Alipay’s public key')
   if (fields.app_id !== deps.alipay.appId) return new Refusal(`app_id ${fields.app_id} is not ours`)
   // One URL receives every kind of notify: route on its type.
+  if (fields.notify_type === 'trade_status_sync' && isChargeTradeNo(fields.out_trade_no))
+    return handleChargeNotify(deps, fields, notifyUrl) // a payment from a deposit, not an order
   if (fields.notify_type === 'trade_status_sync') return handleTradeNotify(deps, fields)
   if (fields.notify_type === 'fund_auth_freeze') return handleFreezeNotify(deps, fields)
+  if (fields.notify_type === 'fund_auth_unfreeze') return handleUnfreezeNotify(deps, fields)
   return new Refusal(`unexpected notify_type ${fields.notify_type}`)
 }
 
 export interface NotifyRoutesOptions {
   /** Undefined without an Alipay client: every notify is refused. */
   deps?: PaymentDeps
+  /** This route's own URL (notifyUrlFor): follow-up calls (a deposit's unfreeze) name it too. */
+  notifyUrl: string
 }
 
-export const notifyRoutes: FastifyPluginAsync<NotifyRoutesOptions> = async (app, { deps }) => {
+export const notifyRoutes: FastifyPluginAsync<NotifyRoutesOptions> = async (app, { deps, notifyUrl }) => {
   // Scoped to this plugin: the rest of the API accepts JSON only. Kept as the raw string so the
   // fields reach the signature check exactly as Alipay sent them.
   app.addContentTypeParser(
@@ -127,7 +134,7 @@ export const notifyRoutes: FastifyPluginAsync<NotifyRoutesOptions> = async (app,
     if (!deps) return answer(reply, 503, 'fail')
     let handled: Handled
     try {
-      handled = await handleNotify(deps, request.body)
+      handled = await handleNotify(deps, request.body, notifyUrl)
     } catch (error) {
       // Not refused, just not done (database or refund trouble): Alipay redelivers later.
       request.log.error({ err: error }, 'alipay notify failed; Alipay will redeliver it')

@@ -30,10 +30,10 @@ import {
   findDeposit,
   findRentableItem,
   freezeOrderStr,
-  refreshDeposit,
   RENTABLE_ITEMS,
   toDeposit,
 } from './deposits'
+import { isWaitingForAlipay, refreshDeposit } from './deposit-refresh'
 import type { PaymentDeps } from './deps'
 import { simulatedCashierUrl, tradeInvocation, type CashierLocation } from './invocation'
 import { notifyRoutes, notifyUrlFor } from './notify'
@@ -194,9 +194,9 @@ const buyerRoutes: FastifyPluginAsyncTypebox<PaymentRoutesOptions> = async (app,
         return row
       }
       const row = await owned()
-      if (row.status !== 'awaiting_freeze' || !options.deps)
+      if (!isWaitingForAlipay(row) || !options.deps)
         return toDeposit(row, pickLanguage(request.headers['accept-language']))
-      await refreshDeposit(options.deps, row)
+      await refreshDeposit(options.deps, row, notifyUrlFor(config))
       return toDeposit(await owned(), pickLanguage(request.headers['accept-language']))
     },
   )
@@ -204,7 +204,11 @@ const buyerRoutes: FastifyPluginAsyncTypebox<PaymentRoutesOptions> = async (app,
 
 export const paymentRoutes: FastifyPluginAsyncTypebox<PaymentRoutesOptions> = async (app, options) => {
   await app.register(buyerRoutes, { ...options, prefix: '/api' })
-  await app.register(notifyRoutes, { deps: options.deps, prefix: '/api' })
+  await app.register(notifyRoutes, {
+    deps: options.deps,
+    notifyUrl: notifyUrlFor(options.config),
+    prefix: '/api',
+  })
   await app.register(webviewRoutes, {
     db: options.db,
     config: options.config,

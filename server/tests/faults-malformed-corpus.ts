@@ -358,6 +358,24 @@ export const MALFORMED_REQUESTS: MalformedRequest[] = [
   { name: 'deposit: itemId a number', method: 'POST', path: '/api/deposits', body: { itemId: 7 } },
   { name: 'deposit: id abc', method: 'GET', path: '/api/deposits/abc' },
   { name: 'deposit: unknown id', method: 'GET', path: '/api/deposits/D20200101000000000000' },
+  // The end of a rental (merchant API): a staff token is checked before the id or the body.
+  {
+    name: "merchant deposit: a buyer's token",
+    method: 'GET',
+    path: '/api/merchant/deposits/D20200101000000000000',
+  },
+  {
+    name: 'merchant deposit return: no token',
+    method: 'POST',
+    path: '/api/merchant/deposits/D20200101000000000000/return',
+    auth: 'none',
+  },
+  {
+    name: "merchant deposit charge: a buyer's token, amount a string",
+    method: 'POST',
+    path: '/api/merchant/deposits/abc/charge',
+    body: { amount: '100' },
+  },
   { name: 'web-view page: no query', method: 'GET', path: '/webview/checkout', auth: 'none' },
   {
     name: 'web-view payment: empty object',

@@ -1,9 +1,12 @@
 /**
  * The H5 app in Debian's Chromium, continued (a second file so jest runs it beside
  * h5-purchase.test.ts): the codes after which only the server can say whether the buyer paid
- * (8000, 6004, and one the catalogue does not know), then the web-view and deposit demos.
+ * (8000, 6004, and one the catalogue does not know), then the web-view and deposit demos (the
+ * deposit frozen, then ended by the shop: damage charged, the rest returned).
  * Screenshots as in h5-purchase.test.ts.
  */
+import { createStaffSession, insertStaff } from '../../server/staff/repository'
+import { formatFen } from '../../src/shared/money'
 import { setUpH5Suite } from '../support/browser/h5-suite'
 import { pageUrl } from '../../src/shared/routes'
 import {
@@ -112,4 +115,26 @@ it('the deposit demo freezes a deposit in the cashier, and the page shows what t
   ])
   expect(deposit?.status).toBe('frozen')
   await shoot('deposit-frozen')
+
+  // The shop ends the rental: 30 yuan of damage, the rest back.
+  const staff = await insertStaff(db(), { name: `owner-h5-${Date.now()}`, role: 'owner', passwordHash: 'x' })
+  const { token } = await createStaffSession(db(), staff.id, 600)
+  const charge = await fetch(`${suite.stack.server.baseUrl}/api/merchant/deposits/${depositId}/charge`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ amount: 3000 }),
+  })
+  expect(charge.status).toBe(200)
+  // The buyer looks again (the page does not poll a frozen deposit: the rental may last days); it
+  // then polls while the charge and the unfreeze of the rest wait for Alipay.
+  await shop.tap(T['pay.action.checkAgain'])
+  const charged = T['deposit.status.charged']
+    .replace('{charge}', formatFen(3000))
+    .replace('{back}', formatFen(6900))
+  await shop.see(charged, 'the damage charged and the rest returned, confirmed by Alipay')
+  const [ended] = await db().query<{ status: string }>('select status from deposits where id = $1', [
+    depositId,
+  ])
+  expect(ended?.status).toBe('charged')
+  await shoot('deposit-charged')
 }, 90_000)

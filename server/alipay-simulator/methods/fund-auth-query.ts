@@ -1,50 +1,67 @@
 /**
- * `alipay.fund.auth.operation.detail.query`: one pre-authorization operation (the freeze the
- * cashier made from an orderStr), by `auth_no` or `out_order_no`, and `operation_id` or
- * `out_request_no`.
+ * `alipay.fund.auth.operation.detail.query` (AlipayDocs/open-docs mini/server-api/服务端 API 概览.md →
+ * https://opendocs.alipay.com/mini/02f0g1): one operation of a pre-authorization — the freeze the
+ * cashier made from an orderStr, an unfreeze, or a payment from it — by `auth_no` or
+ * `out_order_no`, and `operation_id` or `out_request_no` (a payment's is its out_trade_no). The
+ * answer carries the operation (operation_type FREEZE / UNFREEZE / PAY, amount, status) and the
+ * freeze's totals after everything done so far: order_status, rest_amount, total_unfreeze_amount,
+ * total_pay_amount (fund-auth.ts).
  */
 import { fenToYuan, idField, toChinaTime } from '../../alipay/wire-format'
-import type { StoredFreeze } from '../store'
+import { freezeTotals, nonEmptyText } from '../fund-auth'
+import type { StoredFreeze, StoredFreezeOperation } from '../store'
 import { gatewayError, type MethodHandler } from './types'
 
-const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined)
+type AnyOperation = StoredFreezeOperation | (Omit<StoredFreezeOperation, 'kind'> & { kind: 'FREEZE' })
+
+/** The freeze itself, as the operation list's first entry. */
+const freezeOperation = (freeze: StoredFreeze): AnyOperation => ({
+  kind: 'FREEZE',
+  operationId: freeze.operationId,
+  outRequestNo: freeze.outRequestNo,
+  amountFen: freeze.amountFen,
+  at: freeze.at,
+})
 
 export const fundAuthOperationDetailQuery: MethodHandler = ({ app, bizContent, context }) => {
-  const authNo = text(bizContent?.auth_no)
-  const outOrderNo = text(bizContent?.out_order_no)
-  const operationId = text(bizContent?.operation_id)
-  const outRequestNo = text(bizContent?.out_request_no)
+  const authNo = nonEmptyText(bizContent?.auth_no)
+  const outOrderNo = nonEmptyText(bizContent?.out_order_no)
+  const operationId = nonEmptyText(bizContent?.operation_id)
+  const outRequestNo = nonEmptyText(bizContent?.out_request_no)
   if ((!authNo && !outOrderNo) || (!operationId && !outRequestNo)) {
     return gatewayError.businessFailed(
       'ACQ.INVALID_PARAMETER',
       '参数无效: 需要 auth_no 或 out_order_no，以及 operation_id 或 out_request_no',
     )
   }
-  const freeze: StoredFreeze | undefined = context.store
-    .freezesOf(app.appId)
-    .find(
-      (candidate) =>
-        (!authNo || candidate.authNo === authNo) &&
-        (!outOrderNo || candidate.outOrderNo === outOrderNo) &&
-        (!operationId || candidate.operationId === operationId) &&
-        (!outRequestNo || candidate.outRequestNo === outRequestNo),
-    )
-  if (!freeze) return gatewayError.businessFailed('AUTH_OPERATION_NOT_EXIST', '操作流水不存在')
+  const matches = (operation: AnyOperation) =>
+    (!operationId || operation.operationId === operationId) &&
+    (!outRequestNo || operation.outRequestNo === outRequestNo)
+  let found: { freeze: StoredFreeze; operation: AnyOperation } | undefined
+  for (const freeze of context.store.freezesOf(app.appId)) {
+    if ((authNo && freeze.authNo !== authNo) || (outOrderNo && freeze.outOrderNo !== outOrderNo)) continue
+    const operation = [freezeOperation(freeze), ...freeze.operations].find(matches)
+    if (operation) {
+      found = { freeze, operation }
+      break
+    }
+  }
+  if (!found) return gatewayError.businessFailed('AUTH_OPERATION_NOT_EXIST', '操作流水不存在')
+  const { freeze, operation } = found
   return {
     code: '10000',
     msg: 'Success',
     auth_no: freeze.authNo,
     out_order_no: freeze.outOrderNo,
-    operation_id: freeze.operationId,
-    out_request_no: freeze.outRequestNo,
-    operation_type: 'FREEZE',
-    amount: fenToYuan(freeze.amountFen),
+    operation_id: operation.operationId,
+    out_request_no: operation.outRequestNo,
+    operation_type: operation.kind,
+    amount: fenToYuan(operation.amountFen),
     status: freeze.status,
-    gmt_create: toChinaTime(freeze.at),
-    gmt_trans: toChinaTime(freeze.at),
+    gmt_create: toChinaTime(operation.at),
+    gmt_trans: toChinaTime(operation.at),
     order_title: freeze.orderTitle,
-    total_freeze_amount: fenToYuan(freeze.amountFen),
-    rest_amount: fenToYuan(freeze.amountFen),
+    ...freezeTotals(freeze),
     ...idField('freezePayer', freeze.payer.kind, freeze.payer.id),
   }
 }

@@ -125,6 +125,16 @@ export const enSubpackages: SubpackageMessages = {
   'deposit.status.awaiting_freeze': 'Waiting for the deposit to freeze',
   'deposit.status.frozen': 'Deposit frozen (confirmed by the server)',
   'deposit.status.closed': 'Deposit closed',
+  'deposit.status.charging': 'The shop is charging {charge} for damage; waiting for Alipay to confirm',
+  'deposit.status.returning': 'Your deposit of {back} is on its way back; waiting for Alipay to confirm',
+  'deposit.status.returningAfterCharge': '{charge} charged for damage; the other {back} is on its way back',
+  'deposit.status.returned': 'Deposit returned in full: {back}',
+  'deposit.status.charged': '{charge} charged for damage, {back} returned',
+  'deposit.status.chargedAll': 'The whole deposit, {charge}, was charged for damage',
+  'deposit.frozenAmount': 'Deposit frozen: {amount}',
+  'deposit.amount': 'Deposit: {amount}',
+  'deposit.endHint':
+    'When you bring the item back, the shop returns the deposit; if it is damaged, the shop first charges for the damage and returns the rest.',
 
   'orders.tab.all': 'All',
   'orders.status.awaiting_payment': 'Awaiting payment',

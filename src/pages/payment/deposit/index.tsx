@@ -1,20 +1,14 @@
-import type { DepositStatus } from '@contract'
 import { Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { fetchDepositItems, useDeposit } from '../../../features/payment'
-import { usePageTitle, useT, type MessageKey } from '../../../shared/i18n'
+import { DepositStatusView } from '../../../features/payment/components/DepositStatusView'
+import { usePageTitle, useT } from '../../../shared/i18n'
 import { useResource } from '../../../shared/hooks/useResource'
 import { ActionButton, Price, StateView } from '../../../shared/ui'
 import './index.scss'
 import { addSubpackageTexts } from '../../../shared/i18n/subpackage-texts'
 
 addSubpackageTexts()
-
-const STATUS_LABEL: Record<DepositStatus, MessageKey> = {
-  awaiting_freeze: 'deposit.status.awaiting_freeze',
-  frozen: 'deposit.status.frozen',
-  closed: 'deposit.status.closed',
-}
 
 /** The pre-authorization demo: features/payment's useDeposit runs it; this page shows it. */
 export default function DepositPage() {
@@ -40,16 +34,7 @@ export default function DepositPage() {
           </View>
         ))}
       </StateView>
-      {deposit && (
-        <View className='deposit__status'>
-          <Text>{t(STATUS_LABEL[deposit.status])}</Text>
-          {deposit.status !== 'frozen' && (
-            <ActionButton onClick={() => void checkAgain(deposit.id)}>
-              {t('pay.action.checkAgain')}
-            </ActionButton>
-          )}
-        </View>
-      )}
+      {deposit && <DepositStatusView deposit={deposit} onCheckAgain={() => void checkAgain(deposit.id)} />}
       {message && <Text className='deposit__message'>{message}</Text>}
     </View>
   )
