@@ -444,6 +444,12 @@ export const MALFORMED_REQUESTS: MalformedRequest[] = [
     auth: 'none',
   },
   {
+    name: 'simulator order center: an out_biz_no with a space',
+    method: 'GET',
+    path: '/alipay-sim/order-center/a%20b',
+    auth: 'none',
+  },
+  {
     name: 'simulator trades: outTradeNo with a space',
     method: 'GET',
     path: '/alipay-sim/trades?outTradeNo=a%20b',
