@@ -230,6 +230,25 @@ function verification(
   })
 }
 
+/**
+ * For tests that drive a bare `new AlipaySdk(…)`: its verification options in the harness's mode
+ * (Alipay's public key, or the three certificates as content), with the test keys.
+ */
+export function sdkVerificationOptions(
+  appId: string = TEST_APP_ID,
+  keyMode: AlipayKeyMode = testKeyMode(),
+):
+  | { alipayPublicKey: string }
+  | Record<'appCertContent' | 'alipayPublicCertContent' | 'alipayRootCertContent', string> {
+  if (keyMode === 'public-key') return { alipayPublicKey: testKeys().simulator.publicKey }
+  const certificates = testCertificates(appId)
+  return {
+    appCertContent: certificates.appCert,
+    alipayPublicCertContent: certificates.alipayCert,
+    alipayRootCertContent: certificates.rootCert,
+  }
+}
+
 const PRODUCTION_APP_ID = '2021004100000001'
 
 /**

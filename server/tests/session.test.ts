@@ -5,7 +5,7 @@
 import type { FastifyInstance } from 'fastify'
 import { buildApp } from '../app'
 import { migrate } from '../db'
-import { startSimulator, TEST_APP_ID, testKeys } from '../alipay-simulator/test-harness'
+import { startSimulator, TEST_APP_ID, testKeyMode, testKeys } from '../alipay-simulator/test-harness'
 import { testConfig } from '../testing/app'
 import { describeEachDatabase } from '../testing/databases'
 import { simulatorForSuite } from '../testing/suites'
@@ -215,8 +215,8 @@ describeEachDatabase('session API when Alipay is unavailable', (getDb) => {
 
   it.each([
     [
-      'the answer fails verification (wrong ALIPAY_PUBLIC_KEY)',
-      'ALIPAY_PUBLIC_KEY',
+      'the answer fails verification (wrong ALIPAY_PUBLIC_KEY, or ALIPAY_PUBLIC_CERT_PATH in certificate mode)',
+      testKeyMode() === 'cert' ? 'ALIPAY_PUBLIC_CERT_PATH' : 'ALIPAY_PUBLIC_KEY',
       { alipayPublicKey: testKeys().app.publicKey },
     ],
     [
