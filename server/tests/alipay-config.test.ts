@@ -154,12 +154,21 @@ describe('Alipay keys from the environment', () => {
   })
 
   it('validates the simulator and session settings', () => {
-    expect(readAlipaySettings({}).simulator).toEqual({ idMode: 'user_id', authCodeTtlSeconds: 300 })
+    expect(readAlipaySettings({}).simulator).toEqual({
+      idMode: 'user_id',
+      authCodeTtlSeconds: 300,
+      keyMode: 'public-key',
+    })
     expect(
-      readAlipaySettings({ ALIPAY_SIM_ID_MODE: 'open_id', ALIPAY_SIM_AUTH_CODE_TTL_SECONDS: '30' }).simulator,
+      readAlipaySettings({
+        ALIPAY_SIM_ID_MODE: 'open_id',
+        ALIPAY_SIM_AUTH_CODE_TTL_SECONDS: '30',
+        ALIPAY_SIM_KEY_MODE: 'cert',
+      }).simulator,
     ).toEqual({
       idMode: 'open_id',
       authCodeTtlSeconds: 30,
+      keyMode: 'cert',
     })
     expect(() => readAlipaySettings({ ALIPAY_SIM_ID_MODE: 'union_id' })).toThrow(/^ALIPAY_SIM_ID_MODE/)
     expect(() => readAlipaySettings({ ALIPAY_TIMEOUT_MS: '0' })).toThrow(/^ALIPAY_TIMEOUT_MS/)
