@@ -177,6 +177,35 @@ describe('the simulator and the client in certificate mode', () => {
     expect(error).toMatchObject({ code: '40002', subCode: 'isv.invalid-alipay-root-cert-sn' })
   })
 
+  it("checks the SNs in a freeze's orderStr too (sdkExecute signs them)", async () => {
+    const freeze = (appCert: string) =>
+      new AlipaySdk({
+        appId: TEST_APP_ID,
+        privateKey: testKeys().app.privateKey,
+        keyType: 'PKCS8',
+        ...sdkVerificationOptions(TEST_APP_ID, 'cert'),
+        appCertContent: appCert,
+      }).sdkExecute('alipay.fund.auth.order.app.freeze', {
+        bizContent: {
+          out_order_no: `F${Date.now()}_${++sequence}`,
+          out_request_no: `R${Date.now()}_${sequence}`,
+          order_title: 'deposit',
+          amount: '9.00',
+          product_code: 'PRE_AUTH_ONLINE',
+        },
+      })
+    const otherAppCert = testCertificateAuthority().issue(TEST_APP_ID, testKeys().app.publicKey)
+    await expect(sim.cashier({ orderStr: freeze(otherAppCert), outcome: 'pay' })).resolves.toMatchObject({
+      resultCode: '4000',
+      memo: expect.stringContaining('isv.app-cert-not-exist'),
+    })
+    await expect(
+      sim.cashier({ orderStr: freeze(certificates.appCert), outcome: 'pay' }),
+    ).resolves.toMatchObject({
+      resultCode: '9000',
+    })
+  })
+
   it('refuses a public-key client for an app in certificate mode (the SNs are missing)', async () => {
     const publicKeyClient = createAlipayClient({
       appId: TEST_APP_ID,
