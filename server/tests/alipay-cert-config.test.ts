@@ -174,7 +174,8 @@ describe('development certificates on disk (ALIPAY_SIM_KEY_MODE=cert)', () => {
     for (const file of Object.values(paths)) expect(fs.statSync(file).mode & 0o777).toBe(0o600)
     expect(loadOrCreateDevCertificates(dataDir, SIMULATED_APP_ID, keys)).toEqual(first)
     // New development keys (the old ones deleted): the certificates no longer fit and are re-issued.
-    fs.rmSync(devKeysDir(dataDir), { recursive: true })
+    for (const file of fs.readdirSync(devKeysDir(dataDir)))
+      if (file.endsWith('.pem')) fs.rmSync(path.join(devKeysDir(dataDir), file))
     const newKeys = loadOrCreateDevKeys(dataDir)
     const again = loadOrCreateDevCertificates(dataDir, SIMULATED_APP_ID, newKeys)
     expect(certificateSn(again.appCert)).not.toBe(certificateSn(first.appCert))
