@@ -16,7 +16,8 @@ import { productionAlipayEnv, testKeys } from '../alipay-simulator/test-harness'
 
 const app = testKeys().app
 const alipay = testKeys().simulator
-const realEnv = productionAlipayEnv()
+// Public-key mode here, whatever ALIPAY_SIM_KEY_MODE says; alipay-cert-config.test.ts covers certificates.
+const realEnv = productionAlipayEnv('public-key')
 const production = { NODE_ENV: 'production' as const, PUBLIC_URL: 'https://api.example.com' }
 const base64Body = (pem: string) => pem.replace(/-----[A-Z ]+-----|\s/g, '')
 
