@@ -89,15 +89,20 @@ export function rootCertificateSn(bundlePem: string): string {
     .join('_')
 }
 
-/** Parses each certificate in `text`, or undefined when there is none or one is not X.509. */
+/**
+ * The certificates in `text` that Node can parse, or undefined when none can. Some are skipped on
+ * purpose: Alipay's root bundle holds an SM2 (国密) root that an OpenSSL build may not read, and
+ * the SDK only ever uses its RSA-signed roots.
+ */
 export function parseCertificates(text: string): X509Certificate[] | undefined {
-  const pems = pemCertificates(text)
-  if (pems.length === 0) return undefined
-  try {
-    return pems.map((pem) => new X509Certificate(pem))
-  } catch {
-    return undefined
-  }
+  const parsed = pemCertificates(text).flatMap((pem) => {
+    try {
+      return [new X509Certificate(pem)]
+    } catch {
+      return []
+    }
+  })
+  return parsed.length > 0 ? parsed : undefined
 }
 
 /** SPKI PEM of a certificate's public key, comparable with keys.ts's publicKeyOf. */
