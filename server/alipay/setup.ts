@@ -34,7 +34,7 @@ export function setUpAlipay(
     const gateway = settings.gateway ?? '' // readAlipaySettings guarantees a gateway with credentials
     return {
       client: createAlipayClient({ ...settings.credentials, gateway, timeoutMs }),
-      description: `Alipay app ${settings.credentials.appId} via ${gateway}`,
+      description: `Alipay app ${settings.credentials.appId} via ${gateway} (${settings.credentials.mode === 'cert' ? 'certificate mode' : 'public-key mode'})`,
     }
   }
   const keys = loadOrCreateDevKeys(server.dataDir)

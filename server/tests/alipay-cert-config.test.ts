@@ -37,6 +37,7 @@ describe('certificate-mode configuration', () => {
     const setup = setUpAlipay(settings, { dataDir: '/nonexistent', host: '127.0.0.1', port: 3000 })
     expect(setup.simulator).toBeUndefined()
     expect(setup.client.appId).toBe(certEnv.ALIPAY_APP_ID)
+    expect(setup.description).toContain('(certificate mode)')
   })
 
   it('accepts the three files as paths', () => {
