@@ -2,7 +2,8 @@
 /**
  * `npm test`: the whole suite, in the order that fails fastest —
  * typecheck, lint, production builds for alipay / weapp / h5, then jest (unit, server,
- * integration, and checks of the build output).
+ * integration, and checks of the build output), then the Alipay flow suites again in certificate
+ * mode (scripts/cert-mode-suites.mjs lists them).
  */
 import { spawnSync } from 'node:child_process'
 import { createRequire } from 'node:module'
@@ -38,6 +39,7 @@ const steps = [
   ['build weapp', node(taro, 'build', '--type', 'weapp'), { NODE_ENV: 'production' }],
   ['build h5', node(taro, 'build', '--type', 'h5'), { NODE_ENV: 'production' }],
   ['jest', node(bin('jest', 'bin/jest.js'), '--ci'), { CHECK_BUILDS: '1' }],
+  ['jest (certificate mode)', node(path.join(root, 'scripts/cert-mode-suites.mjs'))],
 ]
 
 const started = Date.now()

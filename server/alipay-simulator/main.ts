@@ -5,11 +5,15 @@
  *
  * Env: SIMULATOR_PORT (3100), SIMULATOR_HOST (127.0.0.1), DATA_DIR (.data),
  * ALIPAY_SIM_ID_MODE (user_id | open_id), ALIPAY_SIM_AUTH_CODE_TTL_SECONDS (300),
+ * ALIPAY_SIM_KEY_MODE (public-key | cert: certificates generated next to the keys; the server
+ * must be started with the same value),
  * ALIPAY_SIM_NOTIFY_SCHEDULE_MS (0,2000,5000,15000,30000,60000), ALIPAY_SIM_PROCESSING_DELAY_MS (3000).
  */
 import path from 'node:path'
 import { readAlipaySettings, readPositiveInteger } from '../alipay/settings'
 import { readMode } from '../mode'
+import { loadOrCreateDevCertificates } from './dev-cert-files'
+import { registeredCertificates } from './dev-certs'
 import { SIMULATED_APP_ID, devKeysDir, loadOrCreateDevKeys } from './dev-keys'
 import { readSimulatorPaymentEnv, SIMULATOR_PREFIX } from './plugin'
 import { buildSimulatorApp } from './standalone'
@@ -31,6 +35,7 @@ async function main(): Promise<void> {
     simulator = readAlipaySettings({
       ALIPAY_SIM_ID_MODE: process.env.ALIPAY_SIM_ID_MODE,
       ALIPAY_SIM_AUTH_CODE_TTL_SECONDS: process.env.ALIPAY_SIM_AUTH_CODE_TTL_SECONDS,
+      ALIPAY_SIM_KEY_MODE: process.env.ALIPAY_SIM_KEY_MODE,
     }).simulator
   } catch (error) {
     fail((error as Error).message)
@@ -38,8 +43,11 @@ async function main(): Promise<void> {
   const host = process.env.SIMULATOR_HOST?.trim() || '127.0.0.1'
   const dataDir = path.resolve(process.env.DATA_DIR?.trim() || '.data')
   let keys
+  let certificates
   try {
     keys = loadOrCreateDevKeys(dataDir)
+    if (simulator.keyMode === 'cert')
+      certificates = loadOrCreateDevCertificates(dataDir, SIMULATED_APP_ID, keys)
   } catch (error) {
     fail(
       `cannot use ${devKeysDir(dataDir)} (${(error as Error).message}). Set DATA_DIR to a writable directory.`,
@@ -47,7 +55,14 @@ async function main(): Promise<void> {
   }
 
   const app = await buildSimulatorApp({
-    apps: [{ appId: SIMULATED_APP_ID, appPublicKey: keys.app.publicKey, idMode: simulator.idMode }],
+    apps: [
+      {
+        appId: SIMULATED_APP_ID,
+        appPublicKey: keys.app.publicKey,
+        idMode: simulator.idMode,
+        certificates: certificates && registeredCertificates(certificates),
+      },
+    ],
     simulatorPrivateKey: keys.simulator.privateKey,
     authCodeTtlSeconds: simulator.authCodeTtlSeconds,
     ...payments,
@@ -61,7 +76,7 @@ async function main(): Promise<void> {
   }
   const base = `http://${host.includes(':') ? `[${host}]` : host}:${port}${SIMULATOR_PREFIX}`
   console.log(
-    `Alipay simulator (app ${SIMULATED_APP_ID}, ${simulator.idMode}, keys in ${devKeysDir(dataDir)})`,
+    `Alipay simulator (app ${SIMULATED_APP_ID}, ${simulator.idMode}, ${simulator.keyMode}, keys${certificates ? ' and certificates' : ''} in ${devKeysDir(dataDir)})`,
   )
   console.log(`  gateway:    ${base}/gateway.do`)
   console.log(`  auth codes: POST ${base}/auth-codes  {"buyer":"buyer-1"}`)
@@ -69,7 +84,8 @@ async function main(): Promise<void> {
     `  cashier:    ${base}/cashier?tradeNO=<trade_no>&return=<url>  (JSON: POST ${base}/cashier/pay)`,
   )
   console.log(`  control:    POST ${base}/control  {"notifies":"drop"|"deliver"}`)
-  console.log(`  server:     ALIPAY_GATEWAY=${base}/gateway.do npm run server`)
+  const keyMode = certificates ? 'ALIPAY_SIM_KEY_MODE=cert ' : ''
+  console.log(`  server:     ${keyMode}ALIPAY_GATEWAY=${base}/gateway.do npm run server`)
   const stop = () => void app.close().then(() => process.exit(0))
   process.once('SIGINT', stop)
   process.once('SIGTERM', stop)

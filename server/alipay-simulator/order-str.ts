@@ -4,6 +4,7 @@
  * signed by the app (every parameter except `sign`, sorted, `k=v&…`, RSA2), checked here with the
  * app's public key like the wallet does before showing the freeze.
  */
+import { certificateSnError } from './cert-check'
 import type { SimulatedApp } from './methods/types'
 import { validUrl } from './methods/trade-create'
 import { yuanToPayableFen, MERCHANT_NUMBER } from '../alipay/wire-format'
@@ -35,6 +36,8 @@ export function readOrderStr(
   const app = apps.get(params.app_id ?? '')
   if (!app) return { error: `orderStr 的 app_id "${params.app_id ?? ''}" 不是模拟器登记的应用` }
   if (params.sign_type !== 'RSA2') return { error: 'orderStr 的 sign_type 必须是 RSA2' }
+  const wrongCertificate = app.certificates && certificateSnError(params, app.certificates)
+  if (wrongCertificate) return { error: `orderStr: ${wrongCertificate.sub_code} ${wrongCertificate.sub_msg}` }
   if (!verifyRequestSignature(params, app.appPublicKey))
     return { error: 'orderStr 验签失败（签名与应用公钥不匹配或参数被改动）' }
 

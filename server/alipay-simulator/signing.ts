@@ -35,14 +35,22 @@ export function signText(text: string, privateKey: string): string {
 }
 
 /**
- * `{"<method>_response":<inner>,"sign":"…"}`. The inner text is serialised once and spliced in
- * verbatim, so the signed bytes are exactly the bytes sent; `sign` must come after the object
- * (the SDK cuts the signed text at the last `"sign"`).
+ * `{"<method>_response":<inner>,"sign":"…"}`, or in certificate mode
+ * `{"<method>_response":<inner>,"alipay_cert_sn":"…","sign":"…"}` as Alipay answers such apps.
+ * The inner text is serialised once and spliced in verbatim, so the signed bytes are exactly the
+ * bytes sent; `sign` must come last (the SDK cuts the signed text at the last `"sign"` and then
+ * at the last `}` before it, which is the inner object's).
  */
-export function signedEnvelope(method: string, response: object, privateKey: string): string {
+export function signedEnvelope(
+  method: string,
+  response: object,
+  privateKey: string,
+  alipayCertSn?: string,
+): string {
   const inner = JSON.stringify(response)
   const key = JSON.stringify(`${method.replaceAll('.', '_')}_response`)
-  return `{${key}:${inner},"sign":${JSON.stringify(signText(inner, privateKey))}}`
+  const certSn = alipayCertSn ? `,"alipay_cert_sn":${JSON.stringify(alipayCertSn)}` : ''
+  return `{${key}:${inner}${certSn},"sign":${JSON.stringify(signText(inner, privateKey))}}`
 }
 
 /**

@@ -1,12 +1,25 @@
 /**
  * For tests (here and in later issues): a standalone simulator on a free port with keys made in
  * memory, plus an AlipayClient wired to it. Nothing touches disk; close() stops the simulator.
+ *
+ * ALIPAY_SIM_KEY_MODE=cert (the same switch as the server's) runs every suite that uses this
+ * harness in certificate mode: apps are registered with certificates from an in-memory
+ * development CA (made once per process) and client() signs and verifies with certificates.
  */
 import type { FastifyInstance } from 'fastify'
-import { createAlipayClient, type AlipayClient } from '../alipay/client'
+import { createAlipayClient, type AlipayClient, type AlipayVerification } from '../alipay/client'
+import { readSimulatorKeyMode, type AlipayKeyMode } from '../alipay/settings'
 import { DEFAULT_BUYER_KEY } from './buyers'
 import type { AuthCodeResponse } from './auth-codes'
 import type { CashierPayRequest, ControlRequest, ControlResponse } from './cashier'
+import {
+  certificateVerification,
+  createDevCertificateAuthority,
+  issueAppCertificates,
+  registeredCertificates,
+  type AppCertificates,
+  type DevCertificateAuthority,
+} from './dev-certs'
 import { generateRsaKeyPair, type KeyPair } from './dev-keys'
 import type { AlipayIdKind } from '../alipay/wire-format'
 import { createNotifier, type Notifier } from './notifier'
@@ -27,6 +40,18 @@ export interface HarnessApp {
   appId: string
   keys: KeyPair
   idMode?: AlipayIdKind
+  /** Certificate mode only: defaults to certificates issued by the test CA for `keys`. */
+  certificates?: AppCertificates
+}
+
+export interface ClientOverrides {
+  privateKey?: string
+  /** Public-key mode: this key; certificate mode: a test-CA certificate for this key. */
+  alipayPublicKey?: string
+  gateway?: string
+  /** Certificate mode: replace one of the app's three files. */
+  appCert?: string
+  alipayRootCert?: string
 }
 
 export interface SimulatorHarness {
@@ -36,11 +61,10 @@ export interface SimulatorHarness {
   gateway: string
   /** The simulator's ("Alipay's") key pair. */
   simulatorKeys: KeyPair
+  /** public-key, or cert (ALIPAY_SIM_KEY_MODE=cert, or the keyMode option). */
+  keyMode: AlipayKeyMode
   /** A client for `appId` (default: the first app), verifying responses with the simulator's key. */
-  client(
-    appId?: string,
-    overrides?: { privateKey?: string; alipayPublicKey?: string; gateway?: string },
-  ): AlipayClient
+  client(appId?: string, overrides?: ClientOverrides): AlipayClient
   issueAuthCode(buyer?: string, appId?: string): Promise<AuthCodeResponse>
   /** The JSON cashier: `my.tradePay({ tradeNO })` finished with `outcome` (default 'pay'). */
   pay(tradeNO: string, outcome?: Outcome, buyer?: string): Promise<CashierResult>
@@ -88,14 +112,47 @@ export function testKeys(): { app: KeyPair; simulator: KeyPair } {
   return sharedKeys
 }
 
+/** ALIPAY_SIM_KEY_MODE, read like the server reads it: the mode every harness starts in. */
+export function testKeyMode(): AlipayKeyMode {
+  return readSimulatorKeyMode(process.env)
+}
+
+let sharedAuthority: DevCertificateAuthority | undefined
+const issuedCertificates = new Map<string, AppCertificates>()
+
+/** The in-memory development CA, made once per test process. */
+export function testCertificateAuthority(): DevCertificateAuthority {
+  sharedAuthority ??= createDevCertificateAuthority()
+  return sharedAuthority
+}
+
+/** The three certificate-mode files for `appId` with these keys, issued once and reused. */
+export function testCertificates(
+  appId: string = TEST_APP_ID,
+  keys: { app: KeyPair; simulator: KeyPair } = testKeys(),
+): AppCertificates {
+  const cacheKey = `${appId}\n${keys.app.publicKey}\n${keys.simulator.publicKey}`
+  let certificates = issuedCertificates.get(cacheKey)
+  if (!certificates) {
+    certificates = issueAppCertificates(testCertificateAuthority(), appId, keys)
+    issuedCertificates.set(cacheKey, certificates)
+  }
+  return certificates
+}
+
 export async function startSimulator(
   options: {
     apps?: HarnessApp[]
     simulatorKeys?: KeyPair
+    /** Default: testKeyMode() (ALIPAY_SIM_KEY_MODE). */
+    keyMode?: AlipayKeyMode
   } & Partial<Omit<AlipaySimulatorOptions, 'apps' | 'simulatorPrivateKey'>> = {},
 ): Promise<SimulatorHarness> {
   const apps = options.apps ?? [{ appId: TEST_APP_ID, keys: testKeys().app }]
   const simulatorKeys = options.simulatorKeys ?? testKeys().simulator
+  const keyMode = options.keyMode ?? testKeyMode()
+  const certificatesOf = (app: HarnessApp) =>
+    app.certificates ?? testCertificates(app.appId, { app: app.keys, simulator: simulatorKeys })
   const notifier =
     options.notifier ??
     createNotifier({ scheduleMs: options.notifyScheduleMs ?? HARNESS_NOTIFY_SCHEDULE_MS, timeoutMs: 2000 })
@@ -113,6 +170,7 @@ export async function startSimulator(
       appId: a.appId,
       appPublicKey: a.keys.publicKey,
       idMode: a.idMode ?? 'user_id',
+      certificates: keyMode === 'cert' ? registeredCertificates(certificatesOf(a)) : undefined,
     })),
     simulatorPrivateKey: simulatorKeys.privateKey,
   })
@@ -135,12 +193,13 @@ export async function startSimulator(
     base,
     gateway,
     simulatorKeys,
+    keyMode,
     client(appId = apps[0].appId, overrides = {}) {
-      const registered = apps.find((a) => a.appId === appId)
+      const registered = apps.find((a) => a.appId === appId) ?? { ...apps[0], appId, certificates: undefined }
       return createAlipayClient({
         appId,
-        privateKey: overrides.privateKey ?? registered?.keys.privateKey ?? apps[0].keys.privateKey,
-        alipayPublicKey: overrides.alipayPublicKey ?? simulatorKeys.publicKey,
+        privateKey: overrides.privateKey ?? registered.keys.privateKey,
+        ...verification(keyMode, certificatesOf(registered), simulatorKeys, overrides),
         gateway: overrides.gateway ?? gateway,
         timeoutMs: 3000,
       })
@@ -187,12 +246,62 @@ export async function startSimulator(
   }
 }
 
-/** ALIPAY_* for tests of production configuration (real-looking credentials, test keys). */
-export function productionAlipayEnv(): Record<string, string> {
+/** How a harness client verifies: the simulator's key, or certificates (with any overrides). */
+function verification(
+  keyMode: AlipayKeyMode,
+  certificates: AppCertificates,
+  simulatorKeys: KeyPair,
+  overrides: ClientOverrides,
+): AlipayVerification {
+  if (keyMode === 'public-key')
+    return { alipayPublicKey: overrides.alipayPublicKey ?? simulatorKeys.publicKey }
+  const alipayCert = overrides.alipayPublicKey
+    ? testCertificateAuthority().issue('Alipay Simulator (development)', overrides.alipayPublicKey)
+    : certificates.alipayCert
+  return certificateVerification({
+    rootCert: overrides.alipayRootCert ?? certificates.rootCert,
+    alipayCert,
+    appCert: overrides.appCert ?? certificates.appCert,
+  })
+}
+
+/**
+ * For tests that drive a bare `new AlipaySdk(…)`: its verification options in the harness's mode
+ * (Alipay's public key, or the three certificates as content), with the test keys.
+ */
+export function sdkVerificationOptions(
+  appId: string = TEST_APP_ID,
+  keyMode: AlipayKeyMode = testKeyMode(),
+):
+  | { alipayPublicKey: string }
+  | Record<'appCertContent' | 'alipayPublicCertContent' | 'alipayRootCertContent', string> {
+  if (keyMode === 'public-key') return { alipayPublicKey: testKeys().simulator.publicKey }
+  const certificates = testCertificates(appId)
   return {
-    ALIPAY_APP_ID: '2021004100000001',
+    appCertContent: certificates.appCert,
+    alipayPublicCertContent: certificates.alipayCert,
+    alipayRootCertContent: certificates.rootCert,
+  }
+}
+
+const PRODUCTION_APP_ID = '2021004100000001'
+
+/**
+ * ALIPAY_* for tests of production configuration (real-looking credentials, test keys): with
+ * ALIPAY_SIM_KEY_MODE=cert, the three certificates (as _CONTENT) instead of ALIPAY_PUBLIC_KEY.
+ */
+export function productionAlipayEnv(keyMode: AlipayKeyMode = testKeyMode()): Record<string, string> {
+  const common = {
+    ALIPAY_APP_ID: PRODUCTION_APP_ID,
     ALIPAY_PRIVATE_KEY: testKeys().app.privateKey,
-    ALIPAY_PUBLIC_KEY: testKeys().simulator.publicKey,
     ALIPAY_SELLER_ID: '2088123412341234',
+  }
+  if (keyMode === 'public-key') return { ...common, ALIPAY_PUBLIC_KEY: testKeys().simulator.publicKey }
+  const certificates = testCertificates(PRODUCTION_APP_ID)
+  return {
+    ...common,
+    ALIPAY_APP_CERT_CONTENT: certificates.appCert,
+    ALIPAY_PUBLIC_CERT_CONTENT: certificates.alipayCert,
+    ALIPAY_ROOT_CERT_CONTENT: certificates.rootCert,
   }
 }

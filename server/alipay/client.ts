@@ -42,12 +42,28 @@ export interface AlipayClient {
   sdkExecute(method: string, bizContent: Record<string, unknown>, extra?: AlipayExtraParams): string
 }
 
-export interface AlipayClientConfig {
+/** How responses are verified: the app's mode on open.alipay.com (开发设置 → 接口加签方式). */
+export type AlipayVerification =
+  | {
+      mode?: 'public-key'
+      /** Alipay's public key (not the app's): verifies every response. Required. */
+      alipayPublicKey: string
+    }
+  | {
+      /**
+       * 公钥证书模式: the SDK sends app_cert_sn and alipay_root_cert_sn with every request and
+       * verifies responses with the key in Alipay's public-key certificate. PEM text each.
+       */
+      mode: 'cert'
+      appCert: string
+      alipayPublicCert: string
+      alipayRootCert: string
+    }
+
+export type AlipayClientConfig = AlipayVerification & {
   appId: string
   /** The app's private key: PEM (PKCS1/PKCS8) or the base64 body. */
   privateKey: string
-  /** Alipay's public key (not the app's): verifies every response. Required. */
-  alipayPublicKey: string
   /** e.g. https://openapi.alipay.com/gateway.do */
   gateway: string
   timeoutMs?: number
@@ -61,14 +77,25 @@ interface SdkResult {
 }
 
 /** Maps the SDK's thrown errors (matched by message: they share one class) to a reason and advice. */
-function unavailable(method: string, gateway: string, error: unknown): AlipayUnavailableError {
+const SIGNATURE_ADVICE: Record<'public-key' | 'cert', string> = {
+  'public-key':
+    "check that ALIPAY_PUBLIC_KEY is Alipay's public key for this app (支付宝公钥, not the app's own public key)",
+  cert: "check that ALIPAY_PUBLIC_CERT_PATH (or _CONTENT) is this app's current alipayCertPublicKey_RSA2.crt from open.alipay.com (Alipay re-issues it when the certificates are renewed)",
+}
+
+function unavailable(
+  method: string,
+  gateway: string,
+  error: unknown,
+  mode: 'public-key' | 'cert',
+): AlipayUnavailableError {
   const text = error instanceof Error ? error.message : String(error)
   const code = (error as { code?: unknown } | null)?.code
   if (text.includes('验签失败') || code === 'ERR_INVALID_ARG_TYPE') {
     return new AlipayUnavailableError(
       method,
       'signature',
-      `The response to ${method} failed signature verification: check that ALIPAY_PUBLIC_KEY is Alipay's public key for this app (支付宝公钥, not the app's own public key) and that responses are not altered on the way.`,
+      `The response to ${method} failed signature verification: ${SIGNATURE_ADVICE[mode]}, and that responses are not altered on the way.`,
       { cause: error },
     )
   }
@@ -96,17 +123,32 @@ function unavailable(method: string, gateway: string, error: unknown): AlipayUna
   )
 }
 
-export function createAlipayClient(config: AlipayClientConfig): AlipayClient {
+/** The SDK's options for either mode; certificates go in as content (the SDK reads SNs from them). */
+function verificationOptions(config: AlipayVerification) {
+  if (config.mode === 'cert') {
+    if (!config.appCert || !config.alipayPublicCert || !config.alipayRootCert)
+      throw new Error('Certificate mode needs the app, Alipay public and Alipay root certificates.')
+    return {
+      appCertContent: config.appCert,
+      alipayPublicCertContent: config.alipayPublicCert,
+      alipayRootCertContent: config.alipayRootCert,
+    }
+  }
   if (!config.alipayPublicKey) {
     // The SDK would silently skip verification; we never accept unverified answers.
     throw new Error("Alipay's public key is required: responses are always signature-checked.")
   }
+  return { alipayPublicKey: normalizePublicKey(config.alipayPublicKey, "Alipay's public key") }
+}
+
+export function createAlipayClient(config: AlipayClientConfig): AlipayClient {
   const { appId, gateway } = config
+  const mode = config.mode ?? 'public-key'
   const sdk = new AlipaySdk({
     appId,
     privateKey: normalizePrivateKey(config.privateKey, 'the Alipay private key'),
     keyType: 'PKCS8', // normalizePrivateKey always yields PKCS8
-    alipayPublicKey: normalizePublicKey(config.alipayPublicKey, "Alipay's public key"),
+    ...verificationOptions(config),
     gateway,
     signType: 'RSA2',
     camelcase: true,
@@ -125,7 +167,7 @@ export function createAlipayClient(config: AlipayClientConfig): AlipayClient {
       try {
         result = (await sdk.exec(method, params, { validateSign: true })) as SdkResult
       } catch (error) {
-        throw unavailable(method, gateway, error)
+        throw unavailable(method, gateway, error, mode)
       }
       if (result.code === undefined || result.code === '10000') return result as T
       if (result.code === '20000') {

@@ -2,29 +2,47 @@
  * Alipay settings from the environment (read by server/config.ts). Two shapes:
  * - development default: no ALIPAY_* at all → the in-process simulator with generated dev keys;
  *   ALIPAY_GATEWAY alone → another simulator (e.g. `npm run simulator`) with the same dev keys;
- * - real credentials: ALIPAY_GATEWAY + ALIPAY_APP_ID + ALIPAY_PRIVATE_KEY + ALIPAY_PUBLIC_KEY,
- *   always the case in production (NODE_ENV=production, any case), where the simulator is refused.
+ * - real credentials: ALIPAY_GATEWAY + ALIPAY_APP_ID + ALIPAY_PRIVATE_KEY and either
+ *   ALIPAY_PUBLIC_KEY (public-key mode) or the three certificates (certificate mode,
+ *   cert-settings.ts); always the case in production (NODE_ENV=production, any case), where the
+ *   simulator is refused.
  * ALIPAY_SIMULATOR says whether the simulator may stand in when no credentials are set: default
  * yes in development, and never in production (it lets anyone mint auth codes and pay any order).
  */
 import { DEFAULT_AUTH_CODE_TTL_SECONDS } from '../alipay-simulator/methods/types'
-import { readSwitch } from '../config'
+import { read, readSwitch, type Env } from '../config'
 import { isProduction } from '../mode'
 import { readPaymentSettings, type PaymentSettings } from '../payments/settings'
 import { ALIPAY_ID_KINDS, isAlipayIdKind, type AlipayIdKind } from './wire-format'
+import {
+  CERTIFICATE_VARIABLES,
+  certificateModeRequested,
+  readCertificateFiles,
+  type CertificateFiles,
+} from './cert-settings'
 import { normalizePrivateKey, normalizePublicKey, publicKeyOf, type PrivateKeyType } from './keys'
 
 export const ALIPAY_PRODUCTION_GATEWAY = 'https://openapi.alipay.com/gateway.do'
 export const DEFAULT_ALIPAY_TIMEOUT_MS = 5000
 const SANDBOX_GATEWAY = 'https://openapi-sandbox.dl.alipaydev.com/gateway.do'
 
-export interface AlipayCredentials {
+/** The two ways an app signs on open.alipay.com (开发设置 → 接口加签方式). */
+export type AlipayKeyMode = 'public-key' | 'cert'
+export const ALIPAY_KEY_MODES: readonly AlipayKeyMode[] = ['public-key', 'cert']
+
+interface AppKey {
   appId: string
   /** PKCS8 PEM. */
   privateKey: string
-  /** SPKI PEM of Alipay's public key. */
-  alipayPublicKey: string
 }
+
+export type AlipayCredentials =
+  | (AppKey & {
+      mode: 'public-key'
+      /** SPKI PEM of Alipay's public key. */
+      alipayPublicKey: string
+    })
+  | (AppKey & { mode: 'cert' } & CertificateFiles)
 
 export interface AlipaySettings {
   /** undefined: the in-process simulator (development only). */
@@ -33,14 +51,15 @@ export interface AlipaySettings {
   credentials?: AlipayCredentials
   timeoutMs: number
   /** How the in-process simulator behaves. */
-  simulator: { idMode: AlipayIdKind; authCodeTtlSeconds: number }
+  simulator: {
+    idMode: AlipayIdKind
+    authCodeTtlSeconds: number
+    /** ALIPAY_SIM_KEY_MODE: the simulated app's mode, shared with `npm run simulator` and tests. */
+    keyMode: AlipayKeyMode
+  }
   /** ALIPAY_SELLER_ID, ALIPAY_CASHIER_MODE, ALIPAY_CASHIER_URL (see server/payments/settings.ts). */
   payments: PaymentSettings
 }
-
-type Env = Record<string, string | undefined>
-
-const read = (env: Env, name: string) => env[name]?.trim() || undefined
 
 export function readPositiveInteger(env: Env, name: string, fallback: number): number {
   const raw = read(env, name)
@@ -82,6 +101,7 @@ function readKeyType(env: Env): PrivateKeyType | undefined {
 }
 
 const CREDENTIAL_VARIABLES = ['ALIPAY_APP_ID', 'ALIPAY_PRIVATE_KEY', 'ALIPAY_PUBLIC_KEY'] as const
+const CERT_MODE_REQUIRED = ['ALIPAY_APP_ID', 'ALIPAY_PRIVATE_KEY'] as const
 
 /** ALIPAY_SIMULATOR: whether the simulator may stand in for Alipay. Refused in production. */
 function readSimulatorAllowed(env: Env, production: boolean): boolean {
@@ -96,9 +116,18 @@ function readSimulatorAllowed(env: Env, production: boolean): boolean {
 }
 
 function readCredentials(env: Env, production: boolean): AlipayCredentials | undefined {
-  const missing = CREDENTIAL_VARIABLES.filter((name) => read(env, name) === undefined)
+  const certMode = certificateModeRequested(env)
+  if (certMode && read(env, 'ALIPAY_PUBLIC_KEY') !== undefined) {
+    throw new Error(
+      'ALIPAY_PUBLIC_KEY and certificate variables are both set: configure one mode, as chosen on ' +
+        'open.alipay.com (开发设置 → 接口加签方式): ALIPAY_PUBLIC_KEY for 公钥 (public-key mode), or ' +
+        `${CERTIFICATE_VARIABLES.filter((name) => name.endsWith('_PATH')).join(', ')} (or their _CONTENT variants) for 公钥证书 (certificate mode).`,
+    )
+  }
+  const required = certMode ? CERT_MODE_REQUIRED : CREDENTIAL_VARIABLES
+  const missing = required.filter((name) => read(env, name) === undefined)
   const simulatorAllowed = readSimulatorAllowed(env, production)
-  if (missing.length === CREDENTIAL_VARIABLES.length && simulatorAllowed) return undefined
+  if (!certMode && missing.length === CREDENTIAL_VARIABLES.length && simulatorAllowed) return undefined
   if (missing.length > 0) {
     const where = production
       ? ' in production'
@@ -107,11 +136,16 @@ function readCredentials(env: Env, production: boolean): AlipayCredentials | und
         : ' (ALIPAY_SIMULATOR=0 turns the simulator off)'
     throw new Error(
       `${missing.join(', ')} must be set${where}: ` +
-        'ALIPAY_APP_ID is the app id from open.alipay.com, ALIPAY_PRIVATE_KEY the app private key, ' +
-        "ALIPAY_PUBLIC_KEY Alipay's public key (支付宝公钥, not the app public key).",
+        'ALIPAY_APP_ID is the app id from open.alipay.com, ALIPAY_PRIVATE_KEY the app private key' +
+        (certMode
+          ? ' (certificate mode).'
+          : ", ALIPAY_PUBLIC_KEY Alipay's public key (支付宝公钥, not the app public key); " +
+            'or, for an app in certificate mode, ALIPAY_APP_CERT_PATH, ALIPAY_PUBLIC_CERT_PATH and ALIPAY_ROOT_CERT_PATH instead of ALIPAY_PUBLIC_KEY.'),
     )
   }
+  const appId = read(env, 'ALIPAY_APP_ID') ?? ''
   const privateKey = normalizePrivateKey(env.ALIPAY_PRIVATE_KEY ?? '', 'ALIPAY_PRIVATE_KEY', readKeyType(env))
+  if (certMode) return { mode: 'cert', appId, privateKey, ...readCertificateFiles(env, privateKey) }
   const alipayPublicKey = normalizePublicKey(env.ALIPAY_PUBLIC_KEY ?? '', 'ALIPAY_PUBLIC_KEY')
   if (alipayPublicKey === publicKeyOf(privateKey)) {
     // The most common mix-up: every response would then fail verification.
@@ -119,7 +153,14 @@ function readCredentials(env: Env, production: boolean): AlipayCredentials | und
       "ALIPAY_PUBLIC_KEY is the app's own public key; set Alipay's public key (支付宝公钥) shown next to it on open.alipay.com.",
     )
   }
-  return { appId: read(env, 'ALIPAY_APP_ID') ?? '', privateKey, alipayPublicKey }
+  return { mode: 'public-key', appId, privateKey, alipayPublicKey }
+}
+
+/** ALIPAY_SIM_KEY_MODE: public-key (default) or cert, for the simulated app only. */
+export function readSimulatorKeyMode(env: Env): AlipayKeyMode {
+  const raw = read(env, 'ALIPAY_SIM_KEY_MODE') ?? 'public-key'
+  if ((ALIPAY_KEY_MODES as readonly string[]).includes(raw)) return raw as AlipayKeyMode
+  throw new Error(`ALIPAY_SIM_KEY_MODE must be ${ALIPAY_KEY_MODES.join(' or ')} (got "${raw}").`)
 }
 
 function readIdMode(env: Env): AlipayIdKind {
@@ -147,6 +188,7 @@ export function readAlipaySettings(env: Env): AlipaySettings {
         'ALIPAY_SIM_AUTH_CODE_TTL_SECONDS',
         DEFAULT_AUTH_CODE_TTL_SECONDS,
       ),
+      keyMode: readSimulatorKeyMode(env),
     },
     payments: readPaymentSettings(env, Boolean(credentials)),
   }

@@ -37,6 +37,13 @@ const ADVICE_BY_SUB_CODE: Record<string, string> = {
     'check that ALIPAY_PRIVATE_KEY matches the app public key registered on open.alipay.com',
   'isv.invalid-app-id': 'check ALIPAY_APP_ID',
   'isv.invalid-signature-type': 'the app must use RSA2 keys',
+  // Certificate mode (公钥证书): see server/alipay-simulator/cert-check.ts for the codes.
+  'isv.missing-app-cert-sn':
+    'the app signs in certificate mode on open.alipay.com: set ALIPAY_APP_CERT_PATH, ALIPAY_PUBLIC_CERT_PATH and ALIPAY_ROOT_CERT_PATH instead of ALIPAY_PUBLIC_KEY',
+  'isv.app-cert-not-exist':
+    "check that ALIPAY_APP_CERT_PATH is the app's current appCertPublicKey_<appid>.crt from open.alipay.com",
+  'isv.invalid-alipay-root-cert-sn':
+    'check that ALIPAY_ROOT_CERT_PATH is alipayRootCert.crt from open.alipay.com',
 }
 
 function toBuyer(record: BuyerRecord): Buyer {

@@ -5,11 +5,12 @@ import type { Db } from '../db/types'
 import { generousLimits } from '../limits/config'
 
 /**
- * Config for in-process tests: the defaults of an empty environment, nothing read from process.env,
- * with generous (but active) caps and request budgets.
+ * Config for in-process tests: the defaults of an empty environment, with generous (but active)
+ * caps and request budgets. Nothing is read from process.env except ALIPAY_SIM_KEY_MODE, the
+ * switch that runs the Alipay suites again in certificate mode (see test-harness.ts).
  */
 export function testConfig(overrides: Partial<ServerConfig> = {}): ServerConfig {
-  const defaults = loadConfig({})
+  const defaults = loadConfig({ ALIPAY_SIM_KEY_MODE: process.env.ALIPAY_SIM_KEY_MODE })
   return {
     ...defaults,
     host: '127.0.0.1',

@@ -87,7 +87,9 @@ describe('Alipay client against the simulator', () => {
       )
       expect(error).toBeInstanceOf(AlipayUnavailableError)
       expect(error).toMatchObject({ reason: 'signature', method: OAUTH })
-      expect((error as Error).message).toContain('ALIPAY_PUBLIC_KEY')
+      expect((error as Error).message).toContain(
+        sim.keyMode === 'cert' ? 'ALIPAY_PUBLIC_CERT_PATH' : 'ALIPAY_PUBLIC_KEY',
+      )
     } finally {
       await proxy.close()
       await untouched.close()

@@ -16,7 +16,8 @@ import { productionAlipayEnv, testKeys } from '../alipay-simulator/test-harness'
 
 const app = testKeys().app
 const alipay = testKeys().simulator
-const realEnv = productionAlipayEnv()
+// Public-key mode here, whatever ALIPAY_SIM_KEY_MODE says; alipay-cert-config.test.ts covers certificates.
+const realEnv = productionAlipayEnv('public-key')
 const production = { NODE_ENV: 'production' as const, PUBLIC_URL: 'https://api.example.com' }
 const base64Body = (pem: string) => pem.replace(/-----[A-Z ]+-----|\s/g, '')
 
@@ -154,12 +155,21 @@ describe('Alipay keys from the environment', () => {
   })
 
   it('validates the simulator and session settings', () => {
-    expect(readAlipaySettings({}).simulator).toEqual({ idMode: 'user_id', authCodeTtlSeconds: 300 })
+    expect(readAlipaySettings({}).simulator).toEqual({
+      idMode: 'user_id',
+      authCodeTtlSeconds: 300,
+      keyMode: 'public-key',
+    })
     expect(
-      readAlipaySettings({ ALIPAY_SIM_ID_MODE: 'open_id', ALIPAY_SIM_AUTH_CODE_TTL_SECONDS: '30' }).simulator,
+      readAlipaySettings({
+        ALIPAY_SIM_ID_MODE: 'open_id',
+        ALIPAY_SIM_AUTH_CODE_TTL_SECONDS: '30',
+        ALIPAY_SIM_KEY_MODE: 'cert',
+      }).simulator,
     ).toEqual({
       idMode: 'open_id',
       authCodeTtlSeconds: 30,
+      keyMode: 'cert',
     })
     expect(() => readAlipaySettings({ ALIPAY_SIM_ID_MODE: 'union_id' })).toThrow(/^ALIPAY_SIM_ID_MODE/)
     expect(() => readAlipaySettings({ ALIPAY_TIMEOUT_MS: '0' })).toThrow(/^ALIPAY_TIMEOUT_MS/)

@@ -5,7 +5,14 @@
 import type { FastifyInstance } from 'fastify'
 import { buildApp } from '../app'
 import { migrate } from '../db'
-import { startSimulator, TEST_APP_ID, testKeys } from '../alipay-simulator/test-harness'
+import {
+  startSimulator,
+  TEST_APP_ID,
+  testCertificateAuthority,
+  testKeyMode,
+  testKeys,
+  type ClientOverrides,
+} from '../alipay-simulator/test-harness'
 import { testConfig } from '../testing/app'
 import { describeEachDatabase } from '../testing/databases'
 import { simulatorForSuite } from '../testing/suites'
@@ -213,10 +220,10 @@ describeEachDatabase('session API when Alipay is unavailable', (getDb) => {
     }
   })
 
-  it.each([
+  it.each<[string, string, ClientOverrides]>([
     [
-      'the answer fails verification (wrong ALIPAY_PUBLIC_KEY)',
-      'ALIPAY_PUBLIC_KEY',
+      'the answer fails verification (wrong ALIPAY_PUBLIC_KEY, or ALIPAY_PUBLIC_CERT_PATH in certificate mode)',
+      testKeyMode() === 'cert' ? 'ALIPAY_PUBLIC_CERT_PATH' : 'ALIPAY_PUBLIC_KEY',
       { alipayPublicKey: testKeys().app.publicKey },
     ],
     [
@@ -224,6 +231,15 @@ describeEachDatabase('session API when Alipay is unavailable', (getDb) => {
       'ALIPAY_PRIVATE_KEY',
       { privateKey: testKeys().simulator.privateKey },
     ],
+    ...(testKeyMode() === 'cert'
+      ? [
+          [
+            'Alipay does not know our app certificate (wrong ALIPAY_APP_CERT_PATH)',
+            'ALIPAY_APP_CERT_PATH',
+            { appCert: testCertificateAuthority().issue(TEST_APP_ID, testKeys().app.publicKey) },
+          ] satisfies [string, string, ClientOverrides],
+        ]
+      : []),
   ])('answers 502 alipay_unavailable, naming the key to check, when %s', async (_when, key, keys) => {
     const client = sim.client(undefined, keys)
     const app = await buildApp({ db: getDb(), config: testConfig(), alipay: { client } })

@@ -7,7 +7,7 @@ import { AlipaySdk } from 'alipay-sdk'
 import { simulatedOpenId, simulatedUserId } from '../alipay-simulator/buyers'
 import { generateRsaKeyPair } from '../alipay-simulator/dev-keys'
 import { startNotifyReceiver, type NotifyReceiver } from '../alipay-simulator/notify-receiver'
-import { testKeys, TEST_APP_ID } from '../alipay-simulator/test-harness'
+import { sdkVerificationOptions, testKeys, TEST_APP_ID } from '../alipay-simulator/test-harness'
 import { simulatorForSuite } from '../testing/suites'
 
 const OPEN_APP_ID = '2021000000000078'
@@ -32,7 +32,7 @@ describe('simulator pre-authorization (orderStr)', () => {
     overrides: Record<string, unknown> = {},
     { appId = TEST_APP_ID, privateKey = testKeys().app.privateKey } = {},
   ) => {
-    const sdk = new AlipaySdk({ appId, privateKey, keyType: 'PKCS8' })
+    const sdk = new AlipaySdk({ appId, privateKey, keyType: 'PKCS8', ...sdkVerificationOptions(appId) })
     const biz = {
       out_order_no: `O${Date.now()}_${++sequence}`,
       out_request_no: `R${Date.now()}_${sequence}`,

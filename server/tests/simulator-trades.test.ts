@@ -6,7 +6,7 @@
 import { AlipaySdk } from 'alipay-sdk'
 import { simulatedOpenId, simulatedUserId } from '../alipay-simulator/buyers'
 import { generateRsaKeyPair } from '../alipay-simulator/dev-keys'
-import { testKeys, TEST_APP_ID } from '../alipay-simulator/test-harness'
+import { sdkVerificationOptions, testKeys, TEST_APP_ID } from '../alipay-simulator/test-harness'
 import type { AlipayClient } from '../alipay/client'
 import { simulatorForSuite } from '../testing/suites'
 
@@ -70,7 +70,7 @@ describe('simulator trades', () => {
       appId: TEST_APP_ID,
       privateKey: testKeys().app.privateKey,
       keyType: 'PKCS8',
-      alipayPublicKey: sim.simulatorKeys.publicKey,
+      ...sdkVerificationOptions(),
       gateway: sim.gateway,
     })
     const missing = await sdk.exec(

@@ -60,7 +60,8 @@ const commonParams = (method: string, appId = TEST_APP_ID) => ({
 })
 
 describe('simulator gateway', () => {
-  const sim = simulatorForSuite()
+  // The raw public-key protocol, signed by hand; alipay-cert-mode.test.ts covers certificate mode.
+  const sim = simulatorForSuite({ keyMode: 'public-key' })
 
   it('answers {"<method>_response":…,"sign":…} with the sign last, over the exact inner text', async () => {
     const { authCode } = await sim.issueAuthCode()

@@ -42,7 +42,9 @@ export async function startShopServer(overrides: Partial<ServerConfig> = {}): Pr
   await migrate(database.db)
   await seedCatalog(database.db)
   const port = await freePort()
-  const settings = readAlipaySettings({})
+  // ALIPAY_SIM_KEY_MODE=cert: the in-process simulator and the client in certificate mode, with
+  // development certificates generated into this dataDir as `npm start` does.
+  const settings = readAlipaySettings({ ALIPAY_SIM_KEY_MODE: process.env.ALIPAY_SIM_KEY_MODE })
   const config = testConfig({ port, dataDir, alipay: settings, ...overrides })
   const alipay = setUpAlipay(settings, { dataDir, host: '127.0.0.1', port })
   const app = await buildApp({ db: database.db, config, alipay })

@@ -1,5 +1,6 @@
 /** What a simulated Open API method receives and returns; see gateway.ts for the dispatch. */
 import type { AlipayIdKind } from '../../alipay/wire-format'
+import type { AppCertificateSns } from '../cert-check'
 import type { Notifier } from '../notifier'
 import type { OrderCenterBook } from '../order-center'
 import type { CallLog, QuerySwitch } from '../queries'
@@ -17,6 +18,11 @@ export interface SimulatedApp {
   appPublicKey: string
   /** Which buyer id oauth.token returns: legacy `user_id` or per-app `open_id`. */
   idMode: AlipayIdKind
+  /**
+   * Present for an app in certificate mode (公钥证书模式): requests must carry these SNs and
+   * answers carry alipay_cert_sn (cert-check.ts). Absent: public-key mode.
+   */
+  certificates?: AppCertificateSns
 }
 
 export interface SimulatorContext {
