@@ -30,6 +30,9 @@ export const CERT_MODE_SUITES = [
   'server/tests/simulator-preauth.test.ts', // the freeze's orderStr (sdkExecute)
   'server/tests/simulator-refunds.test.ts',
   'server/tests/simulator-cashier.test.ts',
+  'server/tests/deposit-end.test.ts', // the deposit's end: unfreeze, trade.pay from the freeze, their notifies
+  'server/tests/order-center-sync.test.ts', // alipay.merchant.order.sync through the outbox
+  'server/tests/messages-outbox.test.ts', // the shipped message (alipay.open.app.mini.templatemessage.send)
   'tests/integration/payment-flow.test.tsx', // the client's payment module against the shop server
   'tests/build/alipay-runtime-purchase.test.ts', // the compiled bundle: browse, check out, pay
 ]

@@ -6,7 +6,7 @@
 import { AlipaySdk } from 'alipay-sdk'
 import { simulatedUserId } from '../alipay-simulator/buyers'
 import { startNotifyReceiver, type NotifyReceiver } from '../alipay-simulator/notify-receiver'
-import { testKeys, TEST_APP_ID } from '../alipay-simulator/test-harness'
+import { sdkVerificationOptions, testKeys, TEST_APP_ID } from '../alipay-simulator/test-harness'
 import { simulatorForSuite } from '../testing/suites'
 
 let sequence = 0
@@ -28,6 +28,7 @@ describe('simulator: ending a pre-authorization', () => {
       appId: TEST_APP_ID,
       privateKey: testKeys().app.privateKey,
       keyType: 'PKCS8',
+      ...sdkVerificationOptions(TEST_APP_ID),
     }).sdkExecute('alipay.fund.auth.order.app.freeze', {
       notifyUrl: merchant.url,
       bizContent: {
