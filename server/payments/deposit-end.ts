@@ -143,6 +143,24 @@ const auditState = (row: DepositRow) => ({
   unfreezeFen: row.unfreeze_fen,
 })
 
+/** Runs one transition and, when it happened, its audit entry, in one transaction. */
+function startAudited(
+  deps: PaymentDeps,
+  staffId: string,
+  action: 'deposit.return' | 'deposit.charge',
+  before: DepositRow,
+  transition: (tx: Queryable) => Promise<DepositRow | undefined>,
+): Promise<DepositRow | undefined> {
+  return deps.db.transaction(async (tx) => {
+    const row = await transition(tx)
+    if (row) {
+      const target = { type: 'deposit', id: before.id }
+      await audit(tx, { staffId, action, target, before: auditState(before), after: auditState(row) })
+    }
+    return row
+  })
+}
+
 /**
  * POST …/return: the whole deposit back. Again while `returning` re-sends the same unfreeze;
  * once `returned` answers the deposit as it is.
@@ -154,20 +172,9 @@ export async function returnDeposit(
   notifyUrl: string,
 ): Promise<DepositRow> {
   const before = await reread(deps, depositId)
-  const started = await deps.db.transaction(async (tx) => {
-    const row = await startReturn(tx, depositId)
-    if (row) {
-      const target = { type: 'deposit', id: depositId }
-      await audit(tx, {
-        staffId,
-        action: 'deposit.return',
-        target,
-        before: auditState(before),
-        after: auditState(row),
-      })
-    }
-    return row
-  })
+  const started = await startAudited(deps, staffId, 'deposit.return', before, (tx) =>
+    startReturn(tx, depositId),
+  )
   const row = started ?? (await reread(deps, depositId))
   if (!started) {
     if (row.status === 'returned') return row
@@ -203,20 +210,9 @@ export async function chargeDeposit(
       `A charge of ${chargeFen} fen is more than deposit ${depositId}'s ${before.amount_fen} fen.`,
     )
   }
-  const started = await deps.db.transaction(async (tx) => {
-    const row = await startCharge(tx, depositId, chargeFen)
-    if (row) {
-      const target = { type: 'deposit', id: depositId }
-      await audit(tx, {
-        staffId,
-        action: 'deposit.charge',
-        target,
-        before: auditState(before),
-        after: auditState(row),
-      })
-    }
-    return row
-  })
+  const started = await startAudited(deps, staffId, 'deposit.charge', before, (tx) =>
+    startCharge(tx, depositId, chargeFen),
+  )
   const row = started ?? (await reread(deps, depositId))
   if (!started) {
     const sameCharge = row.charge_fen === chargeFen

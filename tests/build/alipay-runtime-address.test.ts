@@ -18,6 +18,7 @@ import {
 } from '../support/mini-runtime'
 import { text } from '../support/mini-shop-flows'
 import { startShopServer, type ShopServer } from '../support/shop-server'
+import { ALIPAY_ADDRESS_RESULT, ALIPAY_ADDRESS_FILLED } from '../support/sample-address'
 
 let server: ShopServer
 let app: MiniProgram | undefined
@@ -34,24 +35,6 @@ afterAll(() => server.close(), 60_000)
 
 const ACTION = text['address.platform.alipay']
 const PRIVACY_LINK = `${text['address.privacyLink']} ›`
-
-/** The guide's sample answer (support/支付宝小程序/案例分析/小程序接入获取会员收货地址介绍.md). */
-const ALIPAY_RESULT = {
-  address: '浙江省杭州市西湖区西溪路556号',
-  country: '中国',
-  prov: '浙江省',
-  city: '杭州市',
-  area: '西湖区',
-  street: '',
-  fullname: '支付宝用户',
-  mobilePhone: '18100000000',
-}
-const FILLED: Address = {
-  name: '支付宝用户',
-  phone: '18100000000',
-  region: '浙江省 杭州市 西湖区',
-  detail: '西溪路556号',
-}
 
 async function openCheckout(platform: 'alipay' | 'weapp' = 'alipay'): Promise<MiniPage> {
   const product = (await (
@@ -100,9 +83,9 @@ async function useAlipayAddress(checkout: MiniPage, answer: GetAddressAnswer): P
 
 it('9000 fills name, phone, region and detail, which stay editable, and the order ships there', async () => {
   const checkout = await openCheckout()
-  await useAlipayAddress(checkout, GET_ADDRESS.chosen(ALIPAY_RESULT))
-  await checkout.waitForText(FILLED.region, { exact: true })
-  expect(formShown(checkout)).toEqual(FILLED)
+  await useAlipayAddress(checkout, GET_ADDRESS.chosen(ALIPAY_ADDRESS_RESULT))
+  await checkout.waitForText(ALIPAY_ADDRESS_FILLED.region, { exact: true })
+  expect(formShown(checkout)).toEqual(ALIPAY_ADDRESS_FILLED)
 
   // Still the buyer's form: a change goes into the order.
   await checkout.input(text['address.detail'], '西溪路556号 3 幢')
@@ -112,7 +95,7 @@ it('9000 fills name, phone, region and detail, which stay editable, and the orde
   const [row] = await server.db.query<{ address: Address }>('select address from orders where id = $1', [
     order.query.id,
   ])
-  expect(row!.address).toEqual({ ...FILLED, detail: '西溪路556号 3 幢' })
+  expect(row!.address).toEqual({ ...ALIPAY_ADDRESS_FILLED, detail: '西溪路556号 3 幢' })
 })
 
 it('6001 leaves the form exactly as it was, and says nothing', async () => {
@@ -138,8 +121,8 @@ it('a refused authorization says so readably and leaves the form as it was; a se
   await checkout.waitForText(text['address.platform.denied'])
   expect(formShown(checkout)).toEqual(before)
 
-  await useAlipayAddress(checkout, GET_ADDRESS.chosen(ALIPAY_RESULT))
-  await checkout.waitForText(FILLED.region, { exact: true })
+  await useAlipayAddress(checkout, GET_ADDRESS.chosen(ALIPAY_ADDRESS_RESULT))
+  await checkout.waitForText(ALIPAY_ADDRESS_FILLED.region, { exact: true })
   expect(checkout.hasText(text['address.platform.denied'])).toBe(false)
 })
 

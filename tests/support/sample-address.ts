@@ -22,3 +22,27 @@ export const REGION_PICKER_PROMPT = text['address.regionPick']
 
 /** The names to tap in the region picker, province first, for SAMPLE_ADDRESS's region. */
 export const SAMPLE_REGION_PICKS = SAMPLE_ADDRESS.region.split(' ')
+
+/**
+ * What my.getAddress hands over for a chosen address: the guide's sample answer
+ * (AlipayDocs/open-docs support/支付宝小程序/案例分析/小程序接入获取会员收货地址介绍.md), with the
+ * mini-program's own buyer name.
+ */
+export const ALIPAY_ADDRESS_RESULT = {
+  address: '浙江省杭州市西湖区西溪路556号',
+  country: '中国',
+  prov: '浙江省',
+  city: '杭州市',
+  area: '西湖区',
+  street: '',
+  fullname: '支付宝用户',
+  mobilePhone: '18100000000',
+}
+
+/** The checkout form once ALIPAY_ADDRESS_RESULT filled it (the street without the region). */
+export const ALIPAY_ADDRESS_FILLED: Address = {
+  name: '支付宝用户',
+  phone: '18100000000',
+  region: '浙江省 杭州市 西湖区',
+  detail: '西溪路556号',
+}

@@ -16,6 +16,7 @@ import { createOrder, fetchSavedAddress, saveAddress } from './api'
 import { CheckoutView } from './components/CheckoutView'
 import { addressDraft } from './draft'
 import { fetchRegions } from './regions'
+import { ALIPAY_ADDRESS_RESULT, ALIPAY_ADDRESS_FILLED } from '../../../tests/support/sample-address'
 
 jest.mock('./api', () => ({
   fetchSavedAddress: jest.fn(),
@@ -39,23 +40,6 @@ const REGIONS: Record<string, Region[]> = {
   '3301': [{ code: '330106', name: '西湖区' }],
 }
 
-/** What Alipay hands over for a chosen address (my.getAddress.md, Object result). */
-const ALIPAY_RESULT = {
-  address: '浙江省杭州市西湖区西溪路556号',
-  country: '中国',
-  prov: '浙江省',
-  city: '杭州市',
-  area: '西湖区',
-  street: '',
-  fullname: '支付宝用户',
-  mobilePhone: '18100000000',
-}
-const FILLED: Address = {
-  name: '支付宝用户',
-  phone: '18100000000',
-  region: '浙江省 杭州市 西湖区',
-  detail: '西溪路556号',
-}
 const TYPED: Address = { name: '李四', phone: '13900000000', region: '', detail: '文一路 1 号' }
 
 const ACTION = '使用支付宝地址'
@@ -122,18 +106,18 @@ async function placeOrder() {
 }
 
 it('9000 fills name, phone, region and detail; the buyer can still edit, and the order carries it', async () => {
-  addressBook.answer = async () => ({ resultStatus: 9000, result: ALIPAY_RESULT })
+  addressBook.answer = async () => ({ resultStatus: 9000, result: ALIPAY_ADDRESS_RESULT })
   await open()
   await typeAddress(TYPED)
   await tapText(ACTION)
   expect(addressBook.calls).toBe(1)
-  expect(formValue()).toEqual(FILLED)
-  expect(addressDraft.get()).toEqual(FILLED)
+  expect(formValue()).toEqual(ALIPAY_ADDRESS_FILLED)
+  expect(addressDraft.get()).toEqual(ALIPAY_ADDRESS_FILLED)
 
   await act(async () => input('收货人').props.onInput({ detail: { value: '王五' } }))
-  expect(formValue()).toEqual({ ...FILLED, name: '王五' })
+  expect(formValue()).toEqual({ ...ALIPAY_ADDRESS_FILLED, name: '王五' })
   await placeOrder()
-  expect(saveAddress).toHaveBeenCalledWith({ ...FILLED, name: '王五' })
+  expect(saveAddress).toHaveBeenCalledWith({ ...ALIPAY_ADDRESS_FILLED, name: '王五' })
   expect(createOrder).toHaveBeenCalledTimes(1)
 })
 
@@ -141,7 +125,7 @@ it('9000 with a municipality matches 北京市 / 北京市 / 东城区', async (
   addressBook.answer = async () => ({
     resultStatus: '9000',
     result: {
-      ...ALIPAY_RESULT,
+      ...ALIPAY_ADDRESS_RESULT,
       prov: '北京',
       city: '北京市',
       area: '东城区',
@@ -150,20 +134,28 @@ it('9000 with a municipality matches 北京市 / 北京市 / 东城区', async (
   })
   await open()
   await tapText(ACTION)
-  expect(formValue()).toEqual({ ...FILLED, region: '北京市 北京市 东城区', detail: '东长安街1号' })
+  expect(formValue()).toEqual({
+    ...ALIPAY_ADDRESS_FILLED,
+    region: '北京市 北京市 东城区',
+    detail: '东长安街1号',
+  })
 })
 
 it('9000 with a region it cannot match fills the rest and asks the buyer to pick the region', async () => {
   addressBook.answer = async () => ({
     resultStatus: 9000,
-    result: { ...ALIPAY_RESULT, prov: '火星省', city: '奥林匹斯市', area: '' },
+    result: { ...ALIPAY_ADDRESS_RESULT, prov: '火星省', city: '奥林匹斯市', area: '' },
   })
   // A saved address with a region, which must not stay beside Alipay's other fields.
   jest.mocked(fetchSavedAddress).mockResolvedValue({ ...TYPED, region: '北京市 北京市 东城区' })
   await open()
   expect(formValue().region).toBe('北京市 北京市 东城区')
   await tapText(ACTION)
-  expect(formValue()).toEqual({ ...FILLED, region: '', detail: '浙江省杭州市西湖区西溪路556号' })
+  expect(formValue()).toEqual({
+    ...ALIPAY_ADDRESS_FILLED,
+    region: '',
+    detail: '浙江省杭州市西湖区西溪路556号',
+  })
   expect(texts()).toContain('未能识别地区“火星省 奥林匹斯市”，请在下方选择所在地区')
 })
 

@@ -1,25 +1,14 @@
 import Taro from '@tarojs/taro'
 import { addressBook } from '../../../../tests/support/taro-node'
 import { alipayAddressSource, detailOf, readGetAddressAnswer, readGetAddressFailure } from './alipay'
-
-/** The guide's sample answer (support/支付宝小程序/案例分析/小程序接入获取会员收货地址介绍.md). */
-const GUIDE_RESULT = {
-  address: '浙江省杭州市西湖区西溪路556号',
-  country: '中国',
-  prov: '浙江省',
-  city: '杭州市',
-  area: '西湖区',
-  street: '',
-  fullname: '张三',
-  mobilePhone: '18100000000',
-}
+import { ALIPAY_ADDRESS_RESULT } from '../../../../tests/support/sample-address'
 
 describe('readGetAddressAnswer', () => {
   it.each([9000, '9000'])('reads a chosen address (resultStatus %p)', (resultStatus) => {
-    expect(readGetAddressAnswer({ resultStatus, result: GUIDE_RESULT })).toEqual({
+    expect(readGetAddressAnswer({ resultStatus, result: ALIPAY_ADDRESS_RESULT })).toEqual({
       kind: 'chosen',
       address: {
-        name: '张三',
+        name: ALIPAY_ADDRESS_RESULT.fullname,
         phone: '18100000000',
         province: '浙江省',
         city: '杭州市',
@@ -45,7 +34,7 @@ describe('readGetAddressAnswer', () => {
   it('writes the phone without spaces or dashes', () => {
     const answer = readGetAddressAnswer({
       resultStatus: 9000,
-      result: { ...GUIDE_RESULT, mobilePhone: '181 0000-0000' },
+      result: { ...ALIPAY_ADDRESS_RESULT, mobilePhone: '181 0000-0000' },
     })
     expect(answer.kind === 'chosen' && answer.address.phone).toBe('18100000000')
   })
@@ -53,16 +42,20 @@ describe('readGetAddressAnswer', () => {
 
 describe('detailOf', () => {
   it('drops the region the address starts with, and keeps an address without it', () => {
-    expect(detailOf(GUIDE_RESULT)).toBe('西溪路556号')
-    expect(detailOf({ ...GUIDE_RESULT, address: '西溪路556号' })).toBe('西溪路556号')
-    expect(detailOf({ ...GUIDE_RESULT, address: '浙江省 杭州市 西湖区 西溪路556号' })).toBe('西溪路556号')
+    expect(detailOf(ALIPAY_ADDRESS_RESULT)).toBe('西溪路556号')
+    expect(detailOf({ ...ALIPAY_ADDRESS_RESULT, address: '西溪路556号' })).toBe('西溪路556号')
+    expect(detailOf({ ...ALIPAY_ADDRESS_RESULT, address: '浙江省 杭州市 西湖区 西溪路556号' })).toBe(
+      '西溪路556号',
+    )
   })
 
   it('puts a legacy street first when the address lacks it', () => {
-    expect(detailOf({ ...GUIDE_RESULT, street: '蒋村街道', address: '西溪路556号' })).toBe(
+    expect(detailOf({ ...ALIPAY_ADDRESS_RESULT, street: '蒋村街道', address: '西溪路556号' })).toBe(
       '蒋村街道西溪路556号',
     )
-    expect(detailOf({ ...GUIDE_RESULT, street: '西溪路', address: '西溪路556号' })).toBe('西溪路556号')
+    expect(detailOf({ ...ALIPAY_ADDRESS_RESULT, street: '西溪路', address: '西溪路556号' })).toBe(
+      '西溪路556号',
+    )
   })
 })
 
@@ -83,7 +76,7 @@ describe('alipayAddressSource', () => {
   })
 
   it('reads what my.getAddress resolves with, and what it rejects with', async () => {
-    addressBook.answer = async () => ({ resultStatus: 9000, result: GUIDE_RESULT })
+    addressBook.answer = async () => ({ resultStatus: 9000, result: ALIPAY_ADDRESS_RESULT })
     expect((await alipayAddressSource.pick()).kind).toBe('chosen')
     addressBook.answer = () => Promise.reject({ error: 11, errorMessage: '用户取消' })
     expect(await alipayAddressSource.pick()).toEqual({ kind: 'failed', code: '11', message: '用户取消' })
