@@ -14,6 +14,7 @@
  *
  * Errors (the ACQ codes Alipay lists for alipay.trade.pay's pre-authorization scene):
  * ACQ.TRADE_HAS_SUCCESS (out_trade_no already paid: a retry never pays twice),
+ * ACQ.TRADE_HAS_CLOSE (a trade under that out_trade_no is closed),
  * ACQ.AUTH_NO_ERROR (unknown auth_no, or another buyer), ACQ.AUTH_ORDER_HAS_FINISHED,
  * ACQ.AUTH_ORDER_HAS_CLOSED, ACQ.AUTH_AMOUNT_NOT_ENOUGH (more than the rest),
  * ACQ.INVALID_PARAMETER.
@@ -23,7 +24,7 @@ import { freezeAmounts, freezeByAuthNo, nonEmptyText } from '../fund-auth'
 import { tradeNotifyFields } from '../notify-fields'
 import { signNotify } from '../signing'
 import type { StoredFreeze, StoredFreezeOperation, StoredTrade } from '../store'
-import { buyerResponseFields, newOperationId, newTradeNo, tradeErrors } from '../trades'
+import { buyerResponseFields, newOperationId, newTradeNo, tradeErrors, tradeStatus } from '../trades'
 import { validUrl } from './trade-create'
 import { gatewayError, type MethodHandler } from './types'
 
@@ -51,7 +52,10 @@ export const tradePayFromAuth: MethodHandler = ({ app, params, bizContent, conte
   const notifyUrl = params.notify_url || undefined
   if (notifyUrl !== undefined && !validUrl(notifyUrl)) return invalid('notify_url 必须是 http(s) 地址')
 
-  if (context.store.tradeByOutTradeNo(app.appId, outTradeNo)) return tradeErrors.hasSuccess()
+  const existing = context.store.tradeByOutTradeNo(app.appId, outTradeNo)
+  // Alipay keeps a trade under its out_trade_no: a closed one stays closed, a paid one is not paid twice.
+  if (existing && tradeStatus(existing, context.now()) === 'TRADE_CLOSED') return tradeErrors.hasClose()
+  if (existing) return tradeErrors.hasSuccess()
   const freeze = freezeByAuthNo(context.store, app.appId, authNo)
   if (!freeze || freeze.payer.id !== buyerId) return failed('ACQ.AUTH_NO_ERROR', '预授权号错误或状态不对')
   const { restFen, orderStatus } = freezeAmounts(freeze)
