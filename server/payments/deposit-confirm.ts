@@ -7,13 +7,15 @@
  *   (operation_type UNFREEZE, status SUCCESS).
  * Once the payment is confirmed, the rest (if any) is unfrozen. On a read while a step is
  * unconfirmed, the query asks; a step Alipay has never heard of (the call was lost) is sent again
- * with the same number. Fields per AlipayDocs/open-docs mini/server-api/服务端 API 概览.md
+ * with the same number, and only a refusal of that resend cancels the step (→ frozen). A repeated
+ * merchant click asks the same way (deposit-end.ts): an earlier send may have gone through with
+ * its answer lost, and a refusal of a blind resend would cancel money that moved. Fields per AlipayDocs/open-docs mini/server-api/服务端 API 概览.md
  * (支付宝预授权 section) and the simulator that follows it (server/alipay-simulator/fund-auth.ts).
  */
 import { fromChinaTime, yuanToFen } from '../alipay/wire-format'
 import { findDeposit, findDepositByRequestNo, type DepositRow } from './deposits'
 import { cancelCharge, cancelReturn, confirmCharge, confirmUnfreeze } from './deposit-transitions'
-import { sendCharge, sendUnfreeze } from './deposit-end'
+import { sendCharge, sendUnfreeze } from './deposit-send'
 import { alipaySubCode, type PaymentDeps } from './deps'
 import { Refusal, readTradeNotify, type NotifyFields } from './notify-fields'
 import { isNotifyRecorded, isPaidStatus, recordNotify, TRADE_STATUSES } from './repository'
@@ -94,8 +96,22 @@ export async function handleUnfreezeNotify(
   return 'handled'
 }
 
-/** While `charging`: asks alipay.trade.query about the charge's out_trade_no. */
-export async function askAboutCharge(deps: PaymentDeps, row: DepositRow, notifyUrl: string): Promise<void> {
+/**
+ * A step Alipay refused (its sub_code), after which the step was cancelled (→ frozen); undefined
+ * when the step stands (sent, confirmed, or still in doubt).
+ */
+export type Cancelled = string | undefined
+
+/**
+ * While `charging`: asks alipay.trade.query about the charge's out_trade_no. Not there: sends it
+ * again (same number). TRADE_CLOSED: nothing was paid and Alipay keeps that number closed, so the
+ * charge is cancelled (a new attempt gets a new number).
+ */
+export async function askAboutCharge(
+  deps: PaymentDeps,
+  row: DepositRow,
+  notifyUrl: string,
+): Promise<Cancelled> {
   let answer: { tradeStatus?: string; tradeNo?: string; totalAmount?: string }
   try {
     answer = await deps.alipay.exec('alipay.trade.query', { out_trade_no: row.charge_out_trade_no })
@@ -103,28 +119,44 @@ export async function askAboutCharge(deps: PaymentDeps, row: DepositRow, notifyU
     if (alipaySubCode(error) !== 'ACQ.TRADE_NOT_EXIST') throw error
     // Alipay never got the payment (the call was lost): send it again, same out_trade_no.
     const sent = await sendCharge(deps, row, notifyUrl)
-    if (sent.outcome === 'refused') {
-      deps.log.error({ depositId: row.id, subCode: sent.subCode }, 'Alipay refused a resent deposit charge')
-      await deps.db.transaction((tx) => cancelCharge(tx, row.id))
-    }
-    return
+    if (sent.outcome !== 'refused') return undefined
+    deps.log.error({ depositId: row.id, subCode: sent.subCode }, 'Alipay refused a deposit charge')
+    const cancelled = await deps.db.transaction((tx) => cancelCharge(tx, row.id, row.charge_out_trade_no))
+    return cancelled ? sent.subCode : undefined
+  }
+  if (answer.tradeStatus === 'TRADE_CLOSED') {
+    deps.log.error(
+      { depositId: row.id },
+      'Alipay closed the trade of a deposit charge; the charge is cancelled',
+    )
+    const cancelled = await deps.db.transaction((tx) => cancelCharge(tx, row.id, row.charge_out_trade_no))
+    return cancelled ? 'TRADE_CLOSED' : undefined
   }
   const paid = answer.tradeStatus === 'TRADE_SUCCESS' || answer.tradeStatus === 'TRADE_FINISHED'
-  if (!paid || !answer.tradeNo) return
+  if (!paid || !answer.tradeNo) return undefined
   if (yuanToFen(answer.totalAmount) !== row.charge_fen) {
     deps.log.error(
       { depositId: row.id, amount: answer.totalAmount },
       'charged amount differs from the request',
     )
-    return
+    return undefined
   }
   const tradeNo = answer.tradeNo
   const confirmed = await deps.db.transaction((tx) => confirmCharge(tx, row.id, tradeNo, new Date()))
   await unfreezeRest(deps, confirmed, notifyUrl)
+  return undefined
 }
 
-/** While `returning`: asks alipay.fund.auth.operation.detail.query about our unfreeze. */
-export async function askAboutUnfreeze(deps: PaymentDeps, row: DepositRow, notifyUrl: string): Promise<void> {
+/**
+ * While `returning`: asks alipay.fund.auth.operation.detail.query about our unfreeze. Not there:
+ * sends it again (same number); a refusal then cancels a return (never the rest after a charge,
+ * which stays `returning` for staff to look at).
+ */
+export async function askAboutUnfreeze(
+  deps: PaymentDeps,
+  row: DepositRow,
+  notifyUrl: string,
+): Promise<Cancelled> {
   let answer: { operationType?: string; status?: string; amount?: string }
   try {
     answer = await deps.alipay.exec('alipay.fund.auth.operation.detail.query', {
@@ -135,16 +167,16 @@ export async function askAboutUnfreeze(deps: PaymentDeps, row: DepositRow, notif
     if (alipaySubCode(error) !== 'AUTH_OPERATION_NOT_EXIST') throw error
     // Alipay never got the unfreeze: send it again, same out_request_no and amount.
     const sent = await sendUnfreeze(deps, row, notifyUrl)
-    if (sent.outcome === 'refused') {
-      deps.log.error({ depositId: row.id, subCode: sent.subCode }, 'Alipay refused a resent deposit unfreeze')
-      await deps.db.transaction((tx) => cancelReturn(tx, row.id))
-    }
-    return
+    if (sent.outcome !== 'refused') return undefined
+    deps.log.error({ depositId: row.id, subCode: sent.subCode }, 'Alipay refused a deposit unfreeze')
+    const cancelled = await deps.db.transaction((tx) => cancelReturn(tx, row.id, row.unfreeze_request_no))
+    return cancelled ? sent.subCode : undefined
   }
-  if (answer.operationType !== 'UNFREEZE' || answer.status !== 'SUCCESS') return
+  if (answer.operationType !== 'UNFREEZE' || answer.status !== 'SUCCESS') return undefined
   if (yuanToFen(answer.amount) !== row.unfreeze_fen) {
     deps.log.error({ depositId: row.id, amount: answer.amount }, 'unfrozen amount differs from the request')
-    return
+    return undefined
   }
   await deps.db.transaction((tx) => confirmUnfreeze(tx, row.id, new Date()))
+  return undefined
 }

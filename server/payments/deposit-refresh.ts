@@ -17,8 +17,9 @@ export const isWaitingForAlipay = (row: DepositRow) =>
 
 function question(deps: PaymentDeps, row: DepositRow, notifyUrl: string): (() => Promise<void>) | undefined {
   if (row.status === 'awaiting_freeze') return () => askAboutFreeze(deps, row)
-  if (row.status === 'charging') return () => askAboutCharge(deps, row, notifyUrl)
-  if (row.status === 'returning') return () => askAboutUnfreeze(deps, row, notifyUrl)
+  // A cancelled step (its refusal is logged by deposit-confirm.ts) shows as the deposit stands.
+  if (row.status === 'charging') return async () => void (await askAboutCharge(deps, row, notifyUrl))
+  if (row.status === 'returning') return async () => void (await askAboutUnfreeze(deps, row, notifyUrl))
   return undefined
 }
 

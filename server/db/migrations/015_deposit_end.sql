@@ -31,6 +31,12 @@ alter table deposits add column unfreeze_fen integer check (unfreeze_fen > 0);
 alter table deposits add column unfreeze_request_no text unique;
 alter table deposits add column unfrozen_at timestamptz;
 
+-- Each return or charge is an attempt, counted here; its numbers end in the count (<id>_P<n>,
+-- <id>_U<n>: server/payments/deposit-transitions.ts). A cancelled attempt (refused, or its trade
+-- closed) keeps its numbers at Alipay, which keeps a closed trade under its out_trade_no, so the
+-- next attempt needs new ones; a repeat of the same attempt reuses them.
+alter table deposits add column end_attempt integer not null default 0 check (end_attempt >= 0);
+
 alter table deposits add constraint deposits_frozen_check
   check ((status in ('awaiting_freeze', 'closed')) = (frozen_at is null or auth_no is null));
 alter table deposits add constraint deposits_charge_check check (
