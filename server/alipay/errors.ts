@@ -36,3 +36,18 @@ export class AlipayUnavailableError extends Error {
     this.name = 'AlipayUnavailableError'
   }
 }
+
+/**
+ * Sub codes that are not a refusal but "系统错误/系统异常, 请重试": Alipay's error lists (the
+ * alipay.trade.* methods' and the common ones) say to call again with the same parameters. A
+ * business error with one of them is an answer in doubt, retried like no answer at all.
+ */
+export const SYSTEM_ERROR_SUB_CODES: ReadonlySet<string> = new Set([
+  'ACQ.SYSTEM_ERROR',
+  'AQC.SYSTEM_ERROR',
+  'SYSTEM_ERROR',
+])
+
+/** Alipay verifiably said no: a business error that is not a "system error, try again". */
+export const isRefusal = (error: unknown): error is AlipayBusinessError =>
+  error instanceof AlipayBusinessError && !SYSTEM_ERROR_SUB_CODES.has(error.subCode ?? '')

@@ -5,7 +5,8 @@
  * configured and not shipped are all final; no trustworthy answer is retried with the outbox's
  * backoff; a template setup error fails the job for good, kept with its error for an operator.
  */
-import { AlipayBusinessError, type AlipayClient } from '../alipay/client'
+import type { AlipayClient } from '../alipay/client'
+import { isRefusal } from '../alipay/errors'
 import type { Queryable } from '../db/types'
 import { enqueueOutbox } from '../outbox/queue'
 import { PermanentJobError, type OutboxHandler } from '../outbox/worker'
@@ -29,7 +30,7 @@ export function shippedMessageHandler(
     try {
       await sendShippedMessageForOrder(db, client, settings, String(job.payload.orderId))
     } catch (error) {
-      if (error instanceof AlipayBusinessError) throw new PermanentJobError(error.message, { cause: error })
+      if (isRefusal(error)) throw new PermanentJobError(error.message, { cause: error })
       throw error
     }
   }

@@ -15,7 +15,8 @@
  *   cannot help, an operator must fix the configuration.
  */
 import { pageUrl } from '../../src/shared/routes'
-import { AlipayBusinessError, type AlipayClient } from '../alipay/client'
+import type { AlipayClient } from '../alipay/client'
+import { isRefusal } from '../alipay/errors'
 import {
   keywordData,
   TEMPLATE_MESSAGE_SEND_METHOD,
@@ -76,11 +77,8 @@ export async function sendShippedMessage(
     return 'sent'
   } catch (error) {
     // 40004 is Alipay's verified "no" to this message; only our own setup mistakes are errors.
-    if (
-      error instanceof AlipayBusinessError &&
-      error.code === '40004' &&
-      !SETUP_SUB_CODES.has(error.subCode ?? '')
-    )
+    // A "system error, try again" is no answer: it goes back to the outbox to be retried.
+    if (isRefusal(error) && error.code === '40004' && !SETUP_SUB_CODES.has(error.subCode ?? ''))
       return 'not_subscribed'
     throw error
   }

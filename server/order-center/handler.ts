@@ -3,10 +3,12 @@
  * alipay.merchant.order.sync (AlipayDocs/open-docs mini/server-api/服务端 API 概览.md, 小程序订单中心).
  * Alipay refusing it (40004 ORDER_ERROR_STATUS, INVALID_PARAMETER, TINY_APP_ID_NULL…, or a
  * 40001/40002 about the request) is permanent: the job fails with the error and the next orders go
- * on. No trustworthy answer (network, 20000) is transient: retried with backoff.
+ * on. No trustworthy answer (network, 20000, a 40004 "system error, try again") is transient:
+ * retried with backoff.
  */
 import { EXT_KEYS, ORDER_SYNC_METHOD, type OrderExtInfo } from '../alipay/order-center-format'
-import { AlipayBusinessError, type AlipayClient } from '../alipay/client'
+import type { AlipayClient } from '../alipay/client'
+import { isRefusal } from '../alipay/errors'
 import { PermanentJobError, type OutboxHandler } from '../outbox/worker'
 
 export function orderSyncHandler(client: AlipayClient): OutboxHandler {
@@ -20,7 +22,7 @@ export function orderSyncHandler(client: AlipayClient): OutboxHandler {
     try {
       await client.exec(ORDER_SYNC_METHOD, bizContent)
     } catch (error) {
-      if (error instanceof AlipayBusinessError) throw new PermanentJobError(error.message, { cause: error })
+      if (isRefusal(error)) throw new PermanentJobError(error.message, { cause: error })
       throw error
     }
   }

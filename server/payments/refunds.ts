@@ -16,6 +16,7 @@
  *    same doc), so Alipay refunds once. A verified refusal (ACQ.*) marks it failed, unless the
  *    query shows the refund went through after all.
  */
+import { SYSTEM_ERROR_SUB_CODES } from '../alipay/errors'
 import { fenToYuan, yuanToFen } from '../alipay/wire-format'
 import type { Queryable } from '../db/types'
 import { alipaySubCode, type PaymentDeps } from './deps'
@@ -37,12 +38,6 @@ import {
 export type { Refund, RefundKind, RefundStatus } from './refund-repository'
 /** For callers that show or check refunds (the after-sales module). */
 export { findRefundByRequestNo, listRefunds, refundableFen } from './refund-repository'
-
-/**
- * Sub codes that are not a refusal but "系统错误/系统异常": Alipay's alipay.trade.* error lists say to
- * call again with the same parameters.
- */
-const IN_DOUBT_SUB_CODES = new Set(['ACQ.SYSTEM_ERROR', 'AQC.SYSTEM_ERROR'])
 
 /** out_request_no of the full refund of money that landed on a closed order (as before 008). */
 export const closedOrderRequestNo = (orderId: string) => `refund_${orderId}`
@@ -178,7 +173,7 @@ export async function sendRefund(deps: PaymentDeps, refund: Refund): Promise<Ref
     })
   } catch (error) {
     const subCode = alipaySubCode(error)
-    if (subCode === undefined || IN_DOUBT_SUB_CODES.has(subCode))
+    if (subCode === undefined || SYSTEM_ERROR_SUB_CODES.has(subCode))
       return inDoubt(deps, refund, messageOf(error))
     // Refused. The query tells a refusal from a refund that went through earlier.
     try {
