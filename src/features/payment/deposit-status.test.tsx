@@ -36,10 +36,12 @@ type Json = { type: string; props: Record<string, unknown>; children: (Json | st
 const nodes = (node: Json | string | null): Json[] =>
   node === null || typeof node === 'string' ? [] : [node, ...(node.children ?? []).flatMap(nodes)]
 const rendered = () => nodes(renderer!.toJSON() as Json)
-const lines = () =>
+const textsOf = (className: string) =>
   rendered()
-    .filter((node) => node.type === 'text')
+    .filter((node) => node.type === 'text' && String(node.props.className).startsWith(className))
     .flatMap((node) => (node.children ?? []).filter((child): child is string => typeof child === 'string'))
+/** The status lines, without the item's name above them. */
+const lines = () => textsOf('deposit__line')
 const hasCheckAgain = () => rendered().some((node) => node.type === 'button')
 
 function show(shown: Deposit) {
@@ -97,6 +99,12 @@ describe('the deposit page states', () => {
     show(shown)
     expect(lines().slice(0, texts.length)).toEqual(texts)
     expect(hasCheckAgain()).toBe(checkable)
+  })
+
+  it('names the rented item, and at the end says what the amounts are out of', () => {
+    show(deposit('charged', { chargeAmount: 3000, returnAmount: 6900 }))
+    expect(textsOf('deposit__title')).toEqual([deposit('charged').title])
+    expect(lines()).toEqual(['¥30.00 charged for damage, ¥69.00 returned', 'Deposit: ¥99.00'])
   })
 
   it('speaks Chinese too, amounts formatted the same way', () => {

@@ -17,6 +17,8 @@ export function depositLines(deposit: Deposit): DepositLine[] {
   const amount = formatFen(deposit.amount)
   const charge = formatFen(deposit.chargeAmount ?? 0)
   const back = formatFen(deposit.returnAmount ?? 0)
+  // At the end of a rental, what the amounts are out of.
+  const total: DepositLine = { key: 'deposit.amount', params: { amount } }
   switch (deposit.status) {
     case 'awaiting_freeze':
       return [{ key: 'deposit.status.awaiting_freeze' }, { key: 'deposit.amount', params: { amount } }]
@@ -29,17 +31,17 @@ export function depositLines(deposit: Deposit): DepositLine[] {
     case 'closed':
       return [{ key: 'deposit.status.closed' }]
     case 'charging':
-      return [{ key: 'deposit.status.charging', params: { charge } }]
+      return [{ key: 'deposit.status.charging', params: { charge } }, total]
     case 'returning':
       return deposit.chargeAmount === undefined
-        ? [{ key: 'deposit.status.returning', params: { back } }]
-        : [{ key: 'deposit.status.returningAfterCharge', params: { charge, back } }]
+        ? [{ key: 'deposit.status.returning', params: { back } }, total]
+        : [{ key: 'deposit.status.returningAfterCharge', params: { charge, back } }, total]
     case 'returned':
-      return [{ key: 'deposit.status.returned', params: { back } }]
+      return [{ key: 'deposit.status.returned', params: { back } }, total]
     case 'charged':
       return deposit.returnAmount === undefined
-        ? [{ key: 'deposit.status.chargedAll', params: { charge } }]
-        : [{ key: 'deposit.status.charged', params: { charge, back } }]
+        ? [{ key: 'deposit.status.chargedAll', params: { charge } }, total]
+        : [{ key: 'deposit.status.charged', params: { charge, back } }, total]
   }
 }
 

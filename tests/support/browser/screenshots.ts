@@ -25,6 +25,8 @@ export const README_SCREENSHOTS = new Set([
   'pay-4000',
   'webview-checkout',
   'deposit-frozen',
+  'deposit-charged',
+  'privacy',
   'orders',
   'order-cancelled',
   'me',

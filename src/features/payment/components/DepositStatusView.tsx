@@ -9,6 +9,7 @@ export function DepositStatusView({ deposit, onCheckAgain }: { deposit: Deposit;
   const t = useT()
   return (
     <View className='deposit__status'>
+      <Text className='deposit__title'>{deposit.title}</Text>
       {depositLines(deposit).map((line) => (
         <Text key={line.key} className={`deposit__line deposit__line--${deposit.status}`}>
           {t(line.key, line.params)}
