@@ -53,7 +53,10 @@ const HITS_SQL = `
     window_ends_at = case when c.window_ends_at <= now() then excluded.window_ends_at
                           else c.window_ends_at end
   returning key, hits,
-            greatest(0, ceil(extract(epoch from window_ends_at - now()) * 1000))::int as ttl`
+            -- now() is this transaction's start: a window another instance opened a moment later
+            -- would otherwise look a few ms longer than the window (Retry-After 61 of 60).
+            least($3::double precision,
+                  greatest(0, ceil(extract(epoch from window_ends_at - now()) * 1000)))::int as ttl`
 
 interface PendingHit {
   key: string
