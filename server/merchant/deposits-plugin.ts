@@ -17,13 +17,13 @@ import type { FastifyRequest } from 'fastify'
 import { ApiErrorBody, ChargeDepositInput, Deposit, DepositIdParams } from '../../contract'
 import type { ServerConfig } from '../config'
 import type { Db } from '../db/types'
-import { HttpError, notFound } from '../http/errors'
+import { notFound } from '../http/errors'
 import { pickLanguage } from '../http/language'
 import { localizedAndPrivate } from '../http/vary'
 import { chargeDeposit, returnDeposit } from '../payments/deposit-end'
 import { isWaitingForAlipay, refreshDeposit } from '../payments/deposit-refresh'
 import { findDeposit, toDeposit, type DepositRow } from '../payments/deposits'
-import type { PaymentDeps } from '../payments/deps'
+import { requirePayments, type PaymentDeps } from '../payments/deps'
 import { notifyUrlFor } from '../payments/notify'
 import { requireRole, requireStaff, staffOf } from '../staff/guard'
 import { MERCHANT_ROUTE } from '../staff/plugin'
@@ -51,11 +51,7 @@ export const merchantDepositRoutes: FastifyPluginAsyncTypebox<MerchantDepositRou
   app.addHook('onRequest', requireStaff(db))
   localizedAndPrivate(app)
 
-  const requireDeps = (): PaymentDeps => {
-    if (!options.payments)
-      throw new HttpError(502, 'alipay_unavailable', 'Payments are not configured on this server.')
-    return options.payments
-  }
+  const requireDeps = () => requirePayments(options.payments)
   const answer = (request: FastifyRequest, row: DepositRow): Deposit =>
     toDeposit(row, pickLanguage(request.headers['accept-language']))
 

@@ -34,7 +34,7 @@ import {
   toDeposit,
 } from './deposits'
 import { isWaitingForAlipay, refreshDeposit } from './deposit-refresh'
-import type { PaymentDeps } from './deps'
+import { requirePayments, type PaymentDeps } from './deps'
 import { simulatedCashierUrl, tradeInvocation, type CashierLocation } from './invocation'
 import { notifyRoutes, notifyUrlFor } from './notify'
 import { assertPayable, openTrade } from './open-trade'
@@ -64,11 +64,7 @@ const buyerRoutes: FastifyPluginAsyncTypebox<PaymentRoutesOptions> = async (app,
   app.addHook('onRequest', requireBuyer(db))
   app.addHook('onSend', async (_request, reply) => void reply.header('cache-control', 'no-store'))
 
-  const requireDeps = (): PaymentDeps => {
-    if (!options.deps)
-      throw new HttpError(502, 'alipay_unavailable', 'Payments are not configured on this server.')
-    return options.deps
-  }
+  const requireDeps = () => requirePayments(options.deps)
   const cashierLocation = (deps: PaymentDeps): CashierLocation => ({
     origin: publicOrigin(config),
     inProcessSimulator: options.inProcessSimulator ?? false,
