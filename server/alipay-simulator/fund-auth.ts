@@ -8,8 +8,35 @@
  * - `order_status`: AUTHORIZED while something is frozen; FINISH once a payment took part of it
  *   and nothing is left; CLOSED once everything was unfrozen without a payment.
  */
-import { fenToYuan } from '../alipay/wire-format'
+import { fenToYuan, toChinaTime } from '../alipay/wire-format'
 import type { SimulatorStore, StoredFreeze, StoredFreezeOperation } from './store'
+
+/** Any operation of a freeze, the freeze itself included. */
+export type AnyOperation = StoredFreezeOperation | (Omit<StoredFreezeOperation, 'kind'> & { kind: 'FREEZE' })
+
+/** The freeze itself, as the first entry of its operations. */
+export const freezeOperation = (freeze: StoredFreeze): AnyOperation => ({
+  kind: 'FREEZE',
+  operationId: freeze.operationId,
+  outRequestNo: freeze.outRequestNo,
+  amountFen: freeze.amountFen,
+  at: freeze.at,
+})
+
+/**
+ * The fields that name one operation of a freeze, as the unfreeze's answer, the detail query and
+ * the fund-auth notifies all write them.
+ */
+export function operationFields(freeze: StoredFreeze, operation: AnyOperation): Record<string, string> {
+  return {
+    auth_no: freeze.authNo,
+    out_order_no: freeze.outOrderNo,
+    operation_id: operation.operationId,
+    out_request_no: operation.outRequestNo,
+    amount: fenToYuan(operation.amountFen),
+    gmt_trans: toChinaTime(operation.at),
+  }
+}
 
 export type FundAuthOrderStatus = 'AUTHORIZED' | 'FINISH' | 'CLOSED'
 

@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto'
 import { fenToYuan, idField, toChinaTime } from '../alipay/wire-format'
-import { freezeTotals } from './fund-auth'
+import { freezeOperation, freezeTotals, operationFields } from './fund-auth'
 import type { StoredFreeze, StoredFreezeOperation, StoredRefund, StoredTrade } from './store'
 import { SIMULATED_SELLER_ID } from './trades'
 
@@ -68,17 +68,12 @@ export function freezeNotifyFields(freeze: StoredFreeze, now: number): Record<st
   const amount = fenToYuan(freeze.amountFen)
   return {
     ...common('fund_auth_freeze', freeze.appId, now),
-    auth_no: freeze.authNo,
-    out_order_no: freeze.outOrderNo,
-    operation_id: freeze.operationId,
-    out_request_no: freeze.outRequestNo,
+    ...operationFields(freeze, freezeOperation(freeze)),
     operation_type: 'FREEZE',
-    amount,
     total_freeze_amount: amount,
     status: freeze.status,
     ...idField('freezePayer', freeze.payer.kind, freeze.payer.id),
     gmt_create: toChinaTime(freeze.at),
-    gmt_trans: toChinaTime(freeze.at),
   }
 }
 
@@ -96,16 +91,11 @@ export function unfreezeNotifyFields(
   const { order_status: _status, ...totals } = freezeTotals(freeze)
   return {
     ...common('fund_auth_unfreeze', freeze.appId, now),
-    auth_no: freeze.authNo,
-    out_order_no: freeze.outOrderNo,
-    operation_id: operation.operationId,
-    out_request_no: operation.outRequestNo,
+    ...operationFields(freeze, operation),
     operation_type: 'UNFREEZE',
-    amount: fenToYuan(operation.amountFen),
     status: 'SUCCESS',
     ...totals,
     ...idField('freezePayer', freeze.payer.kind, freeze.payer.id),
     gmt_create: toChinaTime(operation.at),
-    gmt_trans: toChinaTime(operation.at),
   }
 }

@@ -7,21 +7,10 @@
  * freeze's totals after everything done so far: order_status, rest_amount, total_unfreeze_amount,
  * total_pay_amount (fund-auth.ts).
  */
-import { fenToYuan, idField, toChinaTime } from '../../alipay/wire-format'
-import { freezeTotals, nonEmptyText } from '../fund-auth'
-import type { StoredFreeze, StoredFreezeOperation } from '../store'
+import { idField, toChinaTime } from '../../alipay/wire-format'
+import { freezeTotals, freezeOperation, nonEmptyText, operationFields, type AnyOperation } from '../fund-auth'
+import type { StoredFreeze } from '../store'
 import { gatewayError, type MethodHandler } from './types'
-
-type AnyOperation = StoredFreezeOperation | (Omit<StoredFreezeOperation, 'kind'> & { kind: 'FREEZE' })
-
-/** The freeze itself, as the operation list's first entry. */
-const freezeOperation = (freeze: StoredFreeze): AnyOperation => ({
-  kind: 'FREEZE',
-  operationId: freeze.operationId,
-  outRequestNo: freeze.outRequestNo,
-  amountFen: freeze.amountFen,
-  at: freeze.at,
-})
 
 export const fundAuthOperationDetailQuery: MethodHandler = ({ app, bizContent, context }) => {
   const authNo = nonEmptyText(bizContent?.auth_no)
@@ -51,15 +40,10 @@ export const fundAuthOperationDetailQuery: MethodHandler = ({ app, bizContent, c
   return {
     code: '10000',
     msg: 'Success',
-    auth_no: freeze.authNo,
-    out_order_no: freeze.outOrderNo,
-    operation_id: operation.operationId,
-    out_request_no: operation.outRequestNo,
+    ...operationFields(freeze, operation),
     operation_type: operation.kind,
-    amount: fenToYuan(operation.amountFen),
     status: freeze.status,
     gmt_create: toChinaTime(operation.at),
-    gmt_trans: toChinaTime(operation.at),
     order_title: freeze.orderTitle,
     ...freezeTotals(freeze),
     ...idField('freezePayer', freeze.payer.kind, freeze.payer.id),

@@ -13,8 +13,8 @@
  *   ORDER_ALREADY_FINISH; everything already unfrozen: ORDER_ALREADY_CLOSED;
  * - missing or malformed fields: ILLEGAL_ARGUMENT.
  */
-import { fenToYuan, toChinaTime, yuanToPayableFen, MERCHANT_NUMBER } from '../../alipay/wire-format'
-import { freezeAmounts, freezeByAuthNo, nonEmptyText } from '../fund-auth'
+import { yuanToPayableFen, MERCHANT_NUMBER } from '../../alipay/wire-format'
+import { freezeAmounts, freezeByAuthNo, nonEmptyText, operationFields } from '../fund-auth'
 import { unfreezeNotifyFields } from '../notify-fields'
 import { signNotify } from '../signing'
 import type { StoredFreeze, StoredFreezeOperation } from '../store'
@@ -29,13 +29,8 @@ function answer(freeze: StoredFreeze, operation: StoredFreezeOperation) {
   return {
     code: '10000',
     msg: 'Success',
-    auth_no: freeze.authNo,
-    out_order_no: freeze.outOrderNo,
-    operation_id: operation.operationId,
-    out_request_no: operation.outRequestNo,
-    amount: fenToYuan(operation.amountFen),
+    ...operationFields(freeze, operation),
     status: 'SUCCESS',
-    gmt_trans: toChinaTime(operation.at),
   }
 }
 
