@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro'
 import { DEV_FAQ, FAQ, useDevText } from '../../../features/payment'
 import { usePageTitle, useT } from '../../../shared/i18n'
 import { pageUrl } from '../../../shared/routes'
+import '../cards.scss'
 import './index.scss'
 import { addSubpackageTexts } from '../../../shared/i18n/subpackage-texts'
 
@@ -14,11 +15,11 @@ export default function FaqPage() {
   const devText = useDevText()
   usePageTitle('faq.title')
   return (
-    <View className='page faq'>
+    <View className='page help-page'>
       {FAQ.map(({ question, answer }) => (
-        <View key={question} className='faq__item'>
-          <Text className='faq__question'>{t(question)}</Text>
-          <Text className='faq__answer'>{t(answer)}</Text>
+        <View key={question} className='help-card'>
+          <Text className='help-card__heading'>{t(question)}</Text>
+          <Text className='help-card__body'>{t(answer)}</Text>
         </View>
       ))}
       <View className='faq__links'>
@@ -33,9 +34,9 @@ export default function FaqPage() {
         <View className='faq__dev'>
           <Text className='faq__dev-title'>{devText('faq.devTitle')}</Text>
           {DEV_FAQ.map(({ question, answer }) => (
-            <View key={question} className='faq__item faq__item--dev'>
-              <Text className='faq__question'>{devText(question)}</Text>
-              <Text className='faq__answer'>{devText(answer)}</Text>
+            <View key={question} className='help-card help-card--dev'>
+              <Text className='help-card__heading'>{devText(question)}</Text>
+              <Text className='help-card__body'>{devText(answer)}</Text>
             </View>
           ))}
         </View>

@@ -3,6 +3,7 @@ import { shopName, usePageTitle, useT, type MessageKey } from '../../../shared/i
 import { addPrivacyTexts } from '../../../shared/i18n/privacy-texts'
 import { addSubpackageTexts } from '../../../shared/i18n/subpackage-texts'
 import { shopConfig } from '../../../shop.config'
+import '../cards.scss'
 import './index.scss'
 
 addSubpackageTexts()
@@ -32,12 +33,12 @@ export default function PrivacyPage() {
     years: shopConfig.privacy.retentionYears,
   }
   return (
-    <View className='page privacy'>
+    <View className='page help-page'>
       <Text className='privacy__intro'>{t('privacy.intro', params)}</Text>
       {SECTIONS.map(({ heading, body }) => (
-        <View key={heading} className='privacy__section'>
-          <Text className='privacy__heading'>{t(heading)}</Text>
-          <Text className='privacy__body'>{t(body, params)}</Text>
+        <View key={heading} className='help-card'>
+          <Text className='help-card__heading'>{t(heading)}</Text>
+          <Text className='help-card__body privacy__body'>{t(body, params)}</Text>
         </View>
       ))}
     </View>
