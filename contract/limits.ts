@@ -95,3 +95,21 @@ export const AFTER_SALES_NOTE_MAX = 200
 
 /** Why staff reject an after-sales request (shown to the buyer), in code points. */
 export const AFTER_SALES_REJECT_REASON_LENGTH = { min: 2, max: 200 } as const
+
+/**
+ * The merchant console (admin/): its session lives in an HttpOnly cookie, so every state-changing
+ * request carries the session's CSRF token in this header (403 `csrf_failed` without it).
+ */
+export const CONSOLE_CSRF_HEADER = 'x-csrf-token'
+/** A stock adjustment's reason, as staff type it. */
+export const STOCK_ADJUSTMENT_REASON_LENGTH = { min: 2, max: 200 } as const
+/** One adjustment moves stock by at most this much either way. */
+export const STOCK_ADJUSTMENT_MAX = 100_000
+/** Uploaded product images: these types (checked by their first bytes too), at most this size. */
+export const PRODUCT_IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const
+export const PRODUCT_IMAGE_MAX_BYTES = 2 * 1024 * 1024
+export const PRODUCT_IMAGES_MAX = 9
+/** A price the console accepts, in fen (¥0.01 to ¥99,999.99). */
+export const PRICE_FEN_RANGE = { min: 1, max: 9_999_999 } as const
+/** The dashboard's chart: this many days, today included. */
+export const DASHBOARD_DAYS = 7
