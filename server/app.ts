@@ -10,6 +10,10 @@ import { merchantAfterSalesRoutes } from './after-sales/merchant-plugin'
 import { alipaySimulator, SIMULATOR_PREFIX } from './alipay-simulator/plugin'
 import type { AppAlipay } from './alipay/setup'
 import { catalogRoutes } from './catalog/plugin'
+import { cookieIsSecure } from './console/cookie'
+import { consoleCsrf } from './console/csrf'
+import { consoleSessionRoutes } from './console/session'
+import { consoleStatic } from './console/static'
 import { imageRoutes } from './catalog/images'
 import type { ServerConfig } from './config'
 import type { Db } from './db/types'
@@ -21,6 +25,7 @@ import { acceptEmptyJsonBodies } from './http/json-body'
 import { numberGuards } from './http/number-guards'
 import { healthRoutes } from './http/health'
 import { homeRoute } from './http/home'
+import { publicOrigin } from './http/public-urls'
 import { registerOpenApi } from './http/openapi'
 import { REDACTED, serializeRequest } from './http/log-redaction'
 import { requestIdHeader, resolveRequestId } from './http/request-id'
@@ -53,6 +58,8 @@ export interface BuildAppOptions {
   logger?: boolean | Record<string, unknown>
   /** Where product images are read from (tests); default server/catalog/images. */
   imagesDir?: string
+  /** The console's production build (tests); default admin/dist. */
+  consoleDir?: string
   /**
    * The Alipay client for login (and payments), plus the simulator to mount in-process under
    * /alipay-sim (development; see server/alipay/setup.ts). Without it, login answers 502.
@@ -117,6 +124,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   // Request budgets per buyer and per client address on costly routes (server/limits): before
   // any route, as its onRoute hook only sees routes added after it.
   await app.register(rateLimiting, { db, limits: config.limits.rate })
+  // The console's cookie counts only with its CSRF token on state changes, on every route.
+  await app.register(consoleCsrf, { publicOrigin: publicOrigin(config) })
   await app.register(cors, {
     origin: config.corsOrigin,
     exposedHeaders: ['x-request-id'],
@@ -168,6 +177,13 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     db,
     staffSessionTtlSeconds: config.staffSessionTtlSeconds,
   })
+  await app.register(consoleSessionRoutes, {
+    prefix: '/api/merchant',
+    db,
+    staffSessionTtlSeconds: config.staffSessionTtlSeconds,
+    secureCookie: cookieIsSecure(publicOrigin(config)),
+  })
+  await app.register(consoleStatic, { directory: opts.consoleDir, imagesOrigin: publicOrigin(config) })
   await app.register(merchantOrderRoutes, { prefix: '/api/merchant', db, config })
   await app.register(merchantDepositRoutes, {
     prefix: '/api/merchant',

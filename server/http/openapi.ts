@@ -10,6 +10,7 @@ import swagger from '@fastify/swagger'
 import type { FastifyInstance } from 'fastify'
 import type { ServerConfig } from '../config'
 import { nativeRequire } from '../native-require'
+import { CONSOLE_COOKIE } from '../console/cookie'
 import { publicOrigin } from './public-urls'
 
 // Loaded natively: its dependency chain includes an ESM-only package jest cannot require.
@@ -56,6 +57,8 @@ export async function registerOpenApi(app: FastifyInstance, config: ServerConfig
         securitySchemes: {
           // Staff tokens come from POST /api/merchant/session; a buyer's token is refused.
           staffToken: { type: 'http', scheme: 'bearer', description: 'Staff session token' },
+          // The console's cookie (POST /api/merchant/console/session); state changes also need its CSRF token.
+          consoleCookie: { type: 'apiKey', in: 'cookie', name: CONSOLE_COOKIE },
         },
       },
     },

@@ -1,6 +1,7 @@
 /**
- * `requireStaff`: a preHandler for /api/merchant/* routes. It reads `Authorization: Bearer <token>`
- * and looks the token up among STAFF sessions only, so a buyer's token is unknown here (and a staff
+ * `requireStaff`: a preHandler for /api/merchant/* routes. It reads `Authorization: Bearer <token>`,
+ * or else the console's session cookie once it passed the CSRF checks (server/console/csrf.ts sets
+ * `request.consoleToken`), and looks the token up among STAFF sessions only, so a buyer's token is unknown here (and a staff
  * token is unknown to requireBuyer). Sets `request.staff`, or answers 401 `unauthorized` or
  * `session_expired`. `requireRole` then restricts a route to some roles (403 `forbidden`).
  */
@@ -21,12 +22,12 @@ declare module 'fastify' {
 
 export function requireStaff(db: Db): preHandlerAsyncHookHandler {
   return async (request) => {
-    const token = bearerToken(request)
+    const token = bearerToken(request) ?? request.consoleToken
     if (!token)
       throw new HttpError(
         401,
         'unauthorized',
-        'Staff log in first: send Authorization: Bearer <staff token>.',
+        'Staff log in first: send Authorization: Bearer <staff token>, or log in to the console.',
       )
     const session = await findStaffSession(db, token)
     if (session.status === 'expired')

@@ -9,7 +9,7 @@ import type { Db } from '../db/types'
 import { HttpError } from '../http/errors'
 import { bearerToken } from '../session/guard'
 import { requireStaff, staffOf } from './guard'
-import { logIn, logOut } from './login'
+import { logIn, logOut, type LoginResult } from './login'
 import type { StaffRecord } from './repository'
 
 export interface StaffRoutesOptions {
@@ -20,7 +20,20 @@ export interface StaffRoutesOptions {
 /** OpenAPI fields of every merchant route: the `merchant` tag and the staff bearer token. */
 export const MERCHANT_ROUTE = { tags: ['merchant'], security: [{ staffToken: [] }] }
 
-const toStaff = (record: StaffRecord): Staff => ({ name: record.name, role: record.role })
+export const toStaff = (record: StaffRecord): Staff => ({ name: record.name, role: record.role })
+
+/** logIn, or the HTTP answer to a failed one: the same 401 whatever was wrong. Shared with the console's login. */
+export async function logInOrRefuse(
+  db: Db,
+  credentials: StaffLoginRequest,
+  ttlSeconds: number,
+): Promise<Extract<LoginResult, { ok: true }>> {
+  const result = await logIn(db, credentials, ttlSeconds)
+  if (!result.ok && result.busy)
+    throw new HttpError(429, 'rate_limited', 'Too many logins at once: try again in a moment.')
+  if (!result.ok) throw new HttpError(401, 'invalid_credentials', 'Wrong name or password.')
+  return result
+}
 
 export const staffRoutes: FastifyPluginAsyncTypebox<StaffRoutesOptions> = async (app, options) => {
   const { db, staffSessionTtlSeconds } = options
@@ -37,10 +50,7 @@ export const staffRoutes: FastifyPluginAsyncTypebox<StaffRoutesOptions> = async 
       },
     },
     async (request, reply) => {
-      const result = await logIn(db, request.body, staffSessionTtlSeconds)
-      if (!result.ok && result.busy)
-        throw new HttpError(429, 'rate_limited', 'Too many logins at once: try again in a moment.')
-      if (!result.ok) throw new HttpError(401, 'invalid_credentials', 'Wrong name or password.')
+      const result = await logInOrRefuse(db, request.body, staffSessionTtlSeconds)
       const session: StaffSession = {
         token: result.token,
         expiresAt: result.expiresAt.toISOString(),

@@ -114,19 +114,19 @@ export const deleteExpiredStaffSessions = (db: Queryable, limit?: number): Promi
   deleteExpiredRows(db, 'staff_sessions', 'expires_at <= now()', limit)
 
 export type StaffSessionLookup =
-  { status: 'valid'; staff: StaffRecord } | { status: 'expired' } | { status: 'unknown' }
+  { status: 'valid'; staff: StaffRecord; expiresAt: Date } | { status: 'expired' } | { status: 'unknown' }
 
 /** The staff member of a token; a disabled account's sessions are unknown. */
 export async function findStaffSession(db: Queryable, token: string): Promise<StaffSessionLookup> {
-  const [row] = await db.query<StaffRow & { expired: boolean }>(
-    `select st.id, st.name, st.role, s.expires_at <= now() as expired
+  const [row] = await db.query<StaffRow & { expired: boolean; expires_at: Date }>(
+    `select st.id, st.name, st.role, s.expires_at, s.expires_at <= now() as expired
        from staff_sessions s join staff st on st.id = s.staff_id
       where s.token_hash = $1 and st.disabled_at is null`,
     [hashToken(token)],
   )
   if (!row) return { status: 'unknown' }
   if (row.expired) return { status: 'expired' }
-  return { status: 'valid', staff: staffFromRow(row) }
+  return { status: 'valid', staff: staffFromRow(row), expiresAt: new Date(row.expires_at) }
 }
 
 /** Ends a session; returns whose it was, or undefined when the token was unknown. */

@@ -1,0 +1,94 @@
+/**
+ * Issue 16: a console cookie changes nothing without its CSRF token (server/console/csrf.ts), on
+ * the shipment route and on every other state-changing merchant route, present and future; a
+ * bearer token needs none.
+ */
+import type { ApiErrorBody } from '../../contract'
+import { CONSOLE_CSRF_HEADER } from '../../contract'
+import { describeEachDatabase } from '../testing/databases'
+import { appForSuite } from '../testing/suites'
+import { consoleLogin, CONSOLE_SESSION_URL, type ConsoleLogin } from './console-helpers'
+import { loggedInStaff, shipAs } from './merchant-helpers'
+import { FULFILMENT_SKU, paidOrder, SHIPMENT } from './orders-fulfilment-helpers'
+import { setStock } from './orders-helpers'
+import { createTestStaff } from './staff-helpers'
+
+const STATE_CHANGING = ['post', 'put', 'patch', 'delete']
+
+describeEachDatabase('console CSRF', (getDb) => {
+  const suite = appForSuite(getDb)
+  let login: ConsoleLogin
+
+  beforeAll(async () => {
+    await setStock(getDb(), FULFILMENT_SKU, 10_000)
+    login = await consoleLogin(suite.app, await createTestStaff(getDb(), 'owner'))
+  })
+
+  const expectCsrfFailed = (res: { statusCode: number; json: <T>() => T }) => {
+    expect(res.statusCode).toBe(403)
+    expect(res.json<ApiErrorBody>()).toMatchObject({
+      code: 'csrf_failed',
+      message: expect.stringContaining(CONSOLE_CSRF_HEADER),
+    })
+  }
+
+  it('ships with the cookie only when the right CSRF token comes along', async () => {
+    const orderId = await paidOrder(getDb(), suite.buyer.buyer.id)
+    expectCsrfFailed(await shipAs(suite.app, { cookie: login.cookie }, orderId, SHIPMENT))
+    expectCsrfFailed(
+      await shipAs(
+        suite.app,
+        { cookie: login.cookie, [CONSOLE_CSRF_HEADER]: 'x'.repeat(43) },
+        orderId,
+        SHIPMENT,
+      ),
+    )
+    const [{ status }] = await getDb().query<{ status: string }>('select status from orders where id = $1', [
+      orderId,
+    ])
+    expect(status).toBe('paid')
+    const shipped = await shipAs(suite.app, login.headers, orderId, SHIPMENT)
+    expect(shipped.statusCode).toBe(200)
+  })
+
+  it('reads with the cookie alone (GET needs no token)', async () => {
+    const res = await suite.app.inject({
+      method: 'GET',
+      url: '/api/merchant/orders',
+      headers: { cookie: login.cookie },
+    })
+    expect(res.statusCode).toBe(200)
+  })
+
+  it('needs no CSRF token with a bearer token (not an ambient credential)', async () => {
+    const orderId = await paidOrder(getDb(), suite.buyer.buyer.id)
+    const staff = await loggedInStaff(getDb())
+    expect((await shipAs(suite.app, staff.headers, orderId, SHIPMENT)).statusCode).toBe(200)
+  })
+
+  it('guards every state-changing merchant route, checked before its body or its guard', async () => {
+    await suite.app.ready()
+    const { paths } = suite.app.swagger() as { paths: Record<string, Record<string, unknown>> }
+    const routes = Object.entries(paths)
+      .filter(([url]) => url.startsWith('/api/merchant/'))
+      .flatMap(([url, methods]) =>
+        Object.keys(methods)
+          .filter((method) => STATE_CHANGING.includes(method))
+          .map((method) => ({ method: method.toUpperCase(), url: url.replace(/\{[^}]+\}/g, '1') })),
+      )
+      // Logging in opens the session: there is no token yet (its Origin is checked instead).
+      .filter(({ method, url }) => !(method === 'POST' && url === CONSOLE_SESSION_URL))
+    expect(routes.length).toBeGreaterThanOrEqual(8)
+    for (const { method, url } of routes) {
+      const res = await suite.app.inject({
+        method: method as 'POST',
+        url,
+        headers: { cookie: login.cookie },
+        payload: {},
+      })
+      expect(`${method} ${url} → ${res.statusCode} ${res.json<ApiErrorBody>().code}`).toBe(
+        `${method} ${url} → 403 csrf_failed`,
+      )
+    }
+  })
+})
