@@ -126,6 +126,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   await app.register(rateLimiting, { db, limits: config.limits.rate })
   // The console's cookie counts only with its CSRF token on state changes, on every route.
   await app.register(consoleCsrf, { publicOrigin: publicOrigin(config) })
+  // No `credentials`, and not CONSOLE_CSRF_HEADER among the allowed headers: the console is
+  // same-origin, so no other origin may send its cookie and read the answer, or send its token.
   await app.register(cors, {
     origin: config.corsOrigin,
     exposedHeaders: ['x-request-id'],

@@ -63,7 +63,14 @@ describeEachDatabase('console CSRF', (getDb) => {
   it('needs no CSRF token with a bearer token (not an ambient credential)', async () => {
     const orderId = await paidOrder(getDb(), suite.buyer.buyer.id)
     const staff = await loggedInStaff(getDb())
-    expect((await shipAs(suite.app, staff.headers, orderId, SHIPMENT)).statusCode).toBe(200)
+    // Even beside a console cookie: the bearer token is the credential, and no page sends it unasked.
+    const headers = { ...staff.headers, cookie: login.cookie }
+    expect((await shipAs(suite.app, headers, orderId, SHIPMENT)).statusCode).toBe(200)
+    const [{ shipped_by: shippedBy }] = await getDb().query<{ shipped_by: string }>(
+      'select shipped_by::text from orders where id = $1',
+      [orderId],
+    )
+    expect(shippedBy).toBe(staff.id)
   })
 
   it('guards every state-changing merchant route, checked before its body or its guard', async () => {
