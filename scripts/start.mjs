@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 /**
- * `npm start`: the reference server and the H5 dev server together, then both URLs.
+ * `npm start`: the reference server, the H5 dev server and the merchant console's watch build
+ * (admin/, which the server serves at /admin/) together, then their URLs.
  * PORT (server, default 3000) and H5_PORT (default 10086) can be changed; the H5 app is pointed
  * at the server that was started here. The server listens on 127.0.0.1 unless HOST says otherwise
  * (HOST=0.0.0.0 with PUBLIC_URL=http://<LAN address>:3000 opens it to a phone on the LAN).
  */
 import { spawn } from 'node:child_process'
+import fs from 'node:fs'
 import { createRequire } from 'node:module'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -24,15 +26,19 @@ const loopback = ['0.0.0.0', '::', 'localhost'].includes(serverHost) ? '127.0.0.
 const serverUrl = `http://${loopback.includes(':') ? `[${loopback}]` : loopback}:${serverPort}`
 const apiUrl = process.env.TARO_APP_API_BASE_URL || process.env.PUBLIC_URL || serverUrl
 const shopUrl = `http://localhost:${h5Port}/`
+// contract/console.ts CONSOLE_BASE_PATH; the server reads the build at each request.
+const consoleUrl = `${serverUrl}/admin/`
+const adminDir = path.join(root, 'admin')
+const consoleBuildable = fs.existsSync(path.join(adminDir, 'index.html'))
 const started = Date.now()
 const children = []
 
 const say = (line) => process.stdout.write(`${line}\n`)
 const seconds = () => `${((Date.now() - started) / 1000).toFixed(1)} s`
 
-function run(name, args, env, onLine) {
+function run(name, args, env, onLine, cwd = root) {
   const child = spawn(process.execPath, args, {
-    cwd: root,
+    cwd,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
@@ -85,6 +91,13 @@ function h5Line(line) {
   if (/^webpack .*compiled|ERROR|Error:|Module not found/.test(text)) say(`[h5] ${text}`)
 }
 
+/** Vite lists every file it writes, on every rebuild: keep the result and errors. */
+function consoleLine(line) {
+  // eslint-disable-next-line no-control-regex
+  const text = line.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '').trim()
+  if (/built in|error|Error/.test(text)) say(`[console] ${text}`)
+}
+
 async function waitFor(url, what, timeoutMs) {
   const deadline = Date.now() + timeoutMs
   while (Date.now() < deadline) {
@@ -105,10 +118,15 @@ function banner() {
   say(`  │ Shop (H5):        ${shopUrl}`)
   say(`  │ API server:       ${serverUrl}   (docs: ${serverUrl}/docs)`)
   if (apiUrl !== serverUrl) say(`  │ The app calls:    ${apiUrl}`)
+  say(
+    consoleBuildable
+      ? `  │ Console:          ${consoleUrl}   (log in with a staff account: npm run staff -- add <name> --role owner)`
+      : '  │ Console:          not built (admin/index.html is missing)',
+  )
   // The simulator is mounted unless another Alipay gateway (the sandbox, production) is configured.
   if (!process.env.ALIPAY_GATEWAY)
     say(`  │ Alipay (simulated): ${serverUrl}/alipay-sim/bill   (trades and refunds)`)
-  say(`  │ Ready in ${seconds()}. Ctrl-C stops both.`)
+  say(`  │ Ready in ${seconds()}. Ctrl-C stops everything.`)
   say('  │ Mini-programs: npm run dev:alipay, then open this folder in the Alipay IDE.')
   say('  └─────────────────────────────────────────────────────────────')
   say('')
@@ -138,19 +156,39 @@ try {
   stop(1)
   await new Promise(() => undefined) // exiting
 }
-say(`✔ Server ready (${seconds()}). Compiling the H5 app (the first build takes a little while)…`)
+say(
+  `✔ Server ready (${seconds()}). Compiling the H5 app and the console (the first build takes a little while)…`,
+)
 run(
   'The H5 dev server',
   [require.resolve('@tarojs/cli/bin/taro'), 'build', '--type', 'h5', '--watch'],
   { NODE_ENV: 'development', TARO_APP_API_BASE_URL: apiUrl, H5_PORT: String(h5Port) },
   h5Line,
 )
+if (consoleBuildable) {
+  const vite = createRequire(path.join(adminDir, 'package.json')).resolve('vite/package.json')
+  run(
+    'The console build',
+    [path.join(path.dirname(vite), 'bin/vite.js'), 'build', '--watch'],
+    {},
+    consoleLine,
+    adminDir,
+  )
+} else {
+  say('⚠ admin/index.html is missing: the console is not built, and /admin/ answers 503.')
+}
 const progress = setInterval(() => say(`  … still compiling (${seconds()})`), 10_000)
 try {
-  await waitFor(shopUrl, 'The H5 dev server', 300_000)
+  await Promise.all([
+    waitFor(shopUrl, 'The H5 dev server', 300_000).catch((error) => {
+      throw new Error(`${error.message}. Is port ${h5Port} taken? Try H5_PORT=10100 npm start.`)
+    }),
+    // 503 until the first build is written.
+    consoleBuildable && waitFor(consoleUrl, 'The console', 300_000),
+  ])
   banner()
 } catch (error) {
-  say(`✖ ${error.message}. Is port ${h5Port} taken? Try H5_PORT=10100 npm start.`)
+  say(`✖ ${error.message}`)
   stop(1)
 } finally {
   clearInterval(progress)

@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 /**
  * `npm test`: the whole suite, in the order that fails fastest —
- * typecheck, lint, production builds for alipay / weapp / h5, then jest (unit, server,
+ * typecheck (the shop and server, then the console in admin/), lint, production builds for
+ * alipay / weapp / h5 and the console, then jest (unit, server,
  * integration, and checks of the build output), then the Alipay flow suites again in certificate
  * mode (scripts/cert-mode-suites.mjs lists them).
  */
 import { spawnSync } from 'node:child_process'
+import fs from 'node:fs'
 import { createRequire } from 'node:module'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -30,14 +32,22 @@ const npmRun = (script) => {
   return { command: npm[0], args: [...npm.slice(1), 'run', '--silent', script], shown: `npm run ${script}` }
 }
 
+const tsc = bin('typescript', 'bin/tsc')
+// The console (admin/) has a tsconfig of its own once its app exists.
+const consoleTypecheck = fs.existsSync(path.join(root, 'admin/tsconfig.json'))
+  ? [['typecheck (console)', node(tsc, '-p', 'admin')]]
+  : []
+
 const steps = [
-  ['typecheck', node(bin('typescript', 'bin/tsc'), '-p', '.')],
+  ['typecheck', node(tsc, '-p', '.')],
+  ...consoleTypecheck,
   // package.json's `lint:*` scripts, so `npm run lint` checks exactly what this does.
   ['lint (eslint)', npmRun('lint:eslint')],
   ['lint (prettier)', npmRun('lint:prettier')],
   ['build alipay', node(taro, 'build', '--type', 'alipay'), { NODE_ENV: 'production' }],
   ['build weapp', node(taro, 'build', '--type', 'weapp'), { NODE_ENV: 'production' }],
   ['build h5', node(taro, 'build', '--type', 'h5'), { NODE_ENV: 'production' }],
+  ['build admin', npmRun('build:admin'), { NODE_ENV: 'production' }],
   ['jest', node(bin('jest', 'bin/jest.js'), '--ci'), { CHECK_BUILDS: '1' }],
   ['jest (certificate mode)', node(path.join(root, 'scripts/cert-mode-suites.mjs'))],
 ]
