@@ -99,6 +99,15 @@ describeEachDatabase('console sessions', (getDb) => {
     expect(anonymous.statusCode).toBe(401)
     expect(anonymous.json<ApiErrorBody>().code).toBe('unauthorized')
     expect((await getSession('shop_console=' + 'x'.repeat(43))).statusCode).toBe(401)
+
+    await getDb().query(
+      `update staff_sessions set expires_at = now() - interval '1 second' where staff_id = $1`,
+      [staff.id],
+    )
+    const expired = await getSession(login.cookie)
+    expect(expired.statusCode).toBe(401)
+    expect(expired.json<ApiErrorBody>().code).toBe('session_expired')
+    expect(String(expired.headers['set-cookie'])).toContain('Max-Age=0')
   })
 
   it('logs out with the CSRF token only; the session ends server-side and the cookie is cleared', async () => {
