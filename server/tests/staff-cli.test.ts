@@ -126,7 +126,7 @@ function cliSuite(kind: string, makeTarget: () => Promise<CliTarget>) {
           row.id,
         ])
         expect(audit).toEqual([
-          { staff_id: null, action: 'staff.create', after: { name: 'alice', role: 'owner' } },
+          { staff_id: null, action: 'staff.add', after: { name: 'alice', role: 'owner' } },
         ])
         const app = await buildTestApp(db)
         try {
@@ -171,6 +171,17 @@ function cliSuite(kind: string, makeTarget: () => Promise<CliTarget>) {
       const listed = await runCli(target, ['list'])
       expect(listed.code).toBe(0)
       expect(listed.stdout).toMatch(/^alice\towner\tactive\t/m)
+    })
+
+    it('keeps the last enabled owner enabled', async () => {
+      const result = await runCli(target, ['disable', 'alice'])
+      expect(result.code).toBe(1)
+      expect(result.stderr).toContain('"alice" is the last enabled owner')
+      await withDb(target, async (db) => {
+        expect(await db.query("select disabled_at from staff where name = 'alice'")).toEqual([
+          { disabled_at: null },
+        ])
+      })
     })
 
     it('refuses bad usage with exit code 2 and the usage text', async () => {
