@@ -109,6 +109,8 @@ describeEachDatabase('console: staff accounts', (getDb) => {
     expect(enabled.statusCode).toBe(200)
     expect(enabled.json<StaffAccount>().disabledAt).toBeUndefined()
     expect((await login(target.name, TEST_STAFF_PASSWORD)).statusCode).toBe(201)
+    // Its sessions ended for good: enabling it does not bring them back.
+    expect((await me(target.headers)).statusCode).toBe(401)
     expect(await auditOfStaff(getDb(), target.id)).toEqual([
       {
         staff_id: owner.id,

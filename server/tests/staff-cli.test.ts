@@ -184,6 +184,25 @@ function cliSuite(kind: string, makeTarget: () => Promise<CliTarget>) {
       })
     })
 
+    it('disables and enables an account, audited as the console does', async () => {
+      await runCli(target, ['add', 'bob'], { STAFF_PASSWORD: PASSWORD })
+      const disabled = await runCli(target, ['disable', 'bob'])
+      expect(disabled).toMatchObject({ code: 0, stdout: expect.stringContaining('Disabled "bob"') })
+      const enabled = await runCli(target, ['enable', 'bob'])
+      expect(enabled).toMatchObject({ code: 0, stdout: expect.stringContaining('Enabled "bob"') })
+      await withDb(target, async (db) => {
+        const audit = await db.query(
+          `select a.staff_id, a.action from audit_log a join staff s on a.target_id = s.id::text
+            where s.name = 'bob' order by a.id`,
+        )
+        expect(audit).toEqual([
+          { staff_id: null, action: 'staff.add' },
+          { staff_id: null, action: 'staff.disable' },
+          { staff_id: null, action: 'staff.enable' },
+        ])
+      })
+    })
+
     it('refuses bad usage with exit code 2 and the usage text', async () => {
       const result = await runCli(target, ['add', 'carol', '--role', 'boss'])
       expect(result.code).toBe(2)
