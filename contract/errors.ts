@@ -38,6 +38,9 @@ export const API_ERROR_CODES = [
   'invalid_credentials', // 401: wrong staff name or password (one message for both)
   'forbidden', // 403: the staff member's role does not allow this action
   'csrf_failed', // 403: a console (cookie) request that changes something lacks the CSRF token, or came from another origin
+  'staff_name_taken', // 409: a staff account already has this name
+  'staff_disable_self', // 409: nobody disables their own account
+  'staff_last_owner', // 409: the last enabled owner cannot be disabled
   // per-buyer caps (server/limits/config.ts); rate_limited (429, with Retry-After) is above
   'unpaid_orders_limit', // 409: the buyer already holds the most unpaid orders allowed; pay or cancel one first
   'unpaid_units_limit', // 409: more units of one SKU than a buyer may hold across unpaid orders; pay or cancel one first

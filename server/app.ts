@@ -31,6 +31,7 @@ import { REDACTED, serializeRequest } from './http/log-redaction'
 import { requestIdHeader, resolveRequestId } from './http/request-id'
 import { strictBodies } from './http/strict-body'
 import { rateLimiting } from './limits/rate-limit'
+import { dashboardRoutes } from './merchant/dashboard-plugin'
 import { merchantOrderRoutes } from './merchant/orders-plugin'
 import { messageRoutes } from './messages/plugin'
 import { merchantDepositRoutes } from './merchant/deposits-plugin'
@@ -43,6 +44,8 @@ import { paymentRoutes } from './payments/plugin'
 import { regionRoutes } from './regions/plugin'
 import { createPayments } from './payments/service'
 import { sessionRoutes } from './session/plugin'
+import { staffAccountRoutes } from './staff/accounts-plugin'
+import { auditRoutes } from './staff/audit-plugin'
 import { staffRoutes } from './staff/plugin'
 
 // Loaded natively so `app.inject()` keeps working in jest when light-my-request's newer releases
@@ -186,6 +189,9 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     secureCookie: cookieIsSecure(publicOrigin(config)),
   })
   await app.register(consoleStatic, { directory: opts.consoleDir, imagesOrigin: publicOrigin(config) })
+  await app.register(staffAccountRoutes, { prefix: '/api/merchant', db })
+  await app.register(auditRoutes, { prefix: '/api/merchant', db })
+  await app.register(dashboardRoutes, { prefix: '/api/merchant', db, config })
   await app.register(merchantOrderRoutes, { prefix: '/api/merchant', db, config })
   await app.register(merchantDepositRoutes, {
     prefix: '/api/merchant',

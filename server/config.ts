@@ -46,6 +46,8 @@ export interface ServerConfig {
   sessionTtlSeconds: number
   /** STAFF_SESSION_TTL_SECONDS: how long a staff login (merchant API) lasts. Default 12 hours. */
   staffSessionTtlSeconds: number
+  /** SHOP_TIME_ZONE: the IANA zone the shop's days are cut in (dashboard, date filters). Default Asia/Shanghai. */
+  shopTimeZone: string
   /** ALIPAY_* (see server/alipay/settings.ts). Unset: the in-process simulator (development). */
   alipay: AlipaySettings
   /** HTTP_* timeouts and connection cap, API_DOCS, production error detail (server/http/http-settings.ts). */
@@ -152,6 +154,18 @@ export function readSwitch(env: Env, name: string, fallback: boolean): boolean {
   )
 }
 
+function readShopTimeZone(env: Env): string {
+  const raw = read(env, 'SHOP_TIME_ZONE') ?? 'Asia/Shanghai'
+  try {
+    // Throws a RangeError for a zone the IANA database does not know; spells a known one canonically.
+    return new Intl.DateTimeFormat('en', { timeZone: raw }).resolvedOptions().timeZone
+  } catch {
+    throw new Error(
+      `SHOP_TIME_ZONE must be an IANA time zone such as Asia/Shanghai or Europe/Paris (got "${raw}").`,
+    )
+  }
+}
+
 function readPublicUrl(env: Env): string | undefined {
   const publicUrl = readUrl(env, 'PUBLIC_URL', ['http:', 'https:'], 'https://api.example.com')
   // Without it, URLs point at this machine's own address (public-urls.ts): wrong behind a proxy.
@@ -208,6 +222,7 @@ export function loadConfig(env: Env = process.env): ServerConfig {
       60,
       7 * 24 * 3600,
     ),
+    shopTimeZone: readShopTimeZone(env),
     alipay,
     http: readHttpSettings(env),
     limits: readLimits(env),

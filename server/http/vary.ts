@@ -22,6 +22,13 @@ export function appendVary(reply: FastifyReply, field: string): void {
 export function localizedAndPrivate(app: FastifyInstance): void {
   app.addHook('onSend', async (_request, reply) => {
     appendVary(reply, 'Accept-Language')
+  })
+  privateAnswers(app)
+}
+
+/** For a plugin whose answers are private to whoever asked (the staff's own views): caches store nothing. */
+export function privateAnswers(app: FastifyInstance): void {
+  app.addHook('onSend', async (_request, reply) => {
     reply.header('cache-control', 'no-store')
   })
 }

@@ -158,7 +158,7 @@ export async function listOrders(
 }
 
 /** After-sales states in which a request is still open (migration 010). */
-const OPEN_AFTER_SALES = `'requested', 'awaiting_return', 'returning', 'refunding'`
+export const OPEN_AFTER_SALES = `'requested', 'awaiting_return', 'returning', 'refunding'`
 
 /** The buyer's orders per status the "me" tab counts, and open after-sales requests: one query. */
 export async function countOrders(db: Queryable, userId: string): Promise<OrderCounts> {

@@ -5,31 +5,33 @@
  *   npm run staff -- add <name> [--role owner|staff]   password from STAFF_PASSWORD or a prompt
  *   npm run staff -- passwd <name>                     same; ends the account's sessions
  *   npm run staff -- disable <name>                    no more logins; ends its sessions
+ *   npm run staff -- enable <name>                     may log in again
  *   npm run staff -- list
  *
- * Each change is written to the audit log with no staff id (the command line acted).
+ * The changes are accounts.ts's, as the owner's console makes them; each is written to the audit
+ * log with no staff id (the command line acted).
  */
 import { parseArgs } from 'node:util'
 import { Value } from '@sinclair/typebox/value'
 import { StaffName, StaffRole, STAFF_NAME_LENGTH } from '../../contract'
 import { loadConfig } from '../config'
 import { migrate, openDatabase, type Db } from '../db'
-import { hashPassword, passwordProblem } from './password'
-import { NoTerminalError, PromptCancelledError, promptHidden } from './prompt'
 import {
-  audit,
-  disableStaff,
-  findStaffByName,
-  insertStaff,
-  listStaff,
-  setStaffPassword,
-  StaffNameTakenError,
-} from './repository'
+  addStaffAccount,
+  disableStaffAccount,
+  enableStaffAccount,
+  resetStaffPassword,
+  StaffAccountError,
+} from './accounts'
+import { passwordProblem } from './password'
+import { NoTerminalError, PromptCancelledError, promptHidden } from './prompt'
+import { findStaffByName, listStaff } from './repository'
 
 const USAGE = `Usage:
   npm run staff -- add <name> [--role owner|staff]   (role defaults to staff)
   npm run staff -- passwd <name>
   npm run staff -- disable <name>
+  npm run staff -- enable <name>
   npm run staff -- list
 The password comes from STAFF_PASSWORD, or is asked for when run in a terminal.
 With PGlite (no DATABASE_URL), stop the server first: one process at a time may open its data.`
@@ -92,54 +94,40 @@ const nameTaken = (name: string) =>
     `A staff account named "${name}" already exists. Choose another name, or change its password with: npm run staff -- passwd ${name}`,
   )
 
+/** The rules' refusals (accounts.ts) as messages for the command line. */
+function explain(name: string, error: unknown): never {
+  if (!(error instanceof StaffAccountError)) throw error
+  if (error.code === 'staff_name_taken') throw nameTaken(name)
+  if (error.code === 'staff_not_found')
+    throw new CliError(`No staff account named "${name}". See them with: npm run staff -- list`)
+  throw new CliError(error.message)
+}
+
 async function add(db: Db, name: string, role: StaffRole): Promise<void> {
   // Checked before asking for a password, and again by the insert (another process may win).
   if (await findStaffByName(db, name)) throw nameTaken(name)
-  const passwordHash = await hashPassword(await readNewPassword())
-  const staff = await db.transaction(async (tx) => {
-    const created = await insertStaff(tx, { name, role, passwordHash }).catch((error: unknown) => {
-      throw error instanceof StaffNameTakenError ? nameTaken(name) : error
-    })
-    await audit(tx, {
-      staffId: null,
-      action: 'staff.create',
-      target: { type: 'staff', id: created.id },
-      after: { name, role },
-    })
-    return created
-  })
+  const password = await readNewPassword()
+  const staff = await addStaffAccount(db, { name, role, password }, null).catch((error) =>
+    explain(name, error),
+  )
   console.log(`Added ${staff.role} "${staff.name}". They log in at POST /api/merchant/session.`)
 }
 
 async function passwd(db: Db, name: string): Promise<void> {
-  const staff = await findOrFail(db, name)
-  const passwordHash = await hashPassword(await readNewPassword())
-  await db.transaction(async (tx) => {
-    await setStaffPassword(tx, staff.id, passwordHash)
-    await audit(tx, {
-      staffId: null,
-      action: 'staff.password_change',
-      target: { type: 'staff', id: staff.id },
-    })
-  })
+  await findOrFail(db, name)
+  const password = await readNewPassword()
+  await resetStaffPassword(db, name, password, null).catch((error) => explain(name, error))
   console.log(`Changed the password of "${name}"; their sessions have ended.`)
 }
 
 async function disable(db: Db, name: string): Promise<void> {
-  const staff = await findOrFail(db, name)
-  const changed = await db.transaction(async (tx) => {
-    const done = await disableStaff(tx, staff.id)
-    if (done)
-      await audit(tx, {
-        staffId: null,
-        action: 'staff.disable',
-        target: { type: 'staff', id: staff.id },
-        before: { disabled: false },
-        after: { disabled: true },
-      })
-    return done
-  })
+  const { changed } = await disableStaffAccount(db, name, null).catch((error) => explain(name, error))
   console.log(changed ? `Disabled "${name}"; their sessions have ended.` : `"${name}" was already disabled.`)
+}
+
+async function enable(db: Db, name: string): Promise<void> {
+  const { changed } = await enableStaffAccount(db, name, null).catch((error) => explain(name, error))
+  console.log(changed ? `Enabled "${name}"; they may log in again.` : `"${name}" was not disabled.`)
 }
 
 async function list(db: Db): Promise<void> {
@@ -166,6 +154,10 @@ function pickAction(command: string | undefined, name: string | undefined, role:
     case 'disable': {
       const checked = checkName(name)
       return (db: Db) => disable(db, checked)
+    }
+    case 'enable': {
+      const checked = checkName(name)
+      return (db: Db) => enable(db, checked)
     }
     case 'list':
       if (name) throw usageError('list takes no name.')

@@ -59,15 +59,24 @@ export interface StaffListing extends StaffRecord {
   disabledAt?: Date
 }
 
+type ListingRow = StaffRow & { created_at: Date; disabled_at: Date | null }
+const LISTING_COLUMNS = 'id, name, role, created_at, disabled_at'
+
+const listingFromRow = (row: ListingRow): StaffListing => ({
+  ...staffFromRow(row),
+  createdAt: new Date(row.created_at),
+  ...(row.disabled_at ? { disabledAt: new Date(row.disabled_at) } : {}),
+})
+
 export async function listStaff(db: Queryable): Promise<StaffListing[]> {
-  const rows = await db.query<StaffRow & { created_at: Date; disabled_at: Date | null }>(
-    'select id, name, role, created_at, disabled_at from staff order by name',
-  )
-  return rows.map((row) => ({
-    ...staffFromRow(row),
-    createdAt: new Date(row.created_at),
-    ...(row.disabled_at ? { disabledAt: new Date(row.disabled_at) } : {}),
-  }))
+  const rows = await db.query<ListingRow>(`select ${LISTING_COLUMNS} from staff order by name`)
+  return rows.map(listingFromRow)
+}
+
+/** Any account by name, disabled or not, with its dates. */
+export async function findStaffListing(db: Queryable, name: string): Promise<StaffListing | undefined> {
+  const [row] = await db.query<ListingRow>(`select ${LISTING_COLUMNS} from staff where name = $1`, [name])
+  return row && listingFromRow(row)
 }
 
 /** Any account by name, disabled or not. */
@@ -76,20 +85,53 @@ export async function findStaffByName(db: Queryable, name: string): Promise<Staf
   return row && staffFromRow(row)
 }
 
-/** Sets a new password and ends the account's sessions: it logs in again everywhere. */
-export async function setStaffPassword(db: Queryable, staffId: string, passwordHash: string): Promise<void> {
-  await db.query('update staff set password_hash = $2 where id = $1', [staffId, passwordHash])
-  await db.query('delete from staff_sessions where staff_id = $1', [staffId])
+/** Ends every session of the account; returns how many there were. */
+async function endStaffSessions(db: Queryable, staffId: string): Promise<number> {
+  const rows = await db.query('delete from staff_sessions where staff_id = $1 returning staff_id', [staffId])
+  return rows.length
 }
 
-/** Disables the account and ends its sessions. False when it was already disabled. */
-export async function disableStaff(db: Queryable, staffId: string): Promise<boolean> {
+/** Sets a new password and ends the account's sessions (it logs in again everywhere): how many ended. */
+export async function setStaffPassword(
+  db: Queryable,
+  staffId: string,
+  passwordHash: string,
+): Promise<number> {
+  await db.query('update staff set password_hash = $2 where id = $1', [staffId, passwordHash])
+  return endStaffSessions(db, staffId)
+}
+
+/**
+ * Disables the account and ends its sessions: how many ended, or undefined when it was already
+ * disabled (nothing changes then).
+ */
+export async function disableStaff(db: Queryable, staffId: string): Promise<number | undefined> {
   const rows = await db.query(
     'update staff set disabled_at = now() where id = $1 and disabled_at is null returning id',
     [staffId],
   )
-  await db.query('delete from staff_sessions where staff_id = $1', [staffId])
+  if (rows.length === 0) return undefined
+  return endStaffSessions(db, staffId)
+}
+
+/** Lets a disabled account log in again. False when it was not disabled. */
+export async function enableStaff(db: Queryable, staffId: string): Promise<boolean> {
+  const rows = await db.query(
+    'update staff set disabled_at = null where id = $1 and disabled_at is not null returning id',
+    [staffId],
+  )
   return rows.length > 0
+}
+
+/**
+ * The enabled owners, locked until the transaction ends: two owners disabling each other at once
+ * wait for one another, and the second sees the first's change (so one owner always remains).
+ */
+export async function lockEnabledOwners(tx: Queryable): Promise<string[]> {
+  const rows = await tx.query<{ id: string }>(
+    "select id::text from staff where role = 'owner' and disabled_at is null order by id for update",
+  )
+  return rows.map((row) => row.id)
 }
 
 export async function createStaffSession(

@@ -283,6 +283,30 @@ export const MALFORMED_REQUESTS: MalformedRequest[] = [
     method: 'POST',
     path: '/api/merchant/after-sales/1/refund',
   },
+  // The console's dashboard, staff accounts and audit log (owners'; with a staff token: console-*.test.ts).
+  { name: "merchant dashboard: a buyer's token", method: 'GET', path: '/api/merchant/dashboard' },
+  { name: 'staff accounts: no token', method: 'GET', path: '/api/merchant/staff', auth: 'none' },
+  {
+    name: "staff add: a buyer's token, bad JSON",
+    method: 'POST',
+    path: '/api/merchant/staff',
+    raw: '{"name":',
+  },
+  {
+    name: 'staff disable: Basic auth',
+    method: 'POST',
+    path: '/api/merchant/staff/alice/disable',
+    auth: 'Basic dXNlcjpwYXNz',
+  },
+  { name: "staff enable: a buyer's token", method: 'POST', path: '/api/merchant/staff/alice/enable' },
+  {
+    name: 'staff password: no token, empty object',
+    method: 'PUT',
+    path: '/api/merchant/staff/alice/password',
+    body: {},
+    auth: 'none',
+  },
+  { name: "audit log: a buyer's token, bad action", method: 'GET', path: '/api/merchant/audit?action=a%25' },
   // Address.
   { name: 'address GET: no token', method: 'GET', path: '/api/address', auth: 'none' },
   { name: 'address PUT: no token', method: 'PUT', path: '/api/address', body: SAMPLE_ADDRESS, auth: 'none' },

@@ -126,7 +126,7 @@ function cliSuite(kind: string, makeTarget: () => Promise<CliTarget>) {
           row.id,
         ])
         expect(audit).toEqual([
-          { staff_id: null, action: 'staff.create', after: { name: 'alice', role: 'owner' } },
+          { staff_id: null, action: 'staff.add', after: { name: 'alice', role: 'owner' } },
         ])
         const app = await buildTestApp(db)
         try {
@@ -171,6 +171,36 @@ function cliSuite(kind: string, makeTarget: () => Promise<CliTarget>) {
       const listed = await runCli(target, ['list'])
       expect(listed.code).toBe(0)
       expect(listed.stdout).toMatch(/^alice\towner\tactive\t/m)
+    })
+
+    it('keeps the last enabled owner enabled', async () => {
+      const result = await runCli(target, ['disable', 'alice'])
+      expect(result.code).toBe(1)
+      expect(result.stderr).toContain('"alice" is the last enabled owner')
+      await withDb(target, async (db) => {
+        expect(await db.query("select disabled_at from staff where name = 'alice'")).toEqual([
+          { disabled_at: null },
+        ])
+      })
+    })
+
+    it('disables and enables an account, audited as the console does', async () => {
+      await runCli(target, ['add', 'bob'], { STAFF_PASSWORD: PASSWORD })
+      const disabled = await runCli(target, ['disable', 'bob'])
+      expect(disabled).toMatchObject({ code: 0, stdout: expect.stringContaining('Disabled "bob"') })
+      const enabled = await runCli(target, ['enable', 'bob'])
+      expect(enabled).toMatchObject({ code: 0, stdout: expect.stringContaining('Enabled "bob"') })
+      await withDb(target, async (db) => {
+        const audit = await db.query(
+          `select a.staff_id, a.action from audit_log a join staff s on a.target_id = s.id::text
+            where s.name = 'bob' order by a.id`,
+        )
+        expect(audit).toEqual([
+          { staff_id: null, action: 'staff.add' },
+          { staff_id: null, action: 'staff.disable' },
+          { staff_id: null, action: 'staff.enable' },
+        ])
+      })
     })
 
     it('refuses bad usage with exit code 2 and the usage text', async () => {
