@@ -46,6 +46,11 @@ export interface ServerConfig {
   sessionTtlSeconds: number
   /** STAFF_SESSION_TTL_SECONDS: how long a staff login (merchant API) lasts. Default 12 hours. */
   staffSessionTtlSeconds: number
+  /**
+   * SHOP_TIME_ZONE: the IANA zone the shop's days are cut in (the console's date filters and
+   * dashboard). Default Asia/Shanghai.
+   */
+  shopTimeZone: string
   /** ALIPAY_* (see server/alipay/settings.ts). Unset: the in-process simulator (development). */
   alipay: AlipaySettings
   /** HTTP_* timeouts and connection cap, API_DOCS, production error detail (server/http/http-settings.ts). */
@@ -64,6 +69,7 @@ const DEFAULT_AUTO_RECEIVE_DAYS = 10
 const DEFAULT_AFTER_SALES_DAYS = 7
 const DEFAULT_SESSION_TTL_SECONDS = 7 * 24 * 3600
 const DEFAULT_STAFF_SESSION_TTL_SECONDS = 12 * 3600
+const DEFAULT_SHOP_TIME_ZONE = 'Asia/Shanghai'
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
 export type LogLevel = (typeof LOG_LEVELS)[number]
@@ -152,6 +158,18 @@ export function readSwitch(env: Env, name: string, fallback: boolean): boolean {
   )
 }
 
+function readTimeZone(env: Env): string {
+  const raw = read(env, 'SHOP_TIME_ZONE') ?? DEFAULT_SHOP_TIME_ZONE
+  try {
+    // Intl knows the IANA zones Node ships with; an unknown name throws a RangeError.
+    return new Intl.DateTimeFormat('en', { timeZone: raw }).resolvedOptions().timeZone
+  } catch {
+    throw new Error(
+      `SHOP_TIME_ZONE must be an IANA time zone such as Asia/Shanghai (got "${raw}"). Default: SHOP_TIME_ZONE=${DEFAULT_SHOP_TIME_ZONE}.`,
+    )
+  }
+}
+
 function readPublicUrl(env: Env): string | undefined {
   const publicUrl = readUrl(env, 'PUBLIC_URL', ['http:', 'https:'], 'https://api.example.com')
   // Without it, URLs point at this machine's own address (public-urls.ts): wrong behind a proxy.
@@ -208,6 +226,7 @@ export function loadConfig(env: Env = process.env): ServerConfig {
       60,
       7 * 24 * 3600,
     ),
+    shopTimeZone: readTimeZone(env),
     alipay,
     http: readHttpSettings(env),
     limits: readLimits(env),
