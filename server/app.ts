@@ -168,7 +168,13 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     db,
     staffSessionTtlSeconds: config.staffSessionTtlSeconds,
   })
-  await app.register(merchantOrderRoutes, { prefix: '/api/merchant', db, config })
+  await app.register(merchantOrderRoutes, {
+    prefix: '/api/merchant',
+    db,
+    config,
+    payments: payments?.deps,
+    onOrdersClosed: payments?.onOrdersClosed,
+  })
   await app.register(merchantDepositRoutes, {
     prefix: '/api/merchant',
     db,
