@@ -12,6 +12,7 @@ import type {
   ConsoleTimelineEvent,
 } from '../../contract'
 import { yuanToFen } from '../alipay/wire-format'
+import { closeExpiredOrders } from '../orders/expiry'
 import { buildTestApp } from '../testing/app'
 import { describeEachDatabase } from '../testing/databases'
 import { simulatorForSuite } from '../testing/suites'
@@ -23,12 +24,15 @@ import {
   paidOrder,
   PENCILS,
   PRICES,
+  receive,
   refundOnly,
+  ship,
   stockUp,
 } from './after-sales-helpers'
 import { placeOrder } from './console-orders-helpers'
 import { loggedInStaff, type TestStaff } from './merchant-helpers'
 import { SHIPMENT } from './orders-fulfilment-helpers'
+import { expireOrder } from './orders-helpers'
 import { payingBuyer, shopForSuite } from './payments-helpers'
 import { atAlipay } from './refunds-helpers'
 
@@ -155,6 +159,34 @@ describeEachDatabase('console orders: history and the live Alipay trade', (getDb
     } finally {
       await sim.control({ notifies: 'deliver' })
     }
+  })
+
+  it('names the buyer or the system for steps without staff: receipt, automatic receipt, expiry', async () => {
+    const buyer = await newBuyer(shop, getDb())
+    const confirmed = await paidOrder(shop, sim, getDb(), buyer, { envelopes: 1, pencils: 0 })
+    await ship(getDb(), confirmed.id)
+    await receive(getDb(), confirmed.id)
+    const overdue = await paidOrder(shop, sim, getDb(), buyer, { envelopes: 1, pencils: 0 })
+    await ship(getDb(), overdue.id, 11) // received now: past AUTO_RECEIVE_DAYS (10), as the sweeper does
+    await receive(getDb(), overdue.id)
+    const expired = await placeOrder(shop, buyer)
+    await expireOrder(getDb(), expired.id)
+    expect(await closeExpiredOrders(getDb())).toContain(expired.id)
+
+    const timelineOf = async (orderId: string) =>
+      (await history(orderId)).json<ConsoleOrderHistory>().timeline
+    expect(steps(await timelineOf(confirmed.id))).toEqual([
+      'created/buyer',
+      'paid/alipay',
+      'shipped/system',
+      'received/buyer',
+    ])
+    expect(steps(await timelineOf(overdue.id)).at(-1)).toBe('received/system')
+    expect((await timelineOf(expired.id)).at(-1)).toMatchObject({
+      kind: 'closed',
+      actor: 'system',
+      note: 'expired',
+    })
   })
 
   it('404s an unknown order on both routes', async () => {
