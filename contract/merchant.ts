@@ -81,7 +81,10 @@ export const MerchantOrderSummary = Type.Object(
 )
 export type MerchantOrderSummary = Static<typeof MerchantOrderSummary>
 
-/** Query of `GET /api/merchant/orders`: the buyer's list query (status, page, pageSize). */
+/**
+ * The buyer's list query (status, page, pageSize), kept for existing callers. `GET
+ * /api/merchant/orders` takes ConsoleOrderListQuery (console.ts), which adds days and a search.
+ */
 export const MerchantOrderListQuery = OrderListQuery
 export type MerchantOrderListQuery = Static<typeof MerchantOrderListQuery>
 

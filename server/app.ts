@@ -192,7 +192,13 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   await app.register(staffAccountRoutes, { prefix: '/api/merchant', db })
   await app.register(auditRoutes, { prefix: '/api/merchant', db })
   await app.register(dashboardRoutes, { prefix: '/api/merchant', db, config })
-  await app.register(merchantOrderRoutes, { prefix: '/api/merchant', db, config })
+  await app.register(merchantOrderRoutes, {
+    prefix: '/api/merchant',
+    db,
+    config,
+    payments: payments?.deps,
+    onOrdersClosed: payments?.onOrdersClosed,
+  })
   await app.register(merchantDepositRoutes, {
     prefix: '/api/merchant',
     db,

@@ -66,6 +66,7 @@ const DEFAULT_AUTO_RECEIVE_DAYS = 10
 const DEFAULT_AFTER_SALES_DAYS = 7
 const DEFAULT_SESSION_TTL_SECONDS = 7 * 24 * 3600
 const DEFAULT_STAFF_SESSION_TTL_SECONDS = 12 * 3600
+const DEFAULT_SHOP_TIME_ZONE = 'Asia/Shanghai'
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
 export type LogLevel = (typeof LOG_LEVELS)[number]
@@ -155,7 +156,7 @@ export function readSwitch(env: Env, name: string, fallback: boolean): boolean {
 }
 
 function readShopTimeZone(env: Env): string {
-  const raw = read(env, 'SHOP_TIME_ZONE') ?? 'Asia/Shanghai'
+  const raw = read(env, 'SHOP_TIME_ZONE') ?? DEFAULT_SHOP_TIME_ZONE
   try {
     // Throws a RangeError for a zone the IANA database does not know; spells a known one canonically.
     return new Intl.DateTimeFormat('en', { timeZone: raw }).resolvedOptions().timeZone

@@ -48,15 +48,47 @@ function toSummary(row: SummaryRow): MerchantOrderSummary {
   }
 }
 
+export interface AllOrdersFilter extends OrderFilter {
+  /** Placed on or after this day (YYYY-MM-DD, a real date) in `timeZone`. */
+  from?: string
+  /** Placed on or before this day in `timeZone`. */
+  to?: string
+  /** The IANA zone the days are cut in (config.shopTimeZone). */
+  timeZone: string
+  /** An order number, an Alipay trade_no or an address phone, matched exactly. */
+  q?: string
+}
+
+/** SQL conditions on `orders o` for the filter's fields that are set, and their parameters. */
+function allOrdersWhere(filter: AllOrdersFilter, params: unknown[]): string {
+  const param = (value: unknown) => `$${params.push(value)}`
+  const conditions = ['true']
+  if (filter.status) conditions.push(`o.status = ${param(filter.status)}`)
+  // A day starts at its midnight in the shop's zone (daylight saving included, where there is any).
+  const dayStart = (day: string) => `(${day})::timestamp at time zone ${param(filter.timeZone)}`
+  if (filter.from) conditions.push(`o.created_at >= ${dayStart(`${param(filter.from)}::date`)}`)
+  if (filter.to) conditions.push(`o.created_at < ${dayStart(`${param(filter.to)}::date + 1`)}`)
+  if (filter.q) {
+    // Each key through its own index (the primary key, payments' trade_no, 017's phone index).
+    const q = param(filter.q)
+    conditions.push(`o.id = any(array(
+      select ${q}::text
+      union all select p.order_id from payments p where p.trade_no = ${q}
+      union all select x.id from orders x where x.address->>'phone' = ${q}))`)
+  }
+  return conditions.join(' and ')
+}
+
 /**
- * One page of every buyer's orders, newest first, optionally by status, and the total matching,
- * from one statement (one snapshot): the total row comes back even for a page beyond the end.
+ * One page of every buyer's orders, newest first, filtered, and the total matching, from one
+ * statement (one snapshot): the total row comes back even for a page beyond the end.
  */
 export async function listAllOrders(
   db: Queryable,
-  filter: OrderFilter,
+  filter: AllOrdersFilter,
 ): Promise<{ items: MerchantOrderSummary[]; total: number }> {
-  const where = `($1::text is null or o.status = $1)`
+  const params: unknown[] = [filter.pageSize, (filter.page - 1) * filter.pageSize]
+  const where = allOrdersWhere(filter, params)
   const rows = await db.query<{ total: number } & (SummaryRow | Record<keyof SummaryRow, null>)>(
     `select counted.total, page.*
        from (select count(*)::int as total from orders o where ${where}) counted
@@ -66,10 +98,10 @@ export async function listAllOrders(
            from orders o join users u on u.id = o.user_id
           where ${where}
           order by o.created_at desc, o.id desc
-          limit $2 offset $3
+          limit $1 offset $2
        ) page on true
       order by page.created_at desc, page.id desc`,
-    [filter.status ?? null, filter.pageSize, (filter.page - 1) * filter.pageSize],
+    params,
   )
   const items = rows.filter((row): row is { total: number } & SummaryRow => row.id !== null).map(toSummary)
   return { items, total: rows[0]?.total ?? 0 }

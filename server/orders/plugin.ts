@@ -36,7 +36,8 @@ import { confirmReceipt } from './fulfilment'
 import { closeExpiredOrdersOfBuyer, type OrdersExpiringListener } from './expiry'
 import { IDEMPOTENCY_KEY_RETENTION_HOURS } from './idempotency'
 import { countOrders, findAddress, findOrder, listOrders, saveAddress } from './repository'
-import { closeOrder, statusInWords, type OrdersClosedListener } from './state'
+import { cancelUnpaidOrder } from './cancel'
+import { statusInWords, type OrdersClosedListener } from './state'
 import { toPage } from '../http/paging'
 
 export interface OrderRoutesOptions {
@@ -226,21 +227,7 @@ export const orderRoutes: FastifyPluginAsyncTypebox<OrderRoutesOptions> = async 
     async (request) => {
       const orderId = request.params.id
       await readOrder(request, orderId) // 404 unless it is the buyer's
-      const cancelled = await db.transaction((tx) => closeOrder(tx, orderId, 'cancelled'))
-      if (!cancelled) {
-        const { status } = await readOrder(request, orderId)
-        const state = status === 'closed' ? 'already closed' : statusInWords(status)
-        throw new HttpError(
-          409,
-          'order_not_cancellable',
-          `Order ${orderId} is ${state}; only unpaid orders can be cancelled.`,
-        )
-      }
-      try {
-        await options.onOrdersClosed?.([orderId], 'cancelled')
-      } catch (error) {
-        request.log.error({ err: error, orderId }, 'onOrdersClosed failed for a cancelled order')
-      }
+      await cancelUnpaidOrder(db, orderId, { onClosed: options.onOrdersClosed, log: request.log })
       return readOrder(request, orderId)
     },
   )

@@ -176,6 +176,12 @@ export async function countOrders(db: Queryable, userId: string): Promise<OrderC
   return counts
 }
 
+/** Any buyer's order's status, or undefined when there is no such order. */
+export async function findOrderStatus(db: Queryable, orderId: string): Promise<OrderStatus | undefined> {
+  const [row] = await db.query<{ status: OrderStatus }>('select status from orders where id = $1', [orderId])
+  return row?.status
+}
+
 export async function findAddress(db: Queryable, userId: string): Promise<Address | undefined> {
   const [row] = await db.query<Address>(
     'select name, phone, region, detail from addresses where user_id = $1',
