@@ -10,7 +10,8 @@ import { merchantAfterSalesRoutes } from './after-sales/merchant-plugin'
 import { alipaySimulator, SIMULATOR_PREFIX } from './alipay-simulator/plugin'
 import type { AppAlipay } from './alipay/setup'
 import { catalogRoutes } from './catalog/plugin'
-import { imageRoutes } from './catalog/images'
+import { imageRoutes, uploadsDirOf } from './catalog/images'
+import { merchantCatalogRoutes } from './catalog/merchant-plugin'
 import type { ServerConfig } from './config'
 import type { Db } from './db/types'
 import { clientErrorHandler } from './http/client-errors'
@@ -51,7 +52,7 @@ export interface BuildAppOptions {
   config: ServerConfig
   /** false (default) for silence, true for JSON logs at config.logLevel, or pino options. */
   logger?: boolean | Record<string, unknown>
-  /** Where product images are read from (tests); default server/catalog/images. */
+  /** Where the sample product images are read from (tests); default server/catalog/images. Uploads live in DATA_DIR/images. */
   imagesDir?: string
   /**
    * The Alipay client for login (and payments), plus the simulator to mount in-process under
@@ -128,7 +129,10 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
 
   await app.register(homeRoute)
   await app.register(healthRoutes, { db })
-  await app.register(imageRoutes, { directory: opts.imagesDir })
+  await app.register(imageRoutes, {
+    directory: opts.imagesDir,
+    uploadsDirectory: uploadsDirOf(config.dataDir),
+  })
   await app.register(catalogRoutes, { prefix: '/api', db, config })
   await app.register(regionRoutes, { prefix: '/api' })
   await app.register(messageRoutes, { prefix: '/api', settings: config.messages })
@@ -169,6 +173,12 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     staffSessionTtlSeconds: config.staffSessionTtlSeconds,
   })
   await app.register(merchantOrderRoutes, { prefix: '/api/merchant', db, config })
+  await app.register(merchantCatalogRoutes, {
+    prefix: '/api/merchant',
+    db,
+    config,
+    imagesDir: opts.imagesDir,
+  })
   await app.register(merchantDepositRoutes, {
     prefix: '/api/merchant',
     db,
