@@ -155,6 +155,16 @@ export async function takenProductIds(db: Queryable, candidates: string[]): Prom
   return new Set(rows.map((row) => row.id))
 }
 
+/** category_id, title_zh, title_en, description_zh, description_en, images: as statement parameters. */
+const descriptiveParams = (fields: Omit<ProductFields, 'active'>) => [
+  fields.categoryId,
+  fields.title['zh-CN'],
+  fields.title.en,
+  fields.description['zh-CN'],
+  fields.description.en,
+  JSON.stringify(fields.images),
+]
+
 /** Inserts an unpublished product with one SKU `${id}-std`; false when the id was taken meanwhile. */
 export async function insertConsoleProduct(
   tx: Queryable,
@@ -168,15 +178,7 @@ export async function insertConsoleProduct(
      from products
      on conflict (id) do nothing
      returning id`,
-    [
-      id,
-      fields.categoryId,
-      fields.title['zh-CN'],
-      fields.title.en,
-      fields.description['zh-CN'],
-      fields.description.en,
-      JSON.stringify(fields.images),
-    ],
+    [id, ...descriptiveParams(fields)],
   )
   if (!inserted.length) return false
   await tx.query(
@@ -193,16 +195,7 @@ export async function updateProductFields(tx: Queryable, id: string, fields: Pro
     `update products set category_id = $2, title_zh = $3, title_en = $4, description_zh = $5,
        description_en = $6, images = $7::jsonb, active = $8, console_edited_at = now()
      where id = $1`,
-    [
-      id,
-      fields.categoryId,
-      fields.title['zh-CN'],
-      fields.title.en,
-      fields.description['zh-CN'],
-      fields.description.en,
-      JSON.stringify(fields.images),
-      fields.active,
-    ],
+    [id, ...descriptiveParams(fields), fields.active],
   )
 }
 

@@ -4,7 +4,7 @@ import { loadSeedData, seedCatalog, type SeedData } from '../catalog/seed'
 import { describeEachDatabase } from '../testing/databases'
 import { appForSuite } from '../testing/suites'
 import { loggedInStaff, type TestStaff } from './merchant-helpers'
-import { request } from './console-catalog-helpers'
+import { NEW_PRODUCT, request } from './console-catalog-helpers'
 
 describeEachDatabase('console catalog: edits survive the seed', (getDb) => {
   const suite = appForSuite(getDb)
@@ -62,10 +62,8 @@ describeEachDatabase('console catalog: edits survive the seed', (getDb) => {
 
   it('keeps products created in the console, which the file does not have', async () => {
     const created = await request(suite.app, 'POST', '/api/merchant/products', owner.headers, {
-      categoryId: 'home',
+      ...NEW_PRODUCT,
       title: { 'zh-CN': '新品', en: 'Console Original' },
-      description: { 'zh-CN': '说明', en: 'Text' },
-      images: ['candle-soy.png'],
       price: 990,
       stock: 4,
     })

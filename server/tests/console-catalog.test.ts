@@ -3,16 +3,7 @@ import type { ConsoleProduct, ConsoleProductPage, ProductDetail, ProductPage } f
 import { describeEachDatabase } from '../testing/databases'
 import { appForSuite } from '../testing/suites'
 import { loggedInStaff, type TestStaff } from './merchant-helpers'
-import { catalogAudit, request, type Headers } from './console-catalog-helpers'
-
-const NEW_PRODUCT = {
-  categoryId: 'home',
-  title: { 'zh-CN': '亚麻托特包', en: 'Linen Tote Bag!' },
-  description: { 'zh-CN': '结实耐用。', en: 'Strong and simple.' },
-  images: ['candle-soy.png'],
-  price: 5900,
-  stock: 12,
-}
+import { catalogAudit, NEW_PRODUCT, request, type Headers } from './console-catalog-helpers'
 
 describeEachDatabase('console catalog: products', (getDb) => {
   const suite = appForSuite(getDb)
