@@ -287,8 +287,7 @@ export async function seedCatalog(db: Db, data: SeedData = loadSeedData()): Prom
        where r.product_id not in (${CONSOLE_EDITED_PRODUCTS})
        on conflict (id) do update set
          product_id = excluded.product_id, option_keys = excluded.option_keys,
-         price_fen = excluded.price_fen, sort_order = excluded.sort_order, active = true
-       where skus.product_id not in (${CONSOLE_EDITED_PRODUCTS})`,
+         price_fen = excluded.price_fen, sort_order = excluded.sort_order, active = true`,
       [JSON.stringify(skus)],
     )
     for (const [table, rows, consoleOwned] of [

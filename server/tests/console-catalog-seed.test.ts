@@ -37,6 +37,7 @@ describeEachDatabase('console catalog: edits survive the seed', (getDb) => {
     const inFile = (id: string) => file.products.find((product) => product.id === id)!
     inFile('mug-ceramic').price = 4500
     inFile('mug-ceramic').title.en = 'Mug from the file'
+    inFile('mug-ceramic').options![0].values.push({ key: 'green', 'zh-CN': '绿色', en: 'Green' })
     inFile('candle-soy').title.en = 'Candle from the file'
     inFile('pencil-set').price = 1234
     inFile('pencil-set').title.en = 'Pencils from the file'
