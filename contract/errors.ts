@@ -44,6 +44,10 @@ export const API_ERROR_CODES = [
   // per-buyer caps (server/limits/config.ts); rate_limited (429, with Retry-After) is above
   'unpaid_orders_limit', // 409: the buyer already holds the most unpaid orders allowed; pay or cancel one first
   'unpaid_units_limit', // 409: more units of one SKU than a buyer may hold across unpaid orders; pay or cancel one first
+  // catalog (merchant console); a stock adjustment below 0 is insufficient_stock (409)
+  'unknown_category', // 400: no (active) category with that id
+  'unknown_image', // 400: a product names an image that is neither a sample nor an upload
+  'image_content_mismatch', // 415: the upload's first bytes are not the image type its Content-Type says
 ] as const
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number]
 

@@ -14,7 +14,8 @@ import { cookieIsSecure } from './console/cookie'
 import { consoleCsrf } from './console/csrf'
 import { consoleSessionRoutes } from './console/session'
 import { consoleStatic } from './console/static'
-import { imageRoutes } from './catalog/images'
+import { imageRoutes, uploadsDirOf } from './catalog/images'
+import { merchantCatalogRoutes } from './catalog/merchant-plugin'
 import type { ServerConfig } from './config'
 import type { Db } from './db/types'
 import { clientErrorHandler } from './http/client-errors'
@@ -59,7 +60,7 @@ export interface BuildAppOptions {
   config: ServerConfig
   /** false (default) for silence, true for JSON logs at config.logLevel, or pino options. */
   logger?: boolean | Record<string, unknown>
-  /** Where product images are read from (tests); default server/catalog/images. */
+  /** Where the sample product images are read from (tests); default server/catalog/images. Uploads live in DATA_DIR/images. */
   imagesDir?: string
   /** The console's production build (tests); default admin/dist. */
   consoleDir?: string
@@ -142,7 +143,10 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
 
   await app.register(homeRoute)
   await app.register(healthRoutes, { db })
-  await app.register(imageRoutes, { directory: opts.imagesDir })
+  await app.register(imageRoutes, {
+    directory: opts.imagesDir,
+    uploadsDirectory: uploadsDirOf(config.dataDir),
+  })
   await app.register(catalogRoutes, { prefix: '/api', db, config })
   await app.register(regionRoutes, { prefix: '/api' })
   await app.register(messageRoutes, { prefix: '/api', settings: config.messages })
@@ -198,6 +202,12 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     config,
     payments: payments?.deps,
     onOrdersClosed: payments?.onOrdersClosed,
+  })
+  await app.register(merchantCatalogRoutes, {
+    prefix: '/api/merchant',
+    db,
+    config,
+    imagesDir: opts.imagesDir,
   })
   await app.register(merchantDepositRoutes, {
     prefix: '/api/merchant',

@@ -54,6 +54,13 @@ function toSummary(row: ProductRow, lang: Language, imageUrl: ImageUrl): Product
   }
 }
 
+/** A SKU's option value keys as the localized labels `options` shows (the key when unknown). */
+export function optionValueNames(options: SeedOption[], optionKeys: string[], lang: Language): string[] {
+  return optionKeys.map(
+    (key, index) => options[index]?.values.find((value) => value.key === key)?.[lang] ?? key,
+  )
+}
+
 export async function listCategories(db: Queryable, lang: Language): Promise<Category[]> {
   const rows = await db.query<{ id: string; name_zh: string; name_en: string; product_count: number }>(
     `select c.id, c.name_zh, c.name_en, count(p.id)::int as product_count
@@ -129,12 +136,9 @@ export async function getProduct(
     name: option.name[lang],
     values: option.values.map((value) => value[lang]),
   }))
-  // SKUs store option value keys; the client sees the same localized labels as in `options`.
-  const label = (optionIndex: number, key: string) =>
-    row.options[optionIndex]?.values.find((value) => value.key === key)?.[lang] ?? key
   const skus: Sku[] = skuRows.map((sku) => ({
     id: sku.id,
-    values: sku.option_keys.map((key, index) => label(index, key)),
+    values: optionValueNames(row.options, sku.option_keys, lang),
     price: sku.price_fen,
     stock: sku.stock,
   }))

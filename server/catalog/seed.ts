@@ -7,6 +7,9 @@
  * - STOCK IS SET ONLY ON FIRST INSERT: afterwards orders own it, and a restart must not
  *   undo sales. To reset stock, delete the database (DATA_DIR) or update it by hand.
  * - Rows no longer in the file are deactivated (hidden), not deleted: orders may reference them.
+ * - A product the merchant console has edited or created (`console_edited_at`, migration 018) is
+ *   the console's from then on: neither it nor its SKUs are refreshed from the file or
+ *   deactivated for being missing from it. Unedited rows follow the file as above.
  *
  * Prices are integer fen everywhere. A product without options has one SKU, id `${productId}-std`;
  * otherwise one SKU per combination of option values, id `${productId}-${key}-${key}...`.
@@ -219,6 +222,9 @@ export function validateSeedData(data: unknown, source = 'seed-data.json'): asse
   })
 }
 
+/** Products the console owns: the seed leaves them and their SKUs alone. */
+const CONSOLE_EDITED_PRODUCTS = 'select id from products where console_edited_at is not null'
+
 /** Upserts the catalog in one transaction (see the rules at the top of this file). */
 export async function seedCatalog(db: Db, data: SeedData = loadSeedData()): Promise<void> {
   validateSeedData(data)
@@ -269,7 +275,8 @@ export async function seedCatalog(db: Db, data: SeedData = loadSeedData()): Prom
        on conflict (id) do update set
          category_id = excluded.category_id, title_zh = excluded.title_zh, title_en = excluded.title_en,
          description_zh = excluded.description_zh, description_en = excluded.description_en,
-         images = excluded.images, options = excluded.options, sort_order = excluded.sort_order, active = true`,
+         images = excluded.images, options = excluded.options, sort_order = excluded.sort_order, active = true
+       where products.console_edited_at is null`,
       [JSON.stringify(products)],
     )
     await tx.query(
@@ -277,19 +284,20 @@ export async function seedCatalog(db: Db, data: SeedData = loadSeedData()): Prom
        select id, product_id, option_keys, price_fen, stock, sort_order
        from jsonb_to_recordset($1::jsonb) as r(
          id text, product_id text, option_keys jsonb, price_fen int, stock int, sort_order int)
+       where r.product_id not in (${CONSOLE_EDITED_PRODUCTS})
        on conflict (id) do update set
          product_id = excluded.product_id, option_keys = excluded.option_keys,
          price_fen = excluded.price_fen, sort_order = excluded.sort_order, active = true`,
       [JSON.stringify(skus)],
     )
-    for (const [table, rows] of [
-      ['categories', categories],
-      ['products', products],
-      ['skus', skus],
+    for (const [table, rows, consoleOwned] of [
+      ['categories', categories, 'false'],
+      ['products', products, 'console_edited_at is not null'],
+      ['skus', skus, `product_id in (${CONSOLE_EDITED_PRODUCTS})`],
     ] as const) {
       await tx.query(
         `update ${table} set active = false
-         where active and id not in (select jsonb_array_elements_text($1::jsonb))`,
+         where active and id not in (select jsonb_array_elements_text($1::jsonb)) and not (${consoleOwned})`,
         [JSON.stringify(rows.map((row) => row.id))],
       )
     }

@@ -307,6 +307,47 @@ export const MALFORMED_REQUESTS: MalformedRequest[] = [
     auth: 'none',
   },
   { name: "audit log: a buyer's token, bad action", method: 'GET', path: '/api/merchant/audit?action=a%25' },
+  // The console's catalog (staff token; with one, bad input is a 400: console-catalog tests).
+  { name: "merchant products: a buyer's token", method: 'GET', path: '/api/merchant/products' },
+  {
+    name: 'merchant product: no token, malformed id',
+    method: 'GET',
+    path: '/api/merchant/products/..%2Fx',
+    auth: 'none',
+  },
+  {
+    name: "merchant product create: a buyer's token, a price",
+    method: 'POST',
+    path: '/api/merchant/products',
+    body: { price: 1 },
+  },
+  {
+    name: 'merchant product edit: no token, bad JSON',
+    method: 'PATCH',
+    path: '/api/merchant/products/mug-ceramic',
+    raw: '{"active":',
+    auth: 'none',
+  },
+  {
+    name: "merchant SKU price: a buyer's token",
+    method: 'PUT',
+    path: '/api/merchant/skus/mug-ceramic-white/price',
+    body: { price: 1 },
+  },
+  {
+    name: 'merchant stock adjustment: Basic auth, below zero',
+    method: 'POST',
+    path: '/api/merchant/skus/pencil-set-std/stock-adjustments',
+    body: { delta: -100000, reason: 'gone' },
+    auth: 'Basic dXNlcjpwYXNz',
+  },
+  {
+    name: "merchant image upload: a buyer's token, a script",
+    method: 'POST',
+    path: '/api/merchant/images',
+    raw: '<svg onload="alert(1)"/>',
+    contentType: 'image/png',
+  },
   // Address.
   { name: 'address GET: no token', method: 'GET', path: '/api/address', auth: 'none' },
   { name: 'address PUT: no token', method: 'PUT', path: '/api/address', body: SAMPLE_ADDRESS, auth: 'none' },
