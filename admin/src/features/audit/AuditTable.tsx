@@ -1,0 +1,65 @@
+import type { AuditEntry, AuditPage } from '@contract'
+import { Table, Tag, Typography, type TableColumnsType } from 'antd'
+import { useT } from '../../i18n'
+import { EmptyState, Time } from '../../shared/ui'
+import { AuditChange } from './AuditChange'
+
+interface AuditTableProps {
+  page: AuditPage | undefined
+  loading: boolean
+  onPageChange: (page: number) => void
+}
+
+export function AuditTable({ page, loading, onPageChange }: AuditTableProps) {
+  const t = useT()
+  const columns: TableColumnsType<AuditEntry> = [
+    { title: t('audit.at'), dataIndex: 'at', width: 180, render: (at: string) => <Time iso={at} /> },
+    {
+      title: t('audit.staff'),
+      dataIndex: 'staff',
+      width: 140,
+      render: (staff?: string) =>
+        staff ?? <Typography.Text type='secondary'>{t('audit.nobody')}</Typography.Text>,
+    },
+    {
+      title: t('audit.action'),
+      dataIndex: 'action',
+      width: 200,
+      render: (action: string) => <Tag color={action.endsWith('failed') ? 'red' : 'blue'}>{action}</Tag>,
+    },
+    {
+      title: t('audit.target'),
+      dataIndex: 'target',
+      width: 240,
+      render: (target: AuditEntry['target']) => (
+        <span>
+          <Typography.Text type='secondary'>{target.type}</Typography.Text>{' '}
+          <span className='tabular'>{target.id}</span>
+        </span>
+      ),
+    },
+    {
+      title: t('audit.change'),
+      key: 'change',
+      render: (_, entry) => <AuditChange before={entry.before} after={entry.after} />,
+    },
+  ]
+  return (
+    <Table<AuditEntry>
+      rowKey='id'
+      columns={columns}
+      dataSource={page?.items}
+      loading={loading}
+      locale={{ emptyText: <EmptyState description={t('audit.empty')} /> }}
+      pagination={{
+        current: page?.page ?? 1,
+        pageSize: page?.pageSize,
+        total: page?.total,
+        showSizeChanger: false,
+        showTotal: (total) => t('common.total', { total }),
+        onChange: onPageChange,
+      }}
+      data-testid='audit-table'
+    />
+  )
+}

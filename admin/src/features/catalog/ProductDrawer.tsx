@@ -1,0 +1,81 @@
+import { App, Button, Divider, Drawer, Form, Skeleton, Typography } from 'antd'
+import { useEffect, useState } from 'react'
+import { useT } from '../../i18n'
+import { errorText } from '../../shared/errors'
+import { LoadError } from '../../shared/ui'
+import { useRequest } from '../../shared/useRequest'
+import { fetchProduct, updateProduct } from './api'
+import { ProductFields } from './ProductFields'
+import { toFormValues, toProductFields, type ProductFormValues } from './productForm'
+import { SkuTable } from './SkuTable'
+
+interface ProductDrawerProps {
+  productId: string | undefined
+  onClose: () => void
+  /** The product changed: the list refreshes too. */
+  onChanged: () => void
+}
+
+/** One product's texts, category and images (saved together) and its SKUs (each saved on its own). */
+export function ProductDrawer({ productId, onClose, onChanged }: ProductDrawerProps) {
+  const t = useT()
+  const { message } = App.useApp()
+  const [form] = Form.useForm<ProductFormValues>()
+  const [saving, setSaving] = useState(false)
+  const detail = useRequest(productId ? `product:${productId}` : null, () => fetchProduct(productId ?? ''))
+  const product = detail.data?.id === productId ? detail.data : undefined
+
+  useEffect(() => {
+    if (product) form.setFieldsValue(toFormValues(product))
+  }, [product, form])
+
+  const save = async () => {
+    if (!productId) return
+    const values = await form.validateFields()
+    setSaving(true)
+    try {
+      await updateProduct(productId, toProductFields(values))
+      message.success(t('catalog.saved'))
+      detail.reload()
+      onChanged()
+    } catch (error) {
+      message.error(errorText(t, error))
+    } finally {
+      setSaving(false)
+    }
+  }
+
+  return (
+    <Drawer
+      open={productId !== undefined}
+      onClose={onClose}
+      size={760}
+      title={product ? `${t('catalog.editTitle')} · ${product.id}` : t('catalog.editTitle')}
+      extra={
+        <Button type='primary' onClick={save} loading={saving} disabled={!product} data-testid='product-save'>
+          {t('common.save')}
+        </Button>
+      }
+      destroyOnHidden
+    >
+      {detail.error && <LoadError error={detail.error} onRetry={detail.reload} />}
+      {!product && detail.loading && <Skeleton active paragraph={{ rows: 12 }} />}
+      {product && (
+        <>
+          <Form<ProductFormValues> form={form} layout='vertical' initialValues={toFormValues(product)}>
+            <ProductFields />
+          </Form>
+          <Divider />
+          <Typography.Title level={5}>{t('catalog.skus')}</Typography.Title>
+          <SkuTable
+            skus={product.skus}
+            onChanged={() => {
+              detail.reload()
+              onChanged()
+            }}
+          />
+        </>
+      )}
+    </Drawer>
+  )
+}

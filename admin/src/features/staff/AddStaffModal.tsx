@@ -1,0 +1,88 @@
+import type { CreateStaffInput } from '@contract'
+import { App, Form, Input, Modal, Radio } from 'antd'
+import { useState } from 'react'
+import { STAFF_NAME_LENGTH, STAFF_NAME_PATTERN } from '@contract/limits'
+import { useT } from '../../i18n'
+import { errorText } from '../../shared/errors'
+import { testId } from '../../shared/ui'
+import { addStaff } from './api'
+import { passwordRules } from './passwordRule'
+
+export function AddStaffModal({
+  open,
+  onClose,
+  onAdded,
+}: {
+  open: boolean
+  onClose: () => void
+  onAdded: () => void
+}) {
+  const t = useT()
+  const { message } = App.useApp()
+  const [form] = Form.useForm<CreateStaffInput>()
+  const [sending, setSending] = useState(false)
+  const { min, max } = STAFF_NAME_LENGTH
+
+  const submit = async () => {
+    const values = await form.validateFields()
+    setSending(true)
+    try {
+      await addStaff(values)
+      message.success(t('staff.added'))
+      onAdded()
+    } catch (error) {
+      message.error(errorText(t, error))
+    } finally {
+      setSending(false)
+    }
+  }
+
+  return (
+    <Modal
+      open={open}
+      title={t('staff.add')}
+      okText={t('staff.add')}
+      cancelText={t('common.cancel')}
+      onOk={submit}
+      onCancel={onClose}
+      confirmLoading={sending}
+      okButtonProps={testId('staff-add-submit')}
+      destroyOnHidden
+    >
+      <Form<CreateStaffInput>
+        form={form}
+        layout='vertical'
+        preserve={false}
+        initialValues={{ role: 'staff' }}
+      >
+        <Form.Item
+          name='name'
+          label={t('staff.name')}
+          rules={[
+            {
+              required: true,
+              min,
+              max,
+              pattern: new RegExp(STAFF_NAME_PATTERN),
+              message: t('staff.nameRule', { min, max }),
+            },
+          ]}
+        >
+          <Input maxLength={max} autoComplete='off' data-testid='staff-add-name' />
+        </Form.Item>
+        <Form.Item name='role' label={t('staff.role')} rules={[{ required: true }]}>
+          <Radio.Group
+            options={[
+              { value: 'staff', label: t('role.staff') },
+              { value: 'owner', label: t('role.owner') },
+            ]}
+            optionType='button'
+          />
+        </Form.Item>
+        <Form.Item name='password' label={t('staff.password')} rules={passwordRules(t)}>
+          <Input.Password autoComplete='new-password' data-testid='staff-add-password' />
+        </Form.Item>
+      </Form>
+    </Modal>
+  )
+}

@@ -1,0 +1,43 @@
+import { useCallback, useEffect, useRef, useState } from 'react'
+import type { ApiError } from './api'
+import { asApiError } from './errors'
+
+export interface RequestState<T> {
+  data?: T
+  error?: ApiError
+  loading: boolean
+  reload: () => void
+}
+
+/**
+ * Loads data whenever `key` changes (a text naming what is asked, e.g. the query) and on reload();
+ * `null` loads nothing. An answer to an older key is dropped. The data of the last answer stays
+ * while the next loads, so a table keeps its rows under its loading spinner.
+ */
+export function useRequest<T>(key: string | null, load: () => Promise<T>): RequestState<T> {
+  const loadRef = useRef(load)
+  loadRef.current = load
+  const [version, setVersion] = useState(0)
+  const [state, setState] = useState<Omit<RequestState<T>, 'reload'>>({ loading: key !== null })
+
+  useEffect(() => {
+    if (key === null) return
+    let current = true
+    setState((previous) => ({ data: previous.data, loading: true }))
+    loadRef.current().then(
+      (data) => {
+        if (current) setState({ data, loading: false })
+      },
+      (error: unknown) => {
+        if (current)
+          setState((previous) => ({ data: previous.data, error: asApiError(error), loading: false }))
+      },
+    )
+    return () => {
+      current = false
+    }
+  }, [key, version])
+
+  const reload = useCallback(() => setVersion((value) => value + 1), [])
+  return { ...state, reload }
+}
