@@ -70,7 +70,12 @@ export function OrderPage({ orderId }: { orderId: string }) {
   )
 
   return (
-    <Page title={title} parents={[{ title: t('orders.title'), to: '/orders' }]} extra={actions}>
+    <Page
+      title={title}
+      crumb={t('orders.detailTitle', { id: orderId })}
+      parents={[{ title: t('orders.title'), to: '/orders' }]}
+      extra={actions}
+    >
       {order.error?.status === 404 ? (
         <Result status='404' title={order.error.message} />
       ) : (

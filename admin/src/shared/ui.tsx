@@ -10,20 +10,22 @@ import { Link } from './router'
 
 interface PageProps {
   title: ReactNode
+  /** The title in the breadcrumb, when `title` carries more (a status tag). */
+  crumb?: string
   /** Parent pages, e.g. [{ title: 'Orders', to: '/orders' }]. */
   parents?: { title: string; to: string }[]
   extra?: ReactNode
   children: ReactNode
 }
 
-export function Page({ title, parents = [], extra, children }: PageProps) {
+export function Page({ title, crumb, parents = [], extra, children }: PageProps) {
   return (
     <div className='console-page'>
       {parents.length > 0 && (
         <Breadcrumb
           items={[
             ...parents.map((parent) => ({ title: <Link to={parent.to}>{parent.title}</Link> })),
-            { title },
+            { title: crumb ?? title },
           ]}
         />
       )}

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
+import { useLocale } from '../i18n'
 import type { ApiError } from './api'
 import { asApiError } from './errors'
 
@@ -11,10 +12,11 @@ export interface RequestState<T> {
 
 /**
  * Loads data whenever `key` changes (a text naming what is asked, e.g. the query) and on reload();
- * `null` loads nothing. An answer to an older key is dropped. The data of the last answer stays
+ * `null` loads nothing. A change of language loads again: the server words titles and categories. An answer to an older key is dropped. The data of the last answer stays
  * while the next loads, so a table keeps its rows under its loading spinner.
  */
 export function useRequest<T>(key: string | null, load: () => Promise<T>): RequestState<T> {
+  const { locale } = useLocale()
   const loadRef = useRef(load)
   loadRef.current = load
   const [version, setVersion] = useState(0)
@@ -36,7 +38,7 @@ export function useRequest<T>(key: string | null, load: () => Promise<T>): Reque
     return () => {
       current = false
     }
-  }, [key, version])
+  }, [key, version, locale])
 
   const reload = useCallback(() => setVersion((value) => value + 1), [])
   return { ...state, reload }

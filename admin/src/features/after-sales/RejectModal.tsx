@@ -2,6 +2,7 @@ import { Form, Input, Modal } from 'antd'
 import { useState } from 'react'
 import { AFTER_SALES_REJECT_REASON_LENGTH } from '@contract/limits'
 import { useT } from '../../i18n'
+import { validValues } from '../../shared/forms'
 import { testId } from '../../shared/ui'
 
 interface RejectModalProps {
@@ -18,7 +19,9 @@ export function RejectModal({ open, onClose, onReject }: RejectModalProps) {
   const { min, max } = AFTER_SALES_REJECT_REASON_LENGTH
 
   const submit = async () => {
-    const { reason } = await form.validateFields()
+    const values = await validValues(form)
+    if (!values) return
+    const { reason } = values
     setSending(true)
     try {
       await onReject(reason.trim())

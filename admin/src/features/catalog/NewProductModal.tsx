@@ -3,6 +3,7 @@ import { useState } from 'react'
 import { STOCK_ADJUSTMENT_MAX } from '@contract/limits'
 import { useT } from '../../i18n'
 import { errorText } from '../../shared/errors'
+import { validValues } from '../../shared/forms'
 import { testId } from '../../shared/ui'
 import { createProduct } from './api'
 import { PriceInput, priceFenOf } from './PriceInput'
@@ -30,7 +31,8 @@ export function NewProductModal({
   const [sending, setSending] = useState(false)
 
   const submit = async () => {
-    const values = await form.validateFields()
+    const values = await validValues(form)
+    if (!values) return
     const price = priceFenOf(values.price)
     if (price === undefined) return
     setSending(true)

@@ -2,6 +2,7 @@ import { App, Button, Divider, Drawer, Form, Skeleton, Typography } from 'antd'
 import { useEffect, useState } from 'react'
 import { useT } from '../../i18n'
 import { errorText } from '../../shared/errors'
+import { validValues } from '../../shared/forms'
 import { LoadError } from '../../shared/ui'
 import { useRequest } from '../../shared/useRequest'
 import { fetchProduct, updateProduct } from './api'
@@ -31,7 +32,8 @@ export function ProductDrawer({ productId, onClose, onChanged }: ProductDrawerPr
 
   const save = async () => {
     if (!productId) return
-    const values = await form.validateFields()
+    const values = await validValues(form)
+    if (!values) return
     setSaving(true)
     try {
       await updateProduct(productId, toProductFields(values))

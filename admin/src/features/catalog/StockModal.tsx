@@ -4,6 +4,7 @@ import { useState } from 'react'
 import { STOCK_ADJUSTMENT_MAX, STOCK_ADJUSTMENT_REASON_LENGTH } from '@contract/limits'
 import { useT } from '../../i18n'
 import { errorText } from '../../shared/errors'
+import { validValues } from '../../shared/forms'
 import { testId } from '../../shared/ui'
 import { adjustStock } from './api'
 
@@ -24,7 +25,8 @@ export function StockModal({ sku, skuLabel, onClose, onAdjusted }: StockModalPro
 
   const submit = async () => {
     if (!sku) return
-    const values = await form.validateFields()
+    const values = await validValues(form)
+    if (!values) return
     setSending(true)
     try {
       await adjustStock(sku.id, { delta: values.delta, reason: values.reason.trim() })

@@ -4,6 +4,7 @@ import { useState } from 'react'
 import { CARRIER_LENGTH, TRACKING_NO_PATTERN } from '@contract/limits'
 import { useT } from '../../i18n'
 import { errorText } from '../../shared/errors'
+import { validValues } from '../../shared/forms'
 import { testId } from '../../shared/ui'
 import { shipOrder } from './api'
 
@@ -24,7 +25,8 @@ export function ShipModal({ orderId, onClose, onShipped }: ShipModalProps) {
 
   const submit = async () => {
     if (!orderId) return
-    const values = await form.validateFields()
+    const values = await validValues(form)
+    if (!values) return
     setSending(true)
     try {
       const order = await shipOrder(orderId, {

@@ -4,6 +4,7 @@ import { useState } from 'react'
 import { STAFF_NAME_LENGTH, STAFF_NAME_PATTERN } from '@contract/limits'
 import { useT } from '../../i18n'
 import { errorText } from '../../shared/errors'
+import { validValues } from '../../shared/forms'
 import { testId } from '../../shared/ui'
 import { addStaff } from './api'
 import { passwordRules } from './passwordRule'
@@ -24,7 +25,8 @@ export function AddStaffModal({
   const { min, max } = STAFF_NAME_LENGTH
 
   const submit = async () => {
-    const values = await form.validateFields()
+    const values = await validValues(form)
+    if (!values) return
     setSending(true)
     try {
       await addStaff(values)

@@ -2,6 +2,7 @@ import { App, Form, Input, Modal } from 'antd'
 import { useState } from 'react'
 import { useT } from '../../i18n'
 import { errorText } from '../../shared/errors'
+import { validValues } from '../../shared/forms'
 import { testId } from '../../shared/ui'
 import { resetStaffPassword } from './api'
 import { passwordRules } from './passwordRule'
@@ -15,7 +16,9 @@ export function ResetPasswordModal({ name, onClose }: { name: string | undefined
 
   const submit = async () => {
     if (!name) return
-    const { password } = await form.validateFields()
+    const values = await validValues(form)
+    if (!values) return
+    const { password } = values
     setSending(true)
     try {
       await resetStaffPassword(name, password)
