@@ -1,13 +1,12 @@
 import type { MerchantDashboard } from '@contract'
 import { Card, Col, Row, Statistic } from 'antd'
-import type { ReactNode } from 'react'
 import { useT, type MessageKey } from '../../i18n'
 import { formatFen } from '../../shared/money'
 import { Link } from '../../shared/router'
 
 interface StatCard {
   title: MessageKey
-  value: ReactNode
+  value: string | number
   to: string
   testId: string
 }
@@ -51,7 +50,7 @@ export function StatCards({ dashboard }: { dashboard: MerchantDashboard }) {
             <Card hoverable>
               <Statistic
                 title={t(card.title)}
-                value={card.value as string | number}
+                value={card.value}
                 styles={{ content: { fontVariantNumeric: 'tabular-nums' } }}
               />
             </Card>
