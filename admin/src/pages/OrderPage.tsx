@@ -1,4 +1,4 @@
-import { Button, Col, Popconfirm, Result, Row, Skeleton, Space, App } from 'antd'
+import { Button, Col, Popconfirm, Result, Row, Skeleton, Space } from 'antd'
 import { useState } from 'react'
 import { AlipayTradeCard } from '../features/orders/AlipayTradeCard'
 import { cancelOrder, fetchOrder, fetchOrderHistory } from '../features/orders/api'
@@ -7,18 +7,17 @@ import { OrderTimelineCard, RefundHistoryCard } from '../features/orders/OrderHi
 import { OrderLinesCard } from '../features/orders/OrderLinesCard'
 import { ShipModal } from '../features/orders/ShipModal'
 import { useT } from '../i18n'
-import { errorText } from '../shared/errors'
 import { OrderStatusTag } from '../shared/StatusTag'
 import { LoadError, Page } from '../shared/ui'
+import { useAction } from '../shared/useAction'
 import { useRequest } from '../shared/useRequest'
 
 export function OrderPage({ orderId }: { orderId: string }) {
   const t = useT()
-  const { message } = App.useApp()
   const order = useRequest(`order:${orderId}`, () => fetchOrder(orderId))
   const history = useRequest(`order-history:${orderId}`, () => fetchOrderHistory(orderId))
   const [shipping, setShipping] = useState(false)
-  const [cancelling, setCancelling] = useState(false)
+  const { running: cancelling, run } = useAction()
 
   const refresh = () => {
     order.reload()
@@ -26,16 +25,7 @@ export function OrderPage({ orderId }: { orderId: string }) {
   }
 
   const cancel = async () => {
-    setCancelling(true)
-    try {
-      await cancelOrder(orderId)
-      message.success(t('orders.cancelled'))
-      refresh()
-    } catch (error) {
-      message.error(errorText(t, error))
-    } finally {
-      setCancelling(false)
-    }
+    if (await run(() => cancelOrder(orderId), 'orders.cancelled')) refresh()
   }
 
   const status = order.data?.status

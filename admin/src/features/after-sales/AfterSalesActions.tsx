@@ -1,15 +1,15 @@
 import type { MerchantAfterSalesRequest } from '@contract'
-import { App, Button, Popconfirm, Space } from 'antd'
+import { Button, Popconfirm, Space } from 'antd'
 import { useState } from 'react'
 import { useT, type MessageKey } from '../../i18n'
-import { errorText } from '../../shared/errors'
 import { useIsOwner } from '../../shared/session'
+import { useAction } from '../../shared/useAction'
 import { approveAfterSales, confirmReturnReceived, rejectAfterSales, retryRefund } from './api'
 import { RejectModal } from './RejectModal'
 
 interface AfterSalesActionsProps {
   request: MerchantAfterSalesRequest
-  onChanged: (request: MerchantAfterSalesRequest) => void
+  onChanged: () => void
 }
 
 type Action = 'approve' | 'reject' | 'receive' | 'retry'
@@ -17,23 +17,18 @@ type Action = 'approve' | 'reject' | 'receive' | 'retry'
 /** What staff may do next with a request, each confirmed first; retrying a refused refund is the owner's. */
 export function AfterSalesActions({ request, onChanged }: AfterSalesActionsProps) {
   const t = useT()
-  const { message } = App.useApp()
   const isOwner = useIsOwner()
-  const [running, setRunning] = useState<Action>()
+  const { running, run } = useAction()
+  const [current, setCurrent] = useState<Action>()
   const [rejecting, setRejecting] = useState(false)
 
-  const run = async (action: Action, send: () => Promise<MerchantAfterSalesRequest>, done: MessageKey) => {
-    setRunning(action)
-    try {
-      const changed = await send()
-      message.success(t(done))
-      onChanged(changed)
-    } catch (error) {
-      message.error(errorText(t, error))
-    } finally {
-      setRunning(undefined)
-    }
+  const act = async (action: Action, send: () => Promise<MerchantAfterSalesRequest>, done: MessageKey) => {
+    setCurrent(action)
+    const succeeded = await run(send, done)
+    if (succeeded) onChanged()
+    return succeeded
   }
+  const isRunning = (action: Action) => running && current === action
 
   const confirmProps = { okText: t('common.confirm'), cancelText: t('common.cancel') }
   const canRetry = isOwner && request.status === 'refunding' && request.refund?.status === 'failed'
@@ -44,15 +39,15 @@ export function AfterSalesActions({ request, onChanged }: AfterSalesActionsProps
           <Popconfirm
             title={t('afterSales.approveConfirm')}
             {...confirmProps}
-            onConfirm={() => run('approve', () => approveAfterSales(request.id), 'afterSales.approved')}
+            onConfirm={() => act('approve', () => approveAfterSales(request.id), 'afterSales.approved')}
           >
-            <Button type='primary' loading={running === 'approve'} data-testid='after-sales-approve'>
+            <Button type='primary' loading={isRunning('approve')} data-testid='after-sales-approve'>
               {t('afterSales.approve')}
             </Button>
           </Popconfirm>
           <Button
             danger
-            loading={running === 'reject'}
+            loading={isRunning('reject')}
             onClick={() => setRejecting(true)}
             data-testid='after-sales-reject'
           >
@@ -65,10 +60,10 @@ export function AfterSalesActions({ request, onChanged }: AfterSalesActionsProps
           title={t('afterSales.receiveReturnConfirm')}
           {...confirmProps}
           onConfirm={() =>
-            run('receive', () => confirmReturnReceived(request.id), 'afterSales.returnReceived')
+            act('receive', () => confirmReturnReceived(request.id), 'afterSales.returnReceived')
           }
         >
-          <Button type='primary' loading={running === 'receive'} data-testid='after-sales-return-received'>
+          <Button type='primary' loading={isRunning('receive')} data-testid='after-sales-return-received'>
             {t('afterSales.receiveReturn')}
           </Button>
         </Popconfirm>
@@ -77,9 +72,9 @@ export function AfterSalesActions({ request, onChanged }: AfterSalesActionsProps
         <Popconfirm
           title={t('afterSales.retryRefundConfirm')}
           {...confirmProps}
-          onConfirm={() => run('retry', () => retryRefund(request.id), 'afterSales.refundRetried')}
+          onConfirm={() => act('retry', () => retryRefund(request.id), 'afterSales.refundRetried')}
         >
-          <Button loading={running === 'retry'} data-testid='after-sales-retry-refund'>
+          <Button loading={isRunning('retry')} data-testid='after-sales-retry-refund'>
             {t('afterSales.retryRefund')}
           </Button>
         </Popconfirm>
@@ -88,8 +83,8 @@ export function AfterSalesActions({ request, onChanged }: AfterSalesActionsProps
         open={rejecting}
         onClose={() => setRejecting(false)}
         onReject={async (reason) => {
-          await run('reject', () => rejectAfterSales(request.id, reason), 'afterSales.rejected')
-          setRejecting(false)
+          if (await act('reject', () => rejectAfterSales(request.id, reason), 'afterSales.rejected'))
+            setRejecting(false)
         }}
       />
     </Space>

@@ -1,16 +1,7 @@
 import type { AfterSalesLine, MerchantAfterSalesRequest } from '@contract'
-import {
-  Descriptions,
-  Drawer,
-  Flex,
-  Skeleton,
-  Space,
-  Table,
-  Timeline,
-  Typography,
-  type TableColumnsType,
-} from 'antd'
+import { Descriptions, Drawer, Flex, Skeleton, Space, Table, Timeline, Typography } from 'antd'
 import { useT } from '../../i18n'
+import { productLineColumns } from '../../shared/lineColumns'
 import { Link } from '../../shared/router'
 import { AfterSalesStatusTag, RefundStatusTag } from '../../shared/StatusTag'
 import { Amount, formatTime, LoadError, Time } from '../../shared/ui'
@@ -59,31 +50,11 @@ export function AfterSalesDrawer({ requestId, onClose, onChanged }: AfterSalesDr
 
 function AfterSalesDetail({ request }: { request: MerchantAfterSalesRequest }) {
   const t = useT()
-  const lineColumns: TableColumnsType<AfterSalesLine> = [
-    {
-      title: t('orders.product'),
-      key: 'title',
-      render: (_, line) => (
-        <Space orientation='vertical' size={0}>
-          <span>{line.title}</span>
-          <Typography.Text type='secondary'>{line.skuLabel}</Typography.Text>
-        </Space>
-      ),
-    },
-    {
-      title: t('orders.unitPrice'),
-      dataIndex: 'unitPrice',
-      align: 'right',
-      render: (fen: number) => <Amount fen={fen} />,
-    },
-    { title: t('orders.quantity'), dataIndex: 'quantity', align: 'right', className: 'tabular' },
-    {
-      title: t('afterSales.amount'),
-      dataIndex: 'refundAmount',
-      align: 'right',
-      render: (fen: number) => <Amount fen={fen} />,
-    },
-  ]
+  const lineColumns = productLineColumns<AfterSalesLine>(
+    t,
+    (line) => line.refundAmount,
+    t('afterSales.amount'),
+  )
   return (
     <Flex vertical gap={24}>
       <Descriptions column={2} size='small' bordered>

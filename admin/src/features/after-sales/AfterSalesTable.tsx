@@ -1,9 +1,10 @@
 import type { MerchantAfterSalesPage, MerchantAfterSalesRequest } from '@contract'
-import { Table, type TableColumnsType } from 'antd'
+import type { TableColumnsType } from 'antd'
 import { useT } from '../../i18n'
+import { PagedTable } from '../../shared/PagedTable'
 import { Link } from '../../shared/router'
 import { AfterSalesStatusTag } from '../../shared/StatusTag'
-import { Amount, EmptyState, Time } from '../../shared/ui'
+import { Amount, Time } from '../../shared/ui'
 
 interface AfterSalesTableProps {
   page: MerchantAfterSalesPage | undefined
@@ -63,20 +64,13 @@ export function AfterSalesTable({ page, loading, detailLink, onPageChange }: Aft
     },
   ]
   return (
-    <Table<MerchantAfterSalesRequest>
+    <PagedTable<MerchantAfterSalesRequest>
       rowKey='id'
       columns={columns}
-      dataSource={page?.items}
+      page={page}
       loading={loading}
-      locale={{ emptyText: <EmptyState description={t('afterSales.empty')} /> }}
-      pagination={{
-        current: page?.page ?? 1,
-        pageSize: page?.pageSize,
-        total: page?.total,
-        showSizeChanger: false,
-        showTotal: (total) => t('common.total', { total }),
-        onChange: onPageChange,
-      }}
+      empty={t('afterSales.empty')}
+      onPageChange={onPageChange}
       data-testid='after-sales-table'
     />
   )

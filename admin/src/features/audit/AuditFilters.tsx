@@ -1,8 +1,15 @@
 import { Button, Form, Input } from 'antd'
-import { useT } from '../../i18n'
+import { useT, type MessageKey } from '../../i18n'
 import type { AuditFilter } from './api'
 
 type AuditFilterFields = Pick<AuditFilter, 'staff' | 'action' | 'targetType' | 'targetId'>
+
+const FIELDS: { name: keyof AuditFilterFields; label: MessageKey; width: number }[] = [
+  { name: 'staff', label: 'audit.filterStaff', width: 160 },
+  { name: 'action', label: 'audit.filterAction', width: 240 },
+  { name: 'targetType', label: 'audit.filterTargetType', width: 140 },
+  { name: 'targetId', label: 'audit.filterTargetId', width: 200 },
+]
 
 /** Who, which action (or "order." for a family), which target. Empty fields filter nothing. */
 export function AuditFilters({ onSearch }: { onSearch: (filter: AuditFilterFields) => void }) {
@@ -19,38 +26,17 @@ export function AuditFilters({ onSearch }: { onSearch: (filter: AuditFilterField
   }
   return (
     <Form form={form} layout='inline' onFinish={submit} style={{ marginBottom: 16, rowGap: 12 }}>
-      <Form.Item name='staff'>
-        <Input
-          placeholder={t('audit.filterStaff')}
-          aria-label={t('audit.filterStaff')}
-          allowClear
-          style={{ width: 160 }}
-        />
-      </Form.Item>
-      <Form.Item name='action'>
-        <Input
-          placeholder={t('audit.filterAction')}
-          aria-label={t('audit.filterAction')}
-          allowClear
-          style={{ width: 240 }}
-        />
-      </Form.Item>
-      <Form.Item name='targetType'>
-        <Input
-          placeholder={t('audit.filterTargetType')}
-          aria-label={t('audit.filterTargetType')}
-          allowClear
-          style={{ width: 140 }}
-        />
-      </Form.Item>
-      <Form.Item name='targetId'>
-        <Input
-          placeholder={t('audit.filterTargetId')}
-          aria-label={t('audit.filterTargetId')}
-          allowClear
-          style={{ width: 200 }}
-        />
-      </Form.Item>
+      {FIELDS.map((field) => (
+        <Form.Item key={field.name} name={field.name}>
+          <Input
+            placeholder={t(field.label)}
+            aria-label={t(field.label)}
+            allowClear
+            style={{ width: field.width }}
+            data-testid={`audit-filter-${field.name}`}
+          />
+        </Form.Item>
+      ))}
       <Form.Item>
         <Button type='primary' htmlType='submit' data-testid='audit-search'>
           {t('common.search')}

@@ -1,7 +1,8 @@
 import type { AuditEntry, AuditPage } from '@contract'
-import { Table, Tag, Typography, type TableColumnsType } from 'antd'
+import { Tag, Typography, type TableColumnsType } from 'antd'
 import { useT } from '../../i18n'
-import { EmptyState, Time } from '../../shared/ui'
+import { PagedTable } from '../../shared/PagedTable'
+import { Time } from '../../shared/ui'
 import { AuditChange } from './AuditChange'
 
 interface AuditTableProps {
@@ -45,20 +46,13 @@ export function AuditTable({ page, loading, onPageChange }: AuditTableProps) {
     },
   ]
   return (
-    <Table<AuditEntry>
+    <PagedTable<AuditEntry>
       rowKey='id'
       columns={columns}
-      dataSource={page?.items}
+      page={page}
       loading={loading}
-      locale={{ emptyText: <EmptyState description={t('audit.empty')} /> }}
-      pagination={{
-        current: page?.page ?? 1,
-        pageSize: page?.pageSize,
-        total: page?.total,
-        showSizeChanger: false,
-        showTotal: (total) => t('common.total', { total }),
-        onChange: onPageChange,
-      }}
+      empty={t('audit.empty')}
+      onPageChange={onPageChange}
       data-testid='audit-table'
     />
   )

@@ -1,10 +1,9 @@
-import { App, Col, Form, InputNumber, Modal, Row } from 'antd'
-import { useState } from 'react'
+import { Col, Form, InputNumber, Modal, Row } from 'antd'
 import { STOCK_ADJUSTMENT_MAX } from '@contract/limits'
 import { useT } from '../../i18n'
-import { errorText } from '../../shared/errors'
 import { validValues } from '../../shared/forms'
 import { testId } from '../../shared/ui'
+import { useAction } from '../../shared/useAction'
 import { createProduct } from './api'
 import { PriceInput, priceFenOf } from './PriceInput'
 import { ProductFields } from './ProductFields'
@@ -26,25 +25,16 @@ export function NewProductModal({
   onCreated: () => void
 }) {
   const t = useT()
-  const { message } = App.useApp()
   const [form] = Form.useForm<NewProductValues>()
-  const [sending, setSending] = useState(false)
+  const { running, run } = useAction()
 
   const submit = async () => {
     const values = await validValues(form)
     if (!values) return
     const price = priceFenOf(values.price)
     if (price === undefined) return
-    setSending(true)
-    try {
-      await createProduct(toCreateInput(values, price, values.stock))
-      message.success(t('catalog.created'))
+    if (await run(() => createProduct(toCreateInput(values, price, values.stock)), 'catalog.created'))
       onCreated()
-    } catch (error) {
-      message.error(errorText(t, error))
-    } finally {
-      setSending(false)
-    }
   }
 
   return (
@@ -56,7 +46,7 @@ export function NewProductModal({
       cancelText={t('common.cancel')}
       onOk={submit}
       onCancel={onClose}
-      confirmLoading={sending}
+      confirmLoading={running}
       okButtonProps={testId('new-product-submit')}
       destroyOnHidden
     >

@@ -1,10 +1,10 @@
-import { App, Button, Divider, Drawer, Form, Skeleton, Typography } from 'antd'
-import { useEffect, useState } from 'react'
+import { Button, Divider, Drawer, Form, Skeleton, Typography } from 'antd'
+import { useEffect } from 'react'
 import { useT } from '../../i18n'
-import { errorText } from '../../shared/errors'
 import { validValues } from '../../shared/forms'
 import { LoadError } from '../../shared/ui'
 import { useRequest } from '../../shared/useRequest'
+import { useAction } from '../../shared/useAction'
 import { fetchProduct, updateProduct } from './api'
 import { ProductFields } from './ProductFields'
 import { toFormValues, toProductFields, type ProductFormValues } from './productForm'
@@ -20,9 +20,8 @@ interface ProductDrawerProps {
 /** One product's texts, category and images (saved together) and its SKUs (each saved on its own). */
 export function ProductDrawer({ productId, onClose, onChanged }: ProductDrawerProps) {
   const t = useT()
-  const { message } = App.useApp()
   const [form] = Form.useForm<ProductFormValues>()
-  const [saving, setSaving] = useState(false)
+  const { running: saving, run } = useAction()
   const detail = useRequest(productId ? `product:${productId}` : null, () => fetchProduct(productId ?? ''))
   const product = detail.data?.id === productId ? detail.data : undefined
 
@@ -34,16 +33,9 @@ export function ProductDrawer({ productId, onClose, onChanged }: ProductDrawerPr
     if (!productId) return
     const values = await validValues(form)
     if (!values) return
-    setSaving(true)
-    try {
-      await updateProduct(productId, toProductFields(values))
-      message.success(t('catalog.saved'))
+    if (await run(() => updateProduct(productId, toProductFields(values)), 'catalog.saved')) {
       detail.reload()
       onChanged()
-    } catch (error) {
-      message.error(errorText(t, error))
-    } finally {
-      setSaving(false)
     }
   }
 

@@ -1,7 +1,8 @@
 import type { Category, ConsoleProduct, ConsoleProductPage } from '@contract'
-import { Button, Image, Space, Table, Typography, type TableColumnsType } from 'antd'
+import { Button, Image, Space, Typography, type TableColumnsType } from 'antd'
 import { useLocale, useT } from '../../i18n'
-import { Amount, EmptyState } from '../../shared/ui'
+import { PagedTable } from '../../shared/PagedTable'
+import { Amount } from '../../shared/ui'
 import { PublishSwitch } from './PublishSwitch'
 
 interface ProductTableProps {
@@ -101,20 +102,13 @@ export function ProductTable({
     },
   ]
   return (
-    <Table<ConsoleProduct>
+    <PagedTable<ConsoleProduct>
       rowKey='id'
       columns={columns}
-      dataSource={page?.items}
+      page={page}
       loading={loading}
-      locale={{ emptyText: <EmptyState description={t('catalog.empty')} /> }}
-      pagination={{
-        current: page?.page ?? 1,
-        pageSize: page?.pageSize,
-        total: page?.total,
-        showSizeChanger: false,
-        showTotal: (total) => t('common.total', { total }),
-        onChange: onPageChange,
-      }}
+      empty={t('catalog.empty')}
+      onPageChange={onPageChange}
       data-testid='product-table'
     />
   )

@@ -1,26 +1,16 @@
 import type { ConsoleProduct } from '@contract'
-import { App, Popconfirm, Switch } from 'antd'
-import { useState } from 'react'
+import { Popconfirm, Switch } from 'antd'
 import { useT } from '../../i18n'
-import { errorText } from '../../shared/errors'
+import { useAction } from '../../shared/useAction'
 import { updateProduct } from './api'
 
 /** Published or not, switched only after a confirmation. */
 export function PublishSwitch({ product, onChanged }: { product: ConsoleProduct; onChanged: () => void }) {
   const t = useT()
-  const { message } = App.useApp()
-  const [saving, setSaving] = useState(false)
+  const { running: saving, run } = useAction()
   const toggle = async () => {
-    setSaving(true)
-    try {
-      await updateProduct(product.id, { active: !product.active })
-      message.success(t(product.active ? 'catalog.unpublishedMessage' : 'catalog.publishedMessage'))
-      onChanged()
-    } catch (error) {
-      message.error(errorText(t, error))
-    } finally {
-      setSaving(false)
-    }
+    const done = product.active ? 'catalog.unpublishedMessage' : 'catalog.publishedMessage'
+    if (await run(() => updateProduct(product.id, { active: !product.active }), done)) onChanged()
   }
   return (
     <Popconfirm

@@ -1,10 +1,10 @@
 import type { ConsoleSku } from '@contract'
-import { App, Button, Space, Table, Tag, Tooltip, type TableColumnsType } from 'antd'
+import { Button, Space, Table, Tag, Tooltip, type TableColumnsType } from 'antd'
 import { useState } from 'react'
 import { useT } from '../../i18n'
-import { errorText } from '../../shared/errors'
 import { useIsOwner } from '../../shared/session'
 import { Amount } from '../../shared/ui'
+import { useAction } from '../../shared/useAction'
 import { setSkuPrice } from './api'
 import { fenToYuanText, PriceInput, priceFenOf } from './PriceInput'
 import { StockModal } from './StockModal'
@@ -76,22 +76,12 @@ export function SkuTable({ skus, onChanged }: SkuTableProps) {
 
 function SkuPriceEditor({ sku, onSaved }: { sku: ConsoleSku; onSaved: () => void }) {
   const t = useT()
-  const { message } = App.useApp()
   const [text, setText] = useState<string | null>(fenToYuanText(sku.price))
-  const [saving, setSaving] = useState(false)
+  const { running: saving, run } = useAction()
   const fen = priceFenOf(text)
   const save = async () => {
     if (fen === undefined) return
-    setSaving(true)
-    try {
-      await setSkuPrice(sku.id, fen)
-      message.success(t('catalog.priceSaved'))
-      onSaved()
-    } catch (error) {
-      message.error(errorText(t, error))
-    } finally {
-      setSaving(false)
-    }
+    if (await run(() => setSkuPrice(sku.id, fen), 'catalog.priceSaved')) onSaved()
   }
   return (
     <Space>

@@ -1,11 +1,10 @@
 import type { ConsoleSku, StockAdjustmentInput } from '@contract'
-import { App, Form, Input, InputNumber, Modal } from 'antd'
-import { useState } from 'react'
+import { Form, Input, InputNumber, Modal } from 'antd'
 import { STOCK_ADJUSTMENT_MAX, STOCK_ADJUSTMENT_REASON_LENGTH } from '@contract/limits'
 import { useT } from '../../i18n'
-import { errorText } from '../../shared/errors'
 import { validValues } from '../../shared/forms'
 import { testId } from '../../shared/ui'
+import { useAction } from '../../shared/useAction'
 import { adjustStock } from './api'
 
 interface StockModalProps {
@@ -18,25 +17,16 @@ interface StockModalProps {
 /** Moves a SKU's stock by a signed amount, with the reason the audit log keeps. */
 export function StockModal({ sku, skuLabel, onClose, onAdjusted }: StockModalProps) {
   const t = useT()
-  const { message } = App.useApp()
   const [form] = Form.useForm<StockAdjustmentInput>()
-  const [sending, setSending] = useState(false)
+  const { running, run } = useAction()
   const { min, max } = STOCK_ADJUSTMENT_REASON_LENGTH
 
   const submit = async () => {
     if (!sku) return
     const values = await validValues(form)
     if (!values) return
-    setSending(true)
-    try {
-      await adjustStock(sku.id, { delta: values.delta, reason: values.reason.trim() })
-      message.success(t('catalog.stockAdjusted'))
-      onAdjusted()
-    } catch (error) {
-      message.error(errorText(t, error))
-    } finally {
-      setSending(false)
-    }
+    const adjustment = { delta: values.delta, reason: values.reason.trim() }
+    if (await run(() => adjustStock(sku.id, adjustment), 'catalog.stockAdjusted')) onAdjusted()
   }
 
   return (
@@ -47,7 +37,7 @@ export function StockModal({ sku, skuLabel, onClose, onAdjusted }: StockModalPro
       cancelText={t('common.cancel')}
       onOk={submit}
       onCancel={onClose}
-      confirmLoading={sending}
+      confirmLoading={running}
       okButtonProps={testId('stock-submit')}
       destroyOnHidden
     >

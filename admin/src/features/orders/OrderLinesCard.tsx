@@ -1,38 +1,12 @@
 import type { MerchantOrder, OrderLine } from '@contract'
-import { Card, Image, Space, Table, Typography, type TableColumnsType } from 'antd'
+import { Card, Table } from 'antd'
 import { useT } from '../../i18n'
+import { productLineColumns } from '../../shared/lineColumns'
 import { Amount } from '../../shared/ui'
 
 export function OrderLinesCard({ order }: { order: MerchantOrder }) {
   const t = useT()
-  const columns: TableColumnsType<OrderLine> = [
-    {
-      title: t('orders.product'),
-      key: 'product',
-      render: (_, line) => (
-        <Space>
-          <Image src={line.image} width={48} height={48} style={{ objectFit: 'cover', borderRadius: 4 }} />
-          <Space orientation='vertical' size={0}>
-            <span>{line.title}</span>
-            <Typography.Text type='secondary'>{line.skuLabel}</Typography.Text>
-          </Space>
-        </Space>
-      ),
-    },
-    {
-      title: t('orders.unitPrice'),
-      dataIndex: 'unitPrice',
-      align: 'right',
-      render: (fen: number) => <Amount fen={fen} />,
-    },
-    { title: t('orders.quantity'), dataIndex: 'quantity', align: 'right', className: 'tabular' },
-    {
-      title: t('orders.lineTotal'),
-      dataIndex: 'lineTotal',
-      align: 'right',
-      render: (fen: number) => <Amount fen={fen} />,
-    },
-  ]
+  const columns = productLineColumns<OrderLine>(t, (line) => line.lineTotal, t('orders.lineTotal'))
   return (
     <Card title={t('orders.lines')}>
       <Table<OrderLine>

@@ -1,9 +1,10 @@
 import type { MerchantOrderPage, MerchantOrderSummary } from '@contract'
-import { Button, Space, Table, Typography, type TableColumnsType } from 'antd'
+import { Button, Space, Typography, type TableColumnsType } from 'antd'
 import { useT } from '../../i18n'
+import { PagedTable } from '../../shared/PagedTable'
 import { Link } from '../../shared/router'
 import { OrderStatusTag } from '../../shared/StatusTag'
-import { Amount, EmptyState, Time } from '../../shared/ui'
+import { Amount, Time } from '../../shared/ui'
 
 interface OrderTableProps {
   page: MerchantOrderPage | undefined
@@ -71,20 +72,13 @@ export function OrderTable({ page, loading, onPageChange, onShip }: OrderTablePr
     },
   ]
   return (
-    <Table<MerchantOrderSummary>
+    <PagedTable<MerchantOrderSummary>
       rowKey='id'
       columns={columns}
-      dataSource={page?.items}
+      page={page}
       loading={loading}
-      locale={{ emptyText: <EmptyState description={t('orders.empty')} /> }}
-      pagination={{
-        current: page?.page ?? 1,
-        pageSize: page?.pageSize,
-        total: page?.total,
-        showSizeChanger: false,
-        showTotal: (total) => t('common.total', { total }),
-        onChange: onPageChange,
-      }}
+      empty={t('orders.empty')}
+      onPageChange={onPageChange}
       data-testid='order-table'
     />
   )

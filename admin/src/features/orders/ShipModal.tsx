@@ -1,11 +1,10 @@
-import type { MerchantOrder, ShipmentInput } from '@contract'
-import { App, Form, Input, Modal } from 'antd'
-import { useState } from 'react'
+import type { ShipmentInput } from '@contract'
+import { Form, Input, Modal } from 'antd'
 import { CARRIER_LENGTH, TRACKING_NO_PATTERN } from '@contract/limits'
 import { useT } from '../../i18n'
-import { errorText } from '../../shared/errors'
 import { validValues } from '../../shared/forms'
 import { testId } from '../../shared/ui'
+import { useAction } from '../../shared/useAction'
 import { shipOrder } from './api'
 
 const TRACKING_NO = new RegExp(TRACKING_NO_PATTERN)
@@ -13,34 +12,21 @@ const TRACKING_NO = new RegExp(TRACKING_NO_PATTERN)
 interface ShipModalProps {
   orderId: string | undefined
   onClose: () => void
-  onShipped: (order: MerchantOrder) => void
+  onShipped: () => void
 }
 
 /** Carrier and tracking number for a paid order; open while `orderId` is set. */
 export function ShipModal({ orderId, onClose, onShipped }: ShipModalProps) {
   const t = useT()
-  const { message } = App.useApp()
   const [form] = Form.useForm<ShipmentInput>()
-  const [sending, setSending] = useState(false)
+  const { running, run } = useAction()
 
   const submit = async () => {
     if (!orderId) return
     const values = await validValues(form)
     if (!values) return
-    setSending(true)
-    try {
-      const order = await shipOrder(orderId, {
-        carrier: values.carrier.trim(),
-        trackingNo: values.trackingNo.trim(),
-      })
-      message.success(t('orders.shipped'))
-      form.resetFields()
-      onShipped(order)
-    } catch (error) {
-      message.error(errorText(t, error))
-    } finally {
-      setSending(false)
-    }
+    const shipment = { carrier: values.carrier.trim(), trackingNo: values.trackingNo.trim() }
+    if (await run(() => shipOrder(orderId, shipment), 'orders.shipped')) onShipped()
   }
 
   return (
@@ -51,7 +37,7 @@ export function ShipModal({ orderId, onClose, onShipped }: ShipModalProps) {
       cancelText={t('common.cancel')}
       onOk={submit}
       onCancel={onClose}
-      confirmLoading={sending}
+      confirmLoading={running}
       destroyOnHidden
       okButtonProps={testId('ship-submit')}
     >

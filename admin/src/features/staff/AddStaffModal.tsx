@@ -1,11 +1,10 @@
 import type { CreateStaffInput } from '@contract'
-import { App, Form, Input, Modal, Radio } from 'antd'
-import { useState } from 'react'
+import { Form, Input, Modal, Radio } from 'antd'
 import { STAFF_NAME_LENGTH, STAFF_NAME_PATTERN } from '@contract/limits'
 import { useT } from '../../i18n'
-import { errorText } from '../../shared/errors'
 import { validValues } from '../../shared/forms'
 import { testId } from '../../shared/ui'
+import { useAction } from '../../shared/useAction'
 import { addStaff } from './api'
 import { passwordRules } from './passwordRule'
 
@@ -19,24 +18,14 @@ export function AddStaffModal({
   onAdded: () => void
 }) {
   const t = useT()
-  const { message } = App.useApp()
   const [form] = Form.useForm<CreateStaffInput>()
-  const [sending, setSending] = useState(false)
+  const { running, run } = useAction()
   const { min, max } = STAFF_NAME_LENGTH
 
   const submit = async () => {
     const values = await validValues(form)
     if (!values) return
-    setSending(true)
-    try {
-      await addStaff(values)
-      message.success(t('staff.added'))
-      onAdded()
-    } catch (error) {
-      message.error(errorText(t, error))
-    } finally {
-      setSending(false)
-    }
+    if (await run(() => addStaff(values), 'staff.added')) onAdded()
   }
 
   return (
@@ -47,7 +36,7 @@ export function AddStaffModal({
       cancelText={t('common.cancel')}
       onOk={submit}
       onCancel={onClose}
-      confirmLoading={sending}
+      confirmLoading={running}
       okButtonProps={testId('staff-add-submit')}
       destroyOnHidden
     >

@@ -1,34 +1,23 @@
-import { App, Form, Input, Modal } from 'antd'
-import { useState } from 'react'
+import { Form, Input, Modal } from 'antd'
 import { useT } from '../../i18n'
-import { errorText } from '../../shared/errors'
 import { validValues } from '../../shared/forms'
 import { testId } from '../../shared/ui'
+import { useAction } from '../../shared/useAction'
 import { resetStaffPassword } from './api'
 import { passwordRules } from './passwordRule'
 
 /** A new password for `name` (open while set); their sessions end on the server. */
 export function ResetPasswordModal({ name, onClose }: { name: string | undefined; onClose: () => void }) {
   const t = useT()
-  const { message } = App.useApp()
   const [form] = Form.useForm<{ password: string }>()
-  const [sending, setSending] = useState(false)
+  const { running, run } = useAction()
 
   const submit = async () => {
     if (!name) return
     const values = await validValues(form)
     if (!values) return
     const { password } = values
-    setSending(true)
-    try {
-      await resetStaffPassword(name, password)
-      message.success(t('staff.passwordReset'))
-      onClose()
-    } catch (error) {
-      message.error(errorText(t, error))
-    } finally {
-      setSending(false)
-    }
+    if (await run(() => resetStaffPassword(name, password), 'staff.passwordReset')) onClose()
   }
 
   return (
@@ -39,7 +28,7 @@ export function ResetPasswordModal({ name, onClose }: { name: string | undefined
       cancelText={t('common.cancel')}
       onOk={submit}
       onCancel={onClose}
-      confirmLoading={sending}
+      confirmLoading={running}
       okButtonProps={testId('staff-reset-submit')}
       destroyOnHidden
     >

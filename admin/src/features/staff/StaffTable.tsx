@@ -1,10 +1,10 @@
 import type { StaffAccount } from '@contract'
-import { App, Badge, Button, Popconfirm, Space, Table, Tag, type TableColumnsType } from 'antd'
+import { Badge, Button, Popconfirm, Space, Table, Tag, type TableColumnsType } from 'antd'
 import { useState } from 'react'
 import { useT } from '../../i18n'
-import { errorText } from '../../shared/errors'
 import { useStaff } from '../../shared/session'
 import { EmptyState, Time } from '../../shared/ui'
+import { useAction } from '../../shared/useAction'
 import { setStaffEnabled } from './api'
 
 interface StaffTableProps {
@@ -16,22 +16,21 @@ interface StaffTableProps {
 
 export function StaffTable({ accounts, loading, onChanged, onResetPassword }: StaffTableProps) {
   const t = useT()
-  const { message } = App.useApp()
   const me = useStaff()
+  const { running, run } = useAction()
   const [switching, setSwitching] = useState<string>()
 
   const setEnabled = async (name: string, enabled: boolean) => {
     setSwitching(name)
-    try {
-      await setStaffEnabled(name, enabled)
-      message.success(t(enabled ? 'staff.enabledMessage' : 'staff.disabledMessage'))
+    if (
+      await run(
+        () => setStaffEnabled(name, enabled),
+        enabled ? 'staff.enabledMessage' : 'staff.disabledMessage',
+      )
+    )
       onChanged()
-    } catch (error) {
-      message.error(errorText(t, error))
-    } finally {
-      setSwitching(undefined)
-    }
   }
+  const isSwitching = (name: string) => running && switching === name
 
   const columns: TableColumnsType<StaffAccount> = [
     {
@@ -78,7 +77,7 @@ export function StaffTable({ accounts, loading, onChanged, onResetPassword }: St
             {account.disabledAt ? (
               <Button
                 size='small'
-                loading={switching === account.name}
+                loading={isSwitching(account.name)}
                 onClick={() => setEnabled(account.name, true)}
                 data-testid={`staff-enable-${account.name}`}
               >
@@ -95,7 +94,7 @@ export function StaffTable({ accounts, loading, onChanged, onResetPassword }: St
                 <Button
                   size='small'
                   danger
-                  loading={switching === account.name}
+                  loading={isSwitching(account.name)}
                   data-testid={`staff-disable-${account.name}`}
                 >
                   {t('staff.disable')}
