@@ -67,6 +67,12 @@ const CONTRACT_TYPES_ONLY = {
   ],
 }
 
+/** The mini-program never imports the merchant console (admin/): its bundle must not grow. */
+const NO_CONSOLE_CODE = {
+  group: ['**/admin/**', '**/admin'],
+  message: 'The mini-program must not import the merchant console (admin/).',
+}
+
 module.exports = {
   extends: ['taro/react', 'plugin:react-hooks/recommended'],
   // The import rules follow TypeScript files too (Taro's config knows only .js/.mjs/.json).
@@ -98,9 +104,29 @@ module.exports = {
           'error',
           {
             paths: CONTRACT_TYPES_ONLY.paths,
-            patterns: [RELATIVE_IMPORTS_ONLY, NO_SERVER_CODE, ...CONTRACT_TYPES_ONLY.patterns],
+            patterns: [
+              RELATIVE_IMPORTS_ONLY,
+              NO_SERVER_CODE,
+              NO_CONSOLE_CODE,
+              ...CONTRACT_TYPES_ONLY.patterns,
+            ],
           },
         ],
+      },
+    },
+    {
+      // The merchant console: a browser app that, like the mini-program, takes only types from the
+      // contract (values from @contract/limits) and never imports server code.
+      files: ['admin/src/**/*.ts', 'admin/src/**/*.tsx'],
+      env: { browser: true, node: false },
+      rules: {
+        'no-restricted-imports': 'off',
+        '@typescript-eslint/no-restricted-imports': [
+          'error',
+          { paths: CONTRACT_TYPES_ONLY.paths, patterns: [NO_SERVER_CODE, ...CONTRACT_TYPES_ONLY.patterns] },
+        ],
+        '@typescript-eslint/no-explicit-any': 'error',
+        'import/no-cycle': 'error',
       },
     },
     {

@@ -1,10 +1,11 @@
 /**
- * One jest run covers the client's logic (src/), the reference server (server/) and the
- * integration suites (tests/). TypeScript is transpiled only; `npm run typecheck` checks types.
+ * One jest run covers the client's logic (src/), the console's (admin/src), the reference server
+ * (server/) and the integration suites (tests/). TypeScript is transpiled only; `npm run typecheck`
+ * checks types.
  */
 module.exports = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/src', '<rootDir>/server', '<rootDir>/tests'],
+  roots: ['<rootDir>/src', '<rootDir>/server', '<rootDir>/tests', '<rootDir>/admin/src'],
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
   // Checks of dist/ run after the production builds (npm test sets CHECK_BUILDS).
   testPathIgnorePatterns: process.env.CHECK_BUILDS ? ['/node_modules/'] : ['/node_modules/', '/tests/build/'],

@@ -24,6 +24,21 @@ export function formatFen(fen: Fen, currencyLabel: string = shopConfig.currencyL
   return `${sign}${currencyLabel}${grouped}.${cents}`
 }
 
+const YUAN_TEXT = /^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?$/
+
+/**
+ * Yuan as typed ("12", "12.5", "1,234.56") → fen (1200, 1250, 123456), by its digits, never
+ * through a float (0.29 × 100 is 28.999999999999996). Throws on anything else: a sign, a third
+ * decimal, letters, an amount too large to be exact.
+ */
+export function parseYuan(text: string): Fen {
+  const match = YUAN_TEXT.exec(text.trim())
+  if (!match) throw new RangeError(`not an amount in yuan: ${JSON.stringify(text)}`)
+  const [, yuanText, centsText = ''] = match
+  const digits = `${yuanText.replace(/,/g, '')}${centsText.padEnd(2, '0')}`
+  return assertFen(Number(digits), 'amount')
+}
+
 /** price × quantity, exact, refusing results that would lose precision. */
 export function multiplyFen(price: Fen, quantity: number): Fen {
   assertFen(price, 'price')

@@ -1,0 +1,88 @@
+/** The frame of every page after login: the shop and its menu on the left, who is logged in on top. */
+import {
+  AuditOutlined,
+  CustomerServiceOutlined,
+  DashboardOutlined,
+  LogoutOutlined,
+  ProfileOutlined,
+  ShopOutlined,
+  ShoppingOutlined,
+  TeamOutlined,
+} from '@ant-design/icons'
+import { Button, Flex, Layout, Menu, Popconfirm, Space, Tag, Typography } from 'antd'
+import type { ReactNode } from 'react'
+import { shopConfig } from '../../../src/shop.config'
+import { useLocale, useT, type MessageKey } from '../i18n'
+import { LanguageSwitch } from '../shared/LanguageSwitch'
+import { Link } from '../shared/router'
+import { useSession, useStaff } from '../shared/session'
+import { OWNER_ONLY_SECTIONS, SECTION_PATHS, type Section } from './routes'
+
+const MENU: { section: Section; label: MessageKey; icon: ReactNode }[] = [
+  { section: 'dashboard', label: 'menu.dashboard', icon: <DashboardOutlined /> },
+  { section: 'orders', label: 'menu.orders', icon: <ProfileOutlined /> },
+  { section: 'afterSales', label: 'menu.afterSales', icon: <CustomerServiceOutlined /> },
+  { section: 'catalog', label: 'menu.catalog', icon: <ShoppingOutlined /> },
+  { section: 'staff', label: 'menu.staff', icon: <TeamOutlined /> },
+  { section: 'audit', label: 'menu.audit', icon: <AuditOutlined /> },
+]
+
+export function ConsoleLayout({ section, children }: { section?: Section; children: ReactNode }) {
+  const t = useT()
+  const { locale } = useLocale()
+  const { logOut } = useSession()
+  const staff = useStaff()
+  const items = MENU.filter(
+    (item) => staff.role === 'owner' || !OWNER_ONLY_SECTIONS.includes(item.section),
+  ).map((item) => ({
+    key: item.section,
+    icon: item.icon,
+    label: (
+      <Link to={SECTION_PATHS[item.section]} data-testid={`menu-${item.section}`}>
+        {t(item.label)}
+      </Link>
+    ),
+  }))
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Sider width={220} theme='dark' breakpoint='lg' collapsedWidth={64}>
+        <div className='console-logo'>
+          <ShopOutlined style={{ fontSize: 22 }} />
+          <span>{shopConfig.name[locale]}</span>
+        </div>
+        <Menu theme='dark' mode='inline' selectedKeys={section ? [section] : []} items={items} />
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header
+          style={{ background: '#fff', padding: '0 24px', borderBottom: '1px solid #f0f0f0', height: 56 }}
+        >
+          <Flex justify='space-between' align='center' style={{ height: '100%' }}>
+            <Typography.Text type='secondary'>{t('app.title')}</Typography.Text>
+            <Space size='middle'>
+              <LanguageSwitch />
+              <Space size={6}>
+                <Typography.Text strong data-testid='staff-name'>
+                  {staff.name}
+                </Typography.Text>
+                <Tag color={staff.role === 'owner' ? 'gold' : 'blue'}>{t(`role.${staff.role}`)}</Tag>
+              </Space>
+              <Popconfirm
+                title={t('header.logoutConfirm')}
+                okText={t('common.confirm')}
+                cancelText={t('common.cancel')}
+                onConfirm={logOut}
+                placement='bottomRight'
+              >
+                <Button icon={<LogoutOutlined />} data-testid='logout'>
+                  {t('header.logout')}
+                </Button>
+              </Popconfirm>
+            </Space>
+          </Flex>
+        </Layout.Header>
+        <Layout.Content style={{ padding: 24 }}>{children}</Layout.Content>
+      </Layout>
+    </Layout>
+  )
+}

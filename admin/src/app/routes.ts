@@ -1,0 +1,57 @@
+/** The console's pages by path (below /admin). */
+export type Section = 'dashboard' | 'orders' | 'afterSales' | 'catalog' | 'staff' | 'audit'
+
+export type Route =
+  | { name: 'login' }
+  | { name: 'dashboard' }
+  | { name: 'orders' }
+  | { name: 'order'; id: string }
+  | { name: 'afterSales'; id?: string }
+  | { name: 'catalog' }
+  | { name: 'staff' }
+  | { name: 'audit' }
+  | { name: 'notFound' }
+
+export const SECTION_PATHS: Record<Section, string> = {
+  dashboard: '/',
+  orders: '/orders',
+  afterSales: '/after-sales',
+  catalog: '/catalog',
+  staff: '/staff',
+  audit: '/audit',
+}
+
+export const OWNER_ONLY_SECTIONS: readonly Section[] = ['staff', 'audit']
+
+export function matchRoute(path: string): Route {
+  const parts = path.split('/').filter(Boolean).map(decodeURIComponent)
+  const [first, second, ...rest] = parts
+  if (rest.length > 0) return { name: 'notFound' }
+  if (!first) return { name: 'dashboard' }
+  if (first === 'login' && !second) return { name: 'login' }
+  if (first === 'orders') return second ? { name: 'order', id: second } : { name: 'orders' }
+  if (first === 'after-sales') return { name: 'afterSales', id: second }
+  if (second) return { name: 'notFound' }
+  if (first === 'catalog') return { name: 'catalog' }
+  if (first === 'staff') return { name: 'staff' }
+  if (first === 'audit') return { name: 'audit' }
+  return { name: 'notFound' }
+}
+
+export function sectionOf(route: Route): Section | undefined {
+  switch (route.name) {
+    case 'dashboard':
+      return 'dashboard'
+    case 'orders':
+    case 'order':
+      return 'orders'
+    case 'afterSales':
+      return 'afterSales'
+    case 'catalog':
+    case 'staff':
+    case 'audit':
+      return route.name
+    default:
+      return undefined
+  }
+}

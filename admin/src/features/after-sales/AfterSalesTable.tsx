@@ -1,0 +1,77 @@
+import type { MerchantAfterSalesPage, MerchantAfterSalesRequest } from '@contract'
+import type { TableColumnsType } from 'antd'
+import { useT } from '../../i18n'
+import { PagedTable } from '../../shared/PagedTable'
+import { Link } from '../../shared/router'
+import { AfterSalesStatusTag } from '../../shared/StatusTag'
+import { Amount, Time } from '../../shared/ui'
+
+interface AfterSalesTableProps {
+  page: MerchantAfterSalesPage | undefined
+  loading: boolean
+  /** The link to one request, keeping the list's filter. */
+  detailLink: (id: string) => string
+  onPageChange: (page: number) => void
+}
+
+export function AfterSalesTable({ page, loading, detailLink, onPageChange }: AfterSalesTableProps) {
+  const t = useT()
+  const columns: TableColumnsType<MerchantAfterSalesRequest> = [
+    {
+      title: t('afterSales.id'),
+      dataIndex: 'id',
+      render: (id: string) => (
+        <Link to={detailLink(id)} className='tabular' data-testid={`after-sales-${id}`}>
+          {id}
+        </Link>
+      ),
+    },
+    {
+      title: t('afterSales.order'),
+      dataIndex: 'orderId',
+      render: (orderId: string) => (
+        <Link to={`/orders/${orderId}`} className='tabular'>
+          {orderId}
+        </Link>
+      ),
+    },
+    {
+      title: t('afterSales.kind'),
+      dataIndex: 'kind',
+      render: (kind) => t(`afterSalesKind.${kind as MerchantAfterSalesRequest['kind']}`),
+    },
+    {
+      title: t('afterSales.reason'),
+      dataIndex: 'reason',
+      render: (reason) => t(`afterSalesReason.${reason as MerchantAfterSalesRequest['reason']}`),
+    },
+    {
+      title: t('afterSales.amount'),
+      dataIndex: 'refundAmount',
+      align: 'right',
+      render: (fen: number) => <Amount fen={fen} strong />,
+    },
+    {
+      title: t('afterSales.status'),
+      dataIndex: 'status',
+      render: (status) => <AfterSalesStatusTag status={status} />,
+    },
+    { title: t('afterSales.createdAt'), dataIndex: 'createdAt', render: (at: string) => <Time iso={at} /> },
+    {
+      title: t('common.actions'),
+      key: 'actions',
+      render: (_, request) => <Link to={detailLink(request.id)}>{t('common.view')}</Link>,
+    },
+  ]
+  return (
+    <PagedTable<MerchantAfterSalesRequest>
+      rowKey='id'
+      columns={columns}
+      page={page}
+      loading={loading}
+      empty={t('afterSales.empty')}
+      onPageChange={onPageChange}
+      data-testid='after-sales-table'
+    />
+  )
+}

@@ -1,0 +1,119 @@
+import type { StaffAccount } from '@contract'
+import { Badge, Button, Popconfirm, Space, Table, Tag, type TableColumnsType } from 'antd'
+import { useState } from 'react'
+import { useT } from '../../i18n'
+import { useStaff } from '../../shared/session'
+import { EmptyState, Time } from '../../shared/ui'
+import { useAction } from '../../shared/useAction'
+import { setStaffEnabled } from './api'
+
+interface StaffTableProps {
+  accounts: StaffAccount[] | undefined
+  loading: boolean
+  onChanged: () => void
+  onResetPassword: (name: string) => void
+}
+
+export function StaffTable({ accounts, loading, onChanged, onResetPassword }: StaffTableProps) {
+  const t = useT()
+  const me = useStaff()
+  const { running, run } = useAction()
+  const [switching, setSwitching] = useState<string>()
+
+  const setEnabled = async (name: string, enabled: boolean) => {
+    setSwitching(name)
+    if (
+      await run(
+        () => setStaffEnabled(name, enabled),
+        enabled ? 'staff.enabledMessage' : 'staff.disabledMessage',
+      )
+    )
+      onChanged()
+  }
+  const isSwitching = (name: string) => running && switching === name
+
+  const columns: TableColumnsType<StaffAccount> = [
+    {
+      title: t('staff.name'),
+      dataIndex: 'name',
+      render: (name: string) => (
+        <Space>
+          {name}
+          {name === me.name && <Tag>{t('staff.you')}</Tag>}
+        </Space>
+      ),
+    },
+    {
+      title: t('staff.role'),
+      dataIndex: 'role',
+      render: (role: StaffAccount['role']) => (
+        <Tag color={role === 'owner' ? 'gold' : 'blue'}>{t(`role.${role}`)}</Tag>
+      ),
+    },
+    {
+      title: t('staff.state'),
+      key: 'state',
+      render: (_, account) =>
+        account.disabledAt ? (
+          <Badge status='default' text={t('staff.disabled')} />
+        ) : (
+          <Badge status='success' text={t('staff.active')} />
+        ),
+    },
+    { title: t('staff.createdAt'), dataIndex: 'createdAt', render: (at: string) => <Time iso={at} /> },
+    {
+      title: t('common.actions'),
+      key: 'actions',
+      render: (_, account) =>
+        account.name === me.name ? null : (
+          <Space>
+            <Button
+              size='small'
+              onClick={() => onResetPassword(account.name)}
+              data-testid={`staff-reset-${account.name}`}
+            >
+              {t('staff.resetPassword')}
+            </Button>
+            {account.disabledAt ? (
+              <Button
+                size='small'
+                loading={isSwitching(account.name)}
+                onClick={() => setEnabled(account.name, true)}
+                data-testid={`staff-enable-${account.name}`}
+              >
+                {t('staff.enable')}
+              </Button>
+            ) : (
+              <Popconfirm
+                title={t('staff.disableConfirm', { name: account.name })}
+                okText={t('common.confirm')}
+                cancelText={t('common.cancel')}
+                okButtonProps={{ danger: true }}
+                onConfirm={() => setEnabled(account.name, false)}
+              >
+                <Button
+                  size='small'
+                  danger
+                  loading={isSwitching(account.name)}
+                  data-testid={`staff-disable-${account.name}`}
+                >
+                  {t('staff.disable')}
+                </Button>
+              </Popconfirm>
+            )}
+          </Space>
+        ),
+    },
+  ]
+  return (
+    <Table<StaffAccount>
+      rowKey='name'
+      columns={columns}
+      dataSource={accounts}
+      loading={loading}
+      pagination={false}
+      locale={{ emptyText: <EmptyState description={t('staff.empty')} /> }}
+      data-testid='staff-table'
+    />
+  )
+}

@@ -1,0 +1,28 @@
+import { Card } from 'antd'
+import { useState } from 'react'
+import { fetchAudit, type AuditFilter } from '../features/audit/api'
+import { AuditFilters } from '../features/audit/AuditFilters'
+import { AuditTable } from '../features/audit/AuditTable'
+import { useT } from '../i18n'
+import { LoadError, Page } from '../shared/ui'
+import { useRequest } from '../shared/useRequest'
+
+/** Owners: every staff action, newest first, with what it changed. */
+export function AuditLogPage() {
+  const t = useT()
+  const [filter, setFilter] = useState<AuditFilter>({ page: 1 })
+  const audit = useRequest(`audit:${JSON.stringify(filter)}`, () => fetchAudit(filter))
+  return (
+    <Page title={t('audit.title')}>
+      <Card>
+        <AuditFilters onSearch={(fields) => setFilter({ ...fields, page: 1 })} />
+        {audit.error && <LoadError error={audit.error} onRetry={audit.reload} />}
+        <AuditTable
+          page={audit.data}
+          loading={audit.loading}
+          onPageChange={(page) => setFilter((current) => ({ ...current, page }))}
+        />
+      </Card>
+    </Page>
+  )
+}
