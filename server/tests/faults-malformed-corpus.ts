@@ -283,6 +283,30 @@ export const MALFORMED_REQUESTS: MalformedRequest[] = [
     method: 'POST',
     path: '/api/merchant/after-sales/1/refund',
   },
+  // The console's cookie session and order tools (console-session.test.ts, console-orders-*.test.ts).
+  {
+    name: 'console login: bad JSON',
+    method: 'POST',
+    path: '/api/merchant/console/session',
+    auth: 'none',
+    raw: '{"name":',
+  },
+  { name: 'console session: no cookie', method: 'GET', path: '/api/merchant/console/session', auth: 'none' },
+  {
+    name: "order history: a buyer's token",
+    method: 'GET',
+    path: '/api/merchant/orders/20240101000001/history',
+  },
+  {
+    name: 'live Alipay trade: a malformed order number',
+    method: 'GET',
+    path: '/api/merchant/orders/not-a-number/alipay-trade',
+  },
+  {
+    name: "staff cancel: a buyer's token",
+    method: 'POST',
+    path: '/api/merchant/orders/20240101000001/cancel',
+  },
   // The console's dashboard, staff accounts and audit log (owners'; with a staff token: console-*.test.ts).
   { name: "merchant dashboard: a buyer's token", method: 'GET', path: '/api/merchant/dashboard' },
   { name: 'staff accounts: no token', method: 'GET', path: '/api/merchant/staff', auth: 'none' },
@@ -535,12 +559,16 @@ export const NOT_IN_CORPUS: Record<string, string> = {
   'GET /api/messages/templates': 'takes no input',
   'DELETE /api/session': 'idempotent by design: any token, or none, is 204',
   'DELETE /api/merchant/session': 'idempotent by design: any token, or none, is 204',
+  'DELETE /api/merchant/console/session':
+    'idempotent without a cookie (204); with one it needs the CSRF token',
   'POST /api/alipay/notify': "answers in Alipay's protocol (text success/fail): faults-notify.test.ts",
   'POST /alipay-sim/gateway.do': "answers in Alipay's protocol (signed JSON, errors as 200)",
   'GET /alipay-sim/buyers': 'takes no input',
   'GET /alipay-sim/cashier': 'an HTML page (its errors are pages)',
   'GET /alipay-sim/bill': 'an HTML page that takes no input',
   'POST /alipay-sim/cashier': 'an HTML form post (its errors are pages)',
+  'GET /admin': "the console's build, as static files: console-static.test.ts",
+  'GET /admin*': "the console's build, as static files: console-static.test.ts",
 }
 
 /** Requests Node's HTTP parser itself refuses (sent over a raw socket): the same error shape. */
