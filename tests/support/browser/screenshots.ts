@@ -36,6 +36,14 @@ export const README_SCREENSHOTS = new Set([
   'after-sales-apply',
   'after-sales-refunded',
   'after-sales-list',
+  // The merchant console at 1440×900 (tests/build/console.test.ts).
+  'console-dashboard',
+  'console-orders',
+  'console-order',
+  'console-product',
+  'console-after-sales',
+  'console-staff',
+  'console-audit',
 ])
 
 const updateDocs = process.env.UPDATE_DOCS_SCREENSHOTS === '1'
