@@ -120,7 +120,7 @@ function banner() {
   if (apiUrl !== serverUrl) say(`  │ The app calls:    ${apiUrl}`)
   say(
     consoleBuildable
-      ? `  │ Console:          ${consoleUrl}   (log in with a staff account: npm run staff -- add <name> --role owner)`
+      ? `  │ Console:          ${consoleUrl}   (first stop this and run: npm run staff -- add <name> --role owner)`
       : '  │ Console:          not built (admin/index.html is missing)',
   )
   // The simulator is mounted unless another Alipay gateway (the sandbox, production) is configured.
