@@ -57,13 +57,20 @@ const name = (commonName: string): forge.pki.CertificateField[] => [
   { shortName: 'CN', value: commonName },
 ]
 
-/** A positive serial number, random so a re-issued certificate gets another SN. */
-const serialNumber = () => `0${randomBytes(15).toString('hex')}`
+/**
+ * A random serial (so a re-issued certificate gets another SN) that DER encodes as given: the first
+ * byte is 0x01–0x7f, so the number is positive and has no leading zero byte, which parsers reject.
+ */
+export function serialNumberHex(random: Buffer): string {
+  const bytes = Buffer.from(random)
+  bytes[0] = bytes[0] & 0x7f || 0x01
+  return bytes.toString('hex')
+}
 
 function unsigned(subject: string, issuer: string, publicKey: forge.pki.PublicKey): forge.pki.Certificate {
   const certificate = forge.pki.createCertificate()
   certificate.publicKey = publicKey
-  certificate.serialNumber = serialNumber()
+  certificate.serialNumber = serialNumberHex(randomBytes(16))
   const from = new Date(Date.now() - 24 * 3600 * 1000)
   const to = new Date(from)
   to.setFullYear(from.getFullYear() + VALIDITY_YEARS)

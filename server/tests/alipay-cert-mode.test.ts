@@ -8,7 +8,7 @@ import { AlipaySdk } from 'alipay-sdk'
 import { AlipayBusinessError, AlipayUnavailableError, createAlipayClient } from '../alipay/client'
 import { certificateSn, parseCertificates, rootCertificateSn } from '../alipay/certificates'
 import { simulatedUserId } from '../alipay-simulator/buyers'
-import { createDevCertificateAuthority } from '../alipay-simulator/dev-certs'
+import { createDevCertificateAuthority, serialNumberHex } from '../alipay-simulator/dev-certs'
 import { startNotifyReceiver } from '../alipay-simulator/notify-receiver'
 import {
   sdkVerificationOptions,
@@ -82,6 +82,13 @@ describe('certificate serial numbers', () => {
       expect((parseCertificates(pem) ?? [])[0].verify(root.publicKey)).toBe(true)
     const again = testCertificateAuthority().issue(TEST_APP_ID, testKeys().app.publicKey)
     expect(certificateSn(again)).not.toBe(certificateSn(certificates.appCert))
+  })
+
+  it('draws serials whose first byte is 0x01–0x7f: positive, and no leading zero byte that parsers refuse', () => {
+    // About one random serial in 200 began 0x00 0x00–0x7f, and node and forge refused the certificate.
+    const firstByte = (first: number) => serialNumberHex(Buffer.from([first, 0x12, 0x34])).slice(0, 2)
+    expect([0x00, 0x12, 0x7f, 0x80, 0xff].map(firstByte)).toEqual(['01', '12', '7f', '01', '7f'])
+    expect(serialNumberHex(Buffer.from([0x00, 0x12, 0x34]))).toBe('011234')
   })
 })
 
