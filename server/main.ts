@@ -8,6 +8,7 @@ import { buildApp } from './app'
 import { loadSeedData, seedCatalog } from './catalog/seed'
 import { loadConfig } from './config'
 import { migrate, openDatabase, pgliteDir } from './db'
+import { PgliteInUseError } from './db/pglite-lock'
 import { loosenedWarning, openDataDir } from './db/data-dir'
 import { openNetworkWarnings, ownOrigin } from './http/public-urls'
 
@@ -57,6 +58,7 @@ async function main(): Promise<void> {
   try {
     db = await openDatabase(config)
   } catch (error) {
+    if (error instanceof PgliteInUseError) fail(error.message)
     fail(
       config.databaseUrl
         ? `cannot connect to DATABASE_URL (${(error as Error).message}). Check the URL, or unset DATABASE_URL to use the embedded PGlite database.`

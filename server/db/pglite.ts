@@ -1,6 +1,7 @@
 import type { PGlite as PGliteClass, Transaction } from '@electric-sql/pglite'
 import { nativeRequire } from '../native-require'
 import { openPrivateDir } from './data-dir'
+import { lockPgliteDir } from './pglite-lock'
 import type { Db, Queryable } from './types'
 
 // Loaded natively: PGlite's dynamic import() of its WASM fails inside jest's sandbox.
@@ -21,13 +22,21 @@ function wrap(target: PGlite | Transaction): Queryable {
 
 /**
  * Embedded PostgreSQL (WASM). `dataDir` persists to disk (created if missing, private to this user:
- * see data-dir.ts); omit it for an in-memory database (tests). PGlite has a single connection and queues every query and
+ * see data-dir.ts) and is locked to this process while open (pglite-lock.ts); omit it for an
+ * in-memory database (tests). PGlite has a single connection and queues every query and
  * transaction behind one lock, so transactions are serialised — real, just not concurrent.
  */
 export async function openPglite(dataDir?: string): Promise<Db> {
   if (dataDir) openPrivateDir(dataDir)
-  const pglite = new PGlite(dataDir)
-  await pglite.waitReady
+  const unlock = dataDir ? lockPgliteDir(dataDir) : () => {}
+  let pglite: PGlite
+  try {
+    pglite = new PGlite(dataDir)
+    await pglite.waitReady
+  } catch (error) {
+    unlock()
+    throw error
+  }
   // A new database is unpacked with explicit chmods (0666), which no umask limits: tighten it.
   // What PostgreSQL creates from here on is 0600 anyway, and openPrivateDir set the umask.
   if (dataDir) openPrivateDir(dataDir)
@@ -36,6 +45,12 @@ export async function openPglite(dataDir?: string): Promise<Db> {
     description: dataDir ? `PGlite at ${dataDir}` : 'PGlite in memory',
     ...wrap(pglite),
     transaction: (fn) => pglite.transaction((tx) => fn(wrap(tx))),
-    close: () => pglite.close(),
+    close: async () => {
+      try {
+        await pglite.close()
+      } finally {
+        unlock()
+      }
+    },
   }
 }

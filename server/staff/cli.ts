@@ -16,6 +16,7 @@ import { Value } from '@sinclair/typebox/value'
 import { StaffName, StaffRole, STAFF_NAME_LENGTH } from '../../contract'
 import { loadConfig } from '../config'
 import { migrate, openDatabase, type Db } from '../db'
+import { PgliteInUseError } from '../db/pglite-lock'
 import {
   addStaffAccount,
   disableStaffAccount,
@@ -173,10 +174,11 @@ async function openMigrated(): Promise<Db> {
   try {
     db = await openDatabase(config)
   } catch (error) {
+    if (error instanceof PgliteInUseError) throw new CliError(error.message)
     throw new CliError(
       config.databaseUrl
         ? `Cannot connect to DATABASE_URL (${(error as Error).message}). Check the URL, or unset it to use PGlite.`
-        : `Cannot open PGlite under DATA_DIR=${config.dataDir} (${(error as Error).message}). Is the server running on it? Stop it first.`,
+        : `Cannot open PGlite under DATA_DIR=${config.dataDir} (${(error as Error).message}).`,
     )
   }
   await migrate(db)

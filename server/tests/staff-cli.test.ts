@@ -8,6 +8,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import pg from 'pg'
+import { migrate } from '../db'
 import { openPglite } from '../db/pglite'
 import { openPostgres, quoteIdentifier } from '../db/postgres'
 import type { Db } from '../db/types'
@@ -213,5 +214,28 @@ function cliSuite(kind: string, makeTarget: () => Promise<CliTarget>) {
 }
 
 cliSuite('pglite', async () => pgliteTarget())
+
+describe('staff CLI [pglite] while a server has the database open', () => {
+  jest.setTimeout(2 * CLI_TIMEOUT_MS)
+  it('refuses, names the holder and what to do, and changes nothing', async () => {
+    const target = pgliteTarget()
+    try {
+      // This process plays the running server: it holds the PGlite directory open.
+      const result = await withDb(target, async (db) => {
+        await migrate(db)
+        return runCli(target, ['add', 'boss', '--role', 'owner'], { STAFF_PASSWORD: PASSWORD })
+      })
+      expect(result.code).toBe(1)
+      expect(result.stderr).toContain(`is open in another process (pid ${process.pid}`)
+      expect(result.stderr).toContain('Stop that process first')
+      await withDb(target, async (db) => expect(await db.query('select name from staff')).toEqual([]))
+      // Closed, the directory is free again: the same command now works.
+      const again = await runCli(target, ['add', 'boss', '--role', 'owner'], { STAFF_PASSWORD: PASSWORD })
+      expect(again).toMatchObject({ code: 0, stdout: expect.stringContaining('Added owner "boss"') })
+    } finally {
+      await target.dispose()
+    }
+  })
+})
 if (isPostgresReachable()) cliSuite('postgres', postgresTarget)
 else describe.skip(`staff CLI [postgres] (no server at TEST_DATABASE_URL)`, () => undefined)
