@@ -26,7 +26,7 @@ import { acceptEmptyJsonBodies } from './http/json-body'
 import { numberGuards } from './http/number-guards'
 import { healthRoutes } from './http/health'
 import { homeRoute } from './http/home'
-import { publicOrigin } from './http/public-urls'
+import { browserOrigin, publicOrigin } from './http/public-urls'
 import { registerOpenApi } from './http/openapi'
 import { REDACTED, serializeRequest } from './http/log-redaction'
 import { requestIdHeader, resolveRequestId } from './http/request-id'
@@ -129,7 +129,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   // any route, as its onRoute hook only sees routes added after it.
   await app.register(rateLimiting, { db, limits: config.limits.rate })
   // The console's cookie counts only with its CSRF token on state changes, on every route.
-  await app.register(consoleCsrf, { publicOrigin: publicOrigin(config) })
+  await app.register(consoleCsrf, { publicOrigin: browserOrigin(config) })
   // No `credentials`, and not CONSOLE_CSRF_HEADER among the allowed headers: the console is
   // same-origin, so no other origin may send its cookie and read the answer, or send its token.
   await app.register(cors, {
@@ -192,7 +192,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     staffSessionTtlSeconds: config.staffSessionTtlSeconds,
     secureCookie: cookieIsSecure(publicOrigin(config)),
   })
-  await app.register(consoleStatic, { directory: opts.consoleDir, imagesOrigin: publicOrigin(config) })
+  await app.register(consoleStatic, { directory: opts.consoleDir, imagesOrigin: browserOrigin(config) })
   await app.register(staffAccountRoutes, { prefix: '/api/merchant', db })
   await app.register(auditRoutes, { prefix: '/api/merchant', db })
   await app.register(dashboardRoutes, { prefix: '/api/merchant', db, config })

@@ -33,7 +33,7 @@ declare module 'fastify' {
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 
 export interface ConsoleCsrfOptions {
-  /** The server's public origin (server/http/public-urls.ts publicOrigin). */
+  /** The server's public origin as browsers send it (server/http/public-urls.ts browserOrigin). */
   publicOrigin: string
   [key: string]: unknown
 }

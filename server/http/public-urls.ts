@@ -31,6 +31,13 @@ export function publicOrigin(config: Pick<ServerConfig, 'publicUrl' | 'host' | '
   return config.publicUrl ?? ownOrigin(config.host, config.port)
 }
 
+/**
+ * The public origin as browsers send it in `Origin` and match it in a CSP: scheme, host and a
+ * non-default port only (PUBLIC_URL may carry a path, `:443` or capitals).
+ */
+export const browserOrigin = (config: Pick<ServerConfig, 'publicUrl' | 'host' | 'port'>): string =>
+  new URL(publicOrigin(config)).origin
+
 export function imageUrlFor(config: Pick<ServerConfig, 'publicUrl' | 'host' | 'port'>): ImageUrl {
   const base = `${publicOrigin(config)}${IMAGES_PATH}`
   return (file) => `${base}/${encodeURIComponent(file)}`

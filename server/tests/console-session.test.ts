@@ -163,6 +163,21 @@ describeEachDatabase('console sessions', (getDb) => {
     expect((await logout({ origin: 'http://shop.test:8080', host: 'shop.test:8080' })).statusCode).toBe(204)
   })
 
+  it("accepts the browser's Origin for a PUBLIC_URL with a default port, capitals or a path (behind TLS)", async () => {
+    // Behind a TLS proxy the request arrives as plain http: only PUBLIC_URL's origin can match.
+    for (const publicUrl of ['https://Shop.example.com:443', 'https://shop.example.com/shop']) {
+      const app = await otherApp({ publicUrl })
+      const login = await postLogin(app, await createTestStaff(getDb()), {
+        origin: 'https://shop.example.com',
+      })
+      expect(login.statusCode).toBe(201)
+      const page = await app.inject({ method: 'GET', url: '/admin/' })
+      expect(page.headers['content-security-policy']).toContain(
+        "img-src 'self' data: blob: https://shop.example.com;",
+      )
+    }
+  })
+
   it('lets no other origin use the cookie through CORS', async () => {
     const preflight = await suite.app.inject({
       method: 'OPTIONS',
