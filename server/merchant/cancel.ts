@@ -11,9 +11,10 @@
 import type { Db } from '../db/types'
 import { HttpError } from '../http/errors'
 import { cancelUnpaidOrder } from '../orders/cancel'
+import { findOrderStatus } from '../orders/repository'
 import type { OrdersClosedListener } from '../orders/state'
 import { requirePayments, type PaymentDeps } from '../payments/deps'
-import { findPayment } from '../payments/repository'
+import { findPayment, isPaidStatus, type TradeStatus } from '../payments/repository'
 import { syncTradeFromAlipay } from '../payments/settle'
 import { audit } from '../staff/repository'
 
@@ -29,13 +30,15 @@ export interface StaffCancelDeps {
 
 /**
  * Asks Alipay about the order's open trade (none: nothing to ask; a paid or closed one: the
- * cancel is refused anyway), settling a payment it reports; throws a 502 when it cannot.
+ * cancel is refused anyway), settling a payment it reports; throws a 502 when it cannot, and a 409
+ * when Alipay says paid but the payment could not be settled (another amount): staff must look.
  */
 async function settleOpenTrade(deps: StaffCancelDeps, orderId: string): Promise<void> {
   const payment = await findPayment(deps.db, orderId)
   if (payment?.tradeStatus !== 'WAIT_BUYER_PAY') return
+  let status: TradeStatus | undefined
   try {
-    await syncTradeFromAlipay(requirePayments(deps.payments), orderId)
+    status = await syncTradeFromAlipay(requirePayments(deps.payments), orderId)
   } catch (error) {
     if (error instanceof HttpError) throw error
     deps.log.error({ err: error, orderId }, 'could not ask Alipay before cancelling an order')
@@ -45,6 +48,13 @@ async function settleOpenTrade(deps: StaffCancelDeps, orderId: string): Promise<
       `Could not ask Alipay whether order ${orderId} was paid; nothing changed. Try again.`,
     )
   }
+  const settled = (await findOrderStatus(deps.db, orderId)) !== 'awaiting_payment'
+  if (status && isPaidStatus(status) && !settled)
+    throw new HttpError(
+      409,
+      'order_not_cancellable',
+      `Alipay reports order ${orderId} as paid (${status}), for an amount other than the order's; nothing changed. Check the trade at Alipay before acting on this order.`,
+    )
 }
 
 export async function cancelAsStaff(deps: StaffCancelDeps, orderId: string, staffId: string): Promise<void> {

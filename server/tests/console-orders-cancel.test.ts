@@ -114,6 +114,28 @@ describeEachDatabase('console orders: staff cancel', (getDb) => {
     expect(await auditOf(getDb(), order.id)).toEqual([])
   })
 
+  it('refuses when Alipay says paid for another amount than the order (not settled): 409, open, no close', async () => {
+    const { who, order, tradeNo } = await openTrade()
+    await sim.control({ notifies: 'drop' })
+    try {
+      expect((await sim.pay(tradeNo, 'pay', who.key)).resultCode).toBe('9000')
+      await sim.notifier.idle()
+    } finally {
+      await sim.control({ notifies: 'deliver' })
+    }
+    // An anomaly: the order's total no longer matches the trade, so the payment is not settled.
+    await getDb().query('update orders set total_fen = total_fen + 1 where id = $1', [order.id])
+    const res = await cancel(order.id)
+    expect(res.statusCode).toBe(409)
+    expect(res.json<ApiErrorBody>()).toMatchObject({
+      code: 'order_not_cancellable',
+      message: expect.stringContaining('for an amount other than the order'),
+    })
+    expect(await statusOf(getDb(), order.id)).toEqual({ status: 'awaiting_payment', close_reason: null })
+    expect((await atAlipay(sim, order.id)).tradeStatus).toBe('TRADE_SUCCESS')
+    expect(await auditOf(getDb(), order.id)).toEqual([])
+  })
+
   it('changes nothing when Alipay cannot be asked about an open trade (502)', async () => {
     const { order } = await openTrade()
     await sim.control({ queries: 'fail' })
