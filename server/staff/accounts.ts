@@ -19,6 +19,7 @@ import {
   lockEnabledOwners,
   setStaffPassword,
   StaffNameTakenError,
+  type AuditEntry,
   type StaffListing,
 } from './repository'
 
@@ -40,7 +41,16 @@ export class StaffAccountError extends Error {
   }
 }
 
-const target = (staff: { id: string }) => ({ type: 'staff', id: staff.id })
+/** Writes a change to `staff`'s account to the audit log, in the transaction that makes it. */
+function auditAccount(
+  tx: Queryable,
+  actorId: string | null,
+  action: string,
+  staff: { id: string },
+  change: Pick<AuditEntry, 'before' | 'after'>,
+): Promise<void> {
+  return audit(tx, { staffId: actorId, action, target: { type: 'staff', id: staff.id }, ...change })
+}
 
 async function findOrFail(db: Queryable, name: string): Promise<StaffListing> {
   const staff = await findStaffListing(db, name)
@@ -68,7 +78,7 @@ export async function addStaffAccount(
         throw new StaffAccountError('staff_name_taken', `A staff account named "${name}" already exists.`)
       throw error
     })
-    await audit(tx, { staffId: actorId, action: 'staff.add', target: target(created), after: { name, role } })
+    await auditAccount(tx, actorId, 'staff.add', created, { after: { name, role } })
     return findOrFail(tx, name)
   })
 }
@@ -84,10 +94,7 @@ export async function resetStaffPassword(
   const passwordHash = await hashNewPassword(password)
   await db.transaction(async (tx) => {
     const sessionsEnded = await setStaffPassword(tx, staff.id, passwordHash)
-    await audit(tx, {
-      staffId: actorId,
-      action: 'staff.password_reset',
-      target: target(staff),
+    await auditAccount(tx, actorId, 'staff.password_reset', staff, {
       before: { name },
       after: { name, sessionsEnded },
     })
@@ -120,10 +127,7 @@ export async function disableStaffAccount(
     }
     const sessionsEnded = await disableStaff(tx, staff.id)
     if (sessionsEnded === undefined) return { account: staff, changed: false }
-    await audit(tx, {
-      staffId: actorId,
-      action: 'staff.disable',
-      target: target(staff),
+    await auditAccount(tx, actorId, 'staff.disable', staff, {
       before: { name, disabled: false },
       after: { name, disabled: true, sessionsEnded },
     })
@@ -140,10 +144,7 @@ export async function enableStaffAccount(
   return db.transaction(async (tx) => {
     const staff = await findOrFail(tx, name)
     if (!(await enableStaff(tx, staff.id))) return { account: staff, changed: false }
-    await audit(tx, {
-      staffId: actorId,
-      action: 'staff.enable',
-      target: target(staff),
+    await auditAccount(tx, actorId, 'staff.enable', staff, {
       before: { name, disabled: true },
       after: { name, disabled: false },
     })

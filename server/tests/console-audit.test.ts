@@ -3,20 +3,17 @@ import type { ApiErrorBody, AuditEntry, AuditPage } from '../../contract'
 import { audit } from '../staff/repository'
 import { describeEachDatabase } from '../testing/databases'
 import { appForSuite } from '../testing/suites'
-import { loggedInStaff, type TestStaff } from './merchant-helpers'
+import { ownerAndClerk, type TestStaff } from './merchant-helpers'
 
 describeEachDatabase('console: audit log', (getDb) => {
   const suite = appForSuite(getDb)
-  let owner: TestStaff
-  let clerk: TestStaff
+  const team = ownerAndClerk(getDb)
 
   beforeAll(async () => {
-    owner = await loggedInStaff(getDb(), 'owner')
-    clerk = await loggedInStaff(getDb(), 'staff')
     // Oldest first; each in its own transaction, as the changes they stand for.
     const entries: Parameters<typeof audit>[1][] = [
       {
-        staffId: clerk.id,
+        staffId: team.clerk.id,
         action: 'order.ship',
         target: { type: 'order', id: '2024000001' },
         after: { a: 1 },
@@ -24,17 +21,17 @@ describeEachDatabase('console: audit log', (getDb) => {
       {
         staffId: null,
         action: 'staff.add',
-        target: { type: 'staff', id: clerk.id },
-        after: { name: clerk.name },
+        target: { type: 'staff', id: team.clerk.id },
+        after: { name: team.clerk.name },
       },
       {
-        staffId: owner.id,
+        staffId: team.owner.id,
         action: 'sku.price',
         target: { type: 'sku', id: 'pen-red' },
         before: { price: 100 },
         after: { price: 120 },
       },
-      { staffId: clerk.id, action: 'order.shipx', target: { type: 'order', id: '2024000002' } },
+      { staffId: team.clerk.id, action: 'order.shipx', target: { type: 'order', id: '2024000002' } },
     ]
     for (const entry of entries) await getDb().transaction((tx) => audit(tx, entry))
     // A failed login, through the route: no staff, the name tried as its target.
@@ -46,7 +43,7 @@ describeEachDatabase('console: audit log', (getDb) => {
     expect(failed.statusCode).toBe(401)
   })
 
-  async function page(query: string, as: TestStaff = owner): Promise<AuditPage> {
+  async function page(query: string, as: TestStaff = team.owner): Promise<AuditPage> {
     const res = await suite.app.inject({
       method: 'GET',
       url: `/api/merchant/audit${query}`,
@@ -76,7 +73,7 @@ describeEachDatabase('console: audit log', (getDb) => {
     expect(items[2]).toEqual({
       id: expect.any(String),
       at: expect.any(String),
-      staff: owner.name,
+      staff: team.owner.name,
       action: 'sku.price',
       target: { type: 'sku', id: 'pen-red' },
       before: { price: 100 },
@@ -86,7 +83,7 @@ describeEachDatabase('console: audit log', (getDb) => {
   })
 
   it('filters by staff name, exact action, action prefix and target', async () => {
-    expect(actions((await page(`?staff=${clerk.name}`)).items)).toEqual(['order.shipx', 'order.ship'])
+    expect(actions((await page(`?staff=${team.clerk.name}`)).items)).toEqual(['order.shipx', 'order.ship'])
     expect(actions((await page('?action=order.ship')).items)).toEqual(['order.ship'])
     expect(actions((await page('?action=order.')).items)).toEqual(['order.shipx', 'order.ship'])
     expect(actions((await page('?action=staff.')).items)).toEqual(['staff.login_failed', 'staff.add'])
@@ -108,14 +105,18 @@ describeEachDatabase('console: audit log', (getDb) => {
   })
 
   it('is for owners only, and refuses bad filters', async () => {
-    const res = await suite.app.inject({ method: 'GET', url: '/api/merchant/audit', headers: clerk.headers })
+    const res = await suite.app.inject({
+      method: 'GET',
+      url: '/api/merchant/audit',
+      headers: team.clerk.headers,
+    })
     expect(res.statusCode).toBe(403)
     expect(res.json<ApiErrorBody>().code).toBe('forbidden')
     expect((await suite.app.inject({ method: 'GET', url: '/api/merchant/audit' })).statusCode).toBe(401)
     const bad = await suite.app.inject({
       method: 'GET',
       url: '/api/merchant/audit?action=order%25',
-      headers: owner.headers,
+      headers: team.owner.headers,
     })
     expect(bad.statusCode).toBe(400)
   })

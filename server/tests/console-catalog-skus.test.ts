@@ -2,18 +2,17 @@
 import type { ConsoleProduct, ProductDetail } from '../../contract'
 import { describeEachDatabase } from '../testing/databases'
 import { appForSuite } from '../testing/suites'
-import { loggedInStaff, type TestStaff } from './merchant-helpers'
+import { ownerAndClerk } from './merchant-helpers'
 import { catalogAudit, request } from './console-catalog-helpers'
 
 describeEachDatabase('console catalog: SKU prices and stock', (getDb) => {
   const suite = appForSuite(getDb)
-  let owner: TestStaff
-  let staff: TestStaff
+  const team = ownerAndClerk(getDb)
 
   const setPrice = (sku: string, headers: Record<string, string>, price: unknown) =>
     request(suite.app, 'PUT', `/api/merchant/skus/${sku}/price`, headers, { price })
   const adjust = (sku: string, delta: number, reason = 'stock count') =>
-    request(suite.app, 'POST', `/api/merchant/skus/${sku}/stock-adjustments`, staff.headers, {
+    request(suite.app, 'POST', `/api/merchant/skus/${sku}/stock-adjustments`, team.clerk.headers, {
       delta,
       reason,
     })
@@ -22,13 +21,8 @@ describeEachDatabase('console catalog: SKU prices and stock', (getDb) => {
       .json<ProductDetail>()
       .skus.find((sku) => sku.id === skuId)
 
-  beforeAll(async () => {
-    owner = await loggedInStaff(getDb(), 'owner')
-    staff = await loggedInStaff(getDb(), 'staff')
-  })
-
   it("lets the owner change a SKU's price: the shop shows it, the audit has before → after", async () => {
-    const res = await setPrice('mug-ceramic-sky', owner.headers, 4590)
+    const res = await setPrice('mug-ceramic-sky', team.owner.headers, 4590)
     expect(res.statusCode).toBe(200)
     const product = res.json<ConsoleProduct>()
     expect(product.id).toBe('mug-ceramic')
@@ -37,7 +31,7 @@ describeEachDatabase('console catalog: SKU prices and stock', (getDb) => {
     expect((await shopSku('mug-ceramic', 'mug-ceramic-sky'))?.price).toBe(4590)
     expect(await catalogAudit(getDb(), 'sku', 'mug-ceramic-sky')).toEqual([
       {
-        staff_id: owner.id,
+        staff_id: team.owner.id,
         action: 'sku.price',
         target_type: 'sku',
         target_id: 'mug-ceramic-sky',
@@ -49,7 +43,7 @@ describeEachDatabase('console catalog: SKU prices and stock', (getDb) => {
 
   it('refuses a price change from staff with 403 forbidden, whatever the body, and changes nothing', async () => {
     for (const body of [100, 'x']) {
-      const res = await setPrice('mug-ceramic-coral', staff.headers, body)
+      const res = await setPrice('mug-ceramic-coral', team.clerk.headers, body)
       expect(res.statusCode).toBe(403)
       expect(res.json()).toMatchObject({ code: 'forbidden' })
     }
@@ -59,10 +53,10 @@ describeEachDatabase('console catalog: SKU prices and stock', (getDb) => {
 
   it('refuses prices that are not whole fen in range, and unknown SKUs', async () => {
     for (const price of [0, 10_000_000, 12.5, '500']) {
-      const res = await setPrice('mug-ceramic-coral', owner.headers, price)
+      const res = await setPrice('mug-ceramic-coral', team.owner.headers, price)
       expect({ price, status: res.statusCode }).toEqual({ price, status: 400 })
     }
-    const missing = await setPrice('no-such-sku', owner.headers, 500)
+    const missing = await setPrice('no-such-sku', team.owner.headers, 500)
     expect(missing.statusCode).toBe(404)
   })
 
@@ -81,8 +75,8 @@ describeEachDatabase('console catalog: SKU prices and stock', (getDb) => {
       `select delta, reason, staff_id::text, stock_after from stock_adjustments where sku_id = 'candle-soy-std' order by id`,
     )
     expect(records).toEqual([
-      { delta: 5, reason: 'delivery from the supplier', staff_id: staff.id, stock_after: before + 5 },
-      { delta: -2, reason: 'two broken', staff_id: staff.id, stock_after: before + 3 },
+      { delta: 5, reason: 'delivery from the supplier', staff_id: team.clerk.id, stock_after: before + 5 },
+      { delta: -2, reason: 'two broken', staff_id: team.clerk.id, stock_after: before + 3 },
     ])
     const audit = await catalogAudit(getDb(), 'sku', 'candle-soy-std')
     expect(audit.map((entry) => [entry.action, entry.before, entry.after])).toEqual([

@@ -2,28 +2,22 @@
 import type { ConsoleProduct, ConsoleProductPage, ProductDetail, ProductPage } from '../../contract'
 import { describeEachDatabase } from '../testing/databases'
 import { appForSuite } from '../testing/suites'
-import { loggedInStaff, type TestStaff } from './merchant-helpers'
+import { ownerAndClerk } from './merchant-helpers'
 import { catalogAudit, NEW_PRODUCT, request, type Headers } from './console-catalog-helpers'
 
 describeEachDatabase('console catalog: products', (getDb) => {
   const suite = appForSuite(getDb)
-  let owner: TestStaff
-  let staff: TestStaff
+  const team = ownerAndClerk(getDb)
 
   const call = (method: 'GET' | 'POST' | 'PATCH', url: string, headers: Headers, payload?: unknown) =>
     request(suite.app, method, url, headers, payload)
   const publicProducts = async () =>
     (await call('GET', '/api/products?pageSize=50', {})).json<ProductPage>().items.map((p) => p.id)
 
-  beforeAll(async () => {
-    owner = await loggedInStaff(getDb(), 'owner')
-    staff = await loggedInStaff(getDb(), 'staff')
-  })
-
   it('lists published and unpublished products with every SKU, localized, paged', async () => {
     await getDb().query(`update products set active = false where id = 'teapot-clay'`)
     await getDb().query(`update skus set active = false where id = 'tshirt-classic-navy-s'`)
-    const res = await call('GET', '/api/merchant/products?pageSize=50', staff.headers)
+    const res = await call('GET', '/api/merchant/products?pageSize=50', team.clerk.headers)
     expect(res.statusCode).toBe(200)
     expect(res.headers['cache-control']).toBe('no-store')
     const page = res.json<ConsoleProductPage>()
@@ -47,7 +41,7 @@ describeEachDatabase('console catalog: products', (getDb) => {
       active: false,
     })
     const zh = await call('GET', '/api/merchant/products/tshirt-classic', {
-      ...staff.headers,
+      ...team.clerk.headers,
       'accept-language': 'zh-CN',
     })
     expect(zh.json<ConsoleProduct>().skus[0].values).toEqual(['白色', 'S'])
@@ -55,7 +49,7 @@ describeEachDatabase('console catalog: products', (getDb) => {
 
   it('filters by category, state and search text', async () => {
     const list = async (query: string) =>
-      (await call('GET', `/api/merchant/products?${query}`, staff.headers)).json<ConsoleProductPage>()
+      (await call('GET', `/api/merchant/products?${query}`, team.clerk.headers)).json<ConsoleProductPage>()
     expect((await list('active=false')).items.map((p) => p.id)).toEqual(['teapot-clay'])
     expect((await list('categoryId=kitchen&active=true')).total).toBe(5)
     expect((await list('q=MUG')).items.map((p) => p.id)).toEqual(['mug-ceramic'])
@@ -66,13 +60,13 @@ describeEachDatabase('console catalog: products', (getDb) => {
   it('needs a staff session: 401 without one, 404 for an unknown product', async () => {
     expect((await call('GET', '/api/merchant/products', {})).statusCode).toBe(401)
     expect((await call('GET', '/api/merchant/products', suite.buyer.headers)).statusCode).toBe(401)
-    const missing = await call('GET', '/api/merchant/products/no-such-thing', staff.headers)
+    const missing = await call('GET', '/api/merchant/products/no-such-thing', team.clerk.headers)
     expect(missing.statusCode).toBe(404)
     expect(missing.json()).toMatchObject({ code: 'not_found' })
   })
 
   it('lets the owner create an unpublished product with one SKU, its id from the English title', async () => {
-    const res = await call('POST', '/api/merchant/products', owner.headers, NEW_PRODUCT)
+    const res = await call('POST', '/api/merchant/products', team.owner.headers, NEW_PRODUCT)
     expect(res.statusCode).toBe(201)
     const product = res.json<ConsoleProduct>()
     expect(product).toMatchObject({
@@ -83,28 +77,28 @@ describeEachDatabase('console catalog: products', (getDb) => {
       skus: [{ id: 'linen-tote-bag-std', values: [], price: 5900, stock: 12, active: true }],
       editedAt: expect.any(String),
     })
-    const again = await call('POST', '/api/merchant/products', owner.headers, NEW_PRODUCT)
+    const again = await call('POST', '/api/merchant/products', team.owner.headers, NEW_PRODUCT)
     expect(again.json<ConsoleProduct>().id).toBe('linen-tote-bag-2')
     expect(await publicProducts()).not.toContain('linen-tote-bag')
     const [entry] = await catalogAudit(getDb(), 'product', 'linen-tote-bag')
     expect(entry).toMatchObject({
-      staff_id: owner.id,
+      staff_id: team.owner.id,
       action: 'product.create',
       after: { categoryId: 'home', active: false, sku: { id: 'linen-tote-bag-std', price: 5900, stock: 12 } },
     })
   })
 
   it('refuses to create for staff (403 forbidden), and an unknown category or image (400)', async () => {
-    const refused = await call('POST', '/api/merchant/products', staff.headers, NEW_PRODUCT)
+    const refused = await call('POST', '/api/merchant/products', team.clerk.headers, NEW_PRODUCT)
     expect(refused.statusCode).toBe(403)
     expect(refused.json()).toMatchObject({ code: 'forbidden' })
-    const category = await call('POST', '/api/merchant/products', owner.headers, {
+    const category = await call('POST', '/api/merchant/products', team.owner.headers, {
       ...NEW_PRODUCT,
       categoryId: 'nope',
     })
     expect(category.statusCode).toBe(400)
     expect(category.json()).toMatchObject({ code: 'unknown_category' })
-    const image = await call('POST', '/api/merchant/products', owner.headers, {
+    const image = await call('POST', '/api/merchant/products', team.owner.headers, {
       ...NEW_PRODUCT,
       images: ['missing.png'],
     })
@@ -117,7 +111,7 @@ describeEachDatabase('console catalog: products', (getDb) => {
   })
 
   it('lets staff edit titles, category and images, audited before → after', async () => {
-    const res = await call('PATCH', '/api/merchant/products/candle-soy', staff.headers, {
+    const res = await call('PATCH', '/api/merchant/products/candle-soy', team.clerk.headers, {
       title: { 'zh-CN': '大豆香薰蜡烛', en: 'Soy Candle, Large' },
       categoryId: 'kitchen',
       images: ['candle-soy.png', 'mug-ceramic.png'],
@@ -137,7 +131,7 @@ describeEachDatabase('console catalog: products', (getDb) => {
     expect(shop.title).toBe('Soy Candle, Large')
     const [entry] = await catalogAudit(getDb(), 'product', 'candle-soy')
     expect(entry).toMatchObject({
-      staff_id: staff.id,
+      staff_id: team.clerk.id,
       action: 'product.update',
       before: { categoryId: 'home', images: ['candle-soy.png'] },
       after: { categoryId: 'kitchen', images: ['candle-soy.png', 'mug-ceramic.png'] },
@@ -151,23 +145,27 @@ describeEachDatabase('console catalog: products', (getDb) => {
       [{ images: ['nope.png'] }, 'unknown_image'],
       [{ images: ['../seed-data.json'] }, 'bad_request'],
     ] as const) {
-      const res = await call('PATCH', '/api/merchant/products/bowl-set', staff.headers, body)
+      const res = await call('PATCH', '/api/merchant/products/bowl-set', team.clerk.headers, body)
       expect({ status: res.statusCode, code: res.json().code }).toEqual({ status: 400, code })
     }
-    const bowl = (await call('GET', '/api/merchant/products/bowl-set', staff.headers)).json<ConsoleProduct>()
+    const bowl = (
+      await call('GET', '/api/merchant/products/bowl-set', team.clerk.headers)
+    ).json<ConsoleProduct>()
     expect(bowl.editedAt).toBeUndefined()
   })
 
   it('publishes and unpublishes: the public list follows, each change audited', async () => {
-    const unpublish = await call('PATCH', '/api/merchant/products/bowl-set', staff.headers, { active: false })
+    const unpublish = await call('PATCH', '/api/merchant/products/bowl-set', team.clerk.headers, {
+      active: false,
+    })
     expect(unpublish.json<ConsoleProduct>().active).toBe(false)
     expect(await publicProducts()).not.toContain('bowl-set')
     expect((await call('GET', '/api/products/bowl-set', {})).statusCode).toBe(404)
 
-    await call('PATCH', '/api/merchant/products/linen-tote-bag', staff.headers, { active: true })
+    await call('PATCH', '/api/merchant/products/linen-tote-bag', team.clerk.headers, { active: true })
     expect(await publicProducts()).toContain('linen-tote-bag')
 
-    await call('PATCH', '/api/merchant/products/bowl-set', staff.headers, { active: true })
+    await call('PATCH', '/api/merchant/products/bowl-set', team.clerk.headers, { active: true })
     expect(await publicProducts()).toContain('bowl-set')
     const actions = (await catalogAudit(getDb(), 'product', 'bowl-set')).map((e) => [e.action, e.after])
     expect(actions).toEqual([
@@ -177,7 +175,7 @@ describeEachDatabase('console catalog: products', (getDb) => {
   })
 
   it('writes nothing for an edit that changes nothing', async () => {
-    const res = await call('PATCH', '/api/merchant/products/pencil-set', staff.headers, { active: true })
+    const res = await call('PATCH', '/api/merchant/products/pencil-set', team.clerk.headers, { active: true })
     expect(res.statusCode).toBe(200)
     expect(res.json<ConsoleProduct>().editedAt).toBeUndefined()
     expect(await catalogAudit(getDb(), 'product', 'pencil-set')).toEqual([])

@@ -8,7 +8,7 @@ import type { Db } from '../db/types'
 import { disableStaffAccount, StaffAccountError } from '../staff/accounts'
 import { describeEachDatabase } from '../testing/databases'
 import { appForSuite } from '../testing/suites'
-import { loggedInStaff, type TestStaff } from './merchant-helpers'
+import { loggedInStaff, ownerAndClerk, type TestStaff } from './merchant-helpers'
 import { createTestStaff, TEST_STAFF_PASSWORD } from './staff-helpers'
 
 const NEW_PASSWORD = 'a new password 2'
@@ -24,13 +24,7 @@ function auditOfStaff(db: Db, staffId: string) {
 
 describeEachDatabase('console: staff accounts', (getDb) => {
   const suite = appForSuite(getDb)
-  let owner: TestStaff
-  let clerk: TestStaff
-
-  beforeAll(async () => {
-    owner = await loggedInStaff(getDb(), 'owner')
-    clerk = await loggedInStaff(getDb(), 'staff')
-  })
+  const team = ownerAndClerk(getDb)
 
   const send = (method: 'GET' | 'POST' | 'PUT', url: string, as: TestStaff, payload?: object) =>
     suite.app.inject({
@@ -54,7 +48,7 @@ describeEachDatabase('console: staff accounts', (getDb) => {
       ['PUT', `/staff/${target.name}/password`, { password: NEW_PASSWORD }],
     ]
     for (const [method, url, payload] of routes) {
-      const res = await send(method, url, clerk, payload)
+      const res = await send(method, url, team.clerk, payload)
       expect([url, res.statusCode, res.json<ApiErrorBody>().code]).toEqual([url, 403, 'forbidden'])
       const anonymous = await suite.app.inject({ method, url: `/api/merchant${url}`, payload })
       expect([url, anonymous.statusCode]).toEqual([url, 401])
@@ -65,13 +59,13 @@ describeEachDatabase('console: staff accounts', (getDb) => {
   })
 
   it('lists every account by name, with its dates, without secrets', async () => {
-    const res = await send('GET', '/staff', owner)
+    const res = await send('GET', '/staff', team.owner)
     expect(res.statusCode).toBe(200)
     expect(res.headers['cache-control']).toBe('no-store')
     const { items } = res.json<StaffAccountList>()
     expect(items.map((item) => item.name)).toEqual(items.map((item) => item.name).sort())
-    expect(items.find((item) => item.name === clerk.name)).toEqual({
-      name: clerk.name,
+    expect(items.find((item) => item.name === team.clerk.name)).toEqual({
+      name: team.clerk.name,
       role: 'staff',
       createdAt: expect.any(String),
     })
@@ -79,33 +73,41 @@ describeEachDatabase('console: staff accounts', (getDb) => {
   })
 
   it('adds an account that can log in, audited without its password; a taken name is a 409', async () => {
-    const res = await send('POST', '/staff', owner, { name: 'dora', role: 'staff', password: NEW_PASSWORD })
+    const res = await send('POST', '/staff', team.owner, {
+      name: 'dora',
+      role: 'staff',
+      password: NEW_PASSWORD,
+    })
     expect(res.statusCode).toBe(201)
     expect(res.json<StaffAccount>()).toEqual({ name: 'dora', role: 'staff', createdAt: expect.any(String) })
     expect((await login('dora', NEW_PASSWORD)).statusCode).toBe(201)
     const [{ id }] = await getDb().query<{ id: string }>("select id::text from staff where name = 'dora'")
     expect(await auditOfStaff(getDb(), id)).toEqual([
-      { staff_id: owner.id, action: 'staff.add', before: null, after: { name: 'dora', role: 'staff' } },
+      { staff_id: team.owner.id, action: 'staff.add', before: null, after: { name: 'dora', role: 'staff' } },
     ])
-    const again = await send('POST', '/staff', owner, { name: 'dora', role: 'owner', password: NEW_PASSWORD })
+    const again = await send('POST', '/staff', team.owner, {
+      name: 'dora',
+      role: 'owner',
+      password: NEW_PASSWORD,
+    })
     expect(again.statusCode).toBe(409)
     expect(again.json<ApiErrorBody>().code).toBe('staff_name_taken')
-    const short = await send('POST', '/staff', owner, { name: 'eve', role: 'staff', password: 'short' })
+    const short = await send('POST', '/staff', team.owner, { name: 'eve', role: 'staff', password: 'short' })
     expect(short.statusCode).toBe(400)
   })
 
   it('disables an account (its sessions end), then enables it again, auditing each once', async () => {
     const target = await loggedInStaff(getDb(), 'staff')
-    const disabled = await send('POST', `/staff/${target.name}/disable`, owner)
+    const disabled = await send('POST', `/staff/${target.name}/disable`, team.owner)
     expect(disabled.statusCode).toBe(200)
     expect(disabled.json<StaffAccount>()).toMatchObject({ name: target.name, disabledAt: expect.any(String) })
     expect((await me(target.headers)).statusCode).toBe(401)
     expect((await login(target.name, TEST_STAFF_PASSWORD)).statusCode).toBe(401)
     // Already disabled: the same answer, nothing more written.
-    const twice = await send('POST', `/staff/${target.name}/disable`, owner)
+    const twice = await send('POST', `/staff/${target.name}/disable`, team.owner)
     expect(twice.json<StaffAccount>().disabledAt).toBe(disabled.json<StaffAccount>().disabledAt)
 
-    const enabled = await send('POST', `/staff/${target.name}/enable`, owner)
+    const enabled = await send('POST', `/staff/${target.name}/enable`, team.owner)
     expect(enabled.statusCode).toBe(200)
     expect(enabled.json<StaffAccount>().disabledAt).toBeUndefined()
     expect((await login(target.name, TEST_STAFF_PASSWORD)).statusCode).toBe(201)
@@ -113,13 +115,13 @@ describeEachDatabase('console: staff accounts', (getDb) => {
     expect((await me(target.headers)).statusCode).toBe(401)
     expect(await auditOfStaff(getDb(), target.id)).toEqual([
       {
-        staff_id: owner.id,
+        staff_id: team.owner.id,
         action: 'staff.disable',
         before: { name: target.name, disabled: false },
         after: { name: target.name, disabled: true, sessionsEnded: 1 },
       },
       {
-        staff_id: owner.id,
+        staff_id: team.owner.id,
         action: 'staff.enable',
         before: { name: target.name, disabled: true },
         after: { name: target.name, disabled: false },
@@ -128,15 +130,15 @@ describeEachDatabase('console: staff accounts', (getDb) => {
   })
 
   it('lets nobody disable their own account', async () => {
-    const res = await send('POST', `/staff/${owner.name}/disable`, owner)
+    const res = await send('POST', `/staff/${team.owner.name}/disable`, team.owner)
     expect(res.statusCode).toBe(409)
     expect(res.json<ApiErrorBody>().code).toBe('staff_disable_self')
-    expect((await me(owner.headers)).statusCode).toBe(200)
+    expect((await me(team.owner.headers)).statusCode).toBe(200)
   })
 
   it('sets a new password: the old one stops working and the sessions end', async () => {
     const target = await loggedInStaff(getDb(), 'staff')
-    const res = await send('PUT', `/staff/${target.name}/password`, owner, { password: NEW_PASSWORD })
+    const res = await send('PUT', `/staff/${target.name}/password`, team.owner, { password: NEW_PASSWORD })
     expect(res.statusCode).toBe(204)
     expect((await me(target.headers)).statusCode).toBe(401)
     expect((await login(target.name, TEST_STAFF_PASSWORD)).statusCode).toBe(401)
@@ -144,7 +146,7 @@ describeEachDatabase('console: staff accounts', (getDb) => {
     const entries = await auditOfStaff(getDb(), target.id)
     expect(entries).toEqual([
       {
-        staff_id: owner.id,
+        staff_id: team.owner.id,
         action: 'staff.password_reset',
         before: { name: target.name },
         after: { name: target.name, sessionsEnded: 1 },
@@ -154,10 +156,10 @@ describeEachDatabase('console: staff accounts', (getDb) => {
   })
 
   it('answers 404 for an unknown account and 400 for a password the policy refuses', async () => {
-    const unknown = await send('PUT', '/staff/nobody-here/password', owner, { password: NEW_PASSWORD })
+    const unknown = await send('PUT', '/staff/nobody-here/password', team.owner, { password: NEW_PASSWORD })
     expect(unknown.statusCode).toBe(404)
-    expect((await send('POST', '/staff/nobody-here/disable', owner)).statusCode).toBe(404)
-    const short = await send('PUT', `/staff/${clerk.name}/password`, owner, { password: 'short' })
+    expect((await send('POST', '/staff/nobody-here/disable', team.owner)).statusCode).toBe(404)
+    const short = await send('PUT', `/staff/${team.clerk.name}/password`, team.owner, { password: 'short' })
     expect(short.statusCode).toBe(400)
   })
 })

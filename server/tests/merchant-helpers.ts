@@ -16,6 +16,24 @@ export async function loggedInStaff(db: Db, role: StaffRole = 'staff'): Promise<
   return { id: staff.id, name: staff.name, role: staff.role, headers: bearer(token) }
 }
 
+export interface OwnerAndClerk {
+  owner: TestStaff
+  clerk: TestStaff
+}
+
+/**
+ * An owner and a clerk (role staff) with sessions, made in the suite's beforeAll: read them inside
+ * tests, not when the suite is declared.
+ */
+export function ownerAndClerk(getDb: () => Db): OwnerAndClerk {
+  const team = {} as OwnerAndClerk
+  beforeAll(async () => {
+    team.owner = await loggedInStaff(getDb(), 'owner')
+    team.clerk = await loggedInStaff(getDb(), 'staff')
+  })
+  return team
+}
+
 export function shipAs(
   app: FastifyInstance,
   headers: Record<string, string>,

@@ -6,7 +6,7 @@ import { fetchAfterSalesList } from '../features/after-sales/api'
 import { useT } from '../i18n'
 import { navigate, useLocation } from '../shared/router'
 import { AFTER_SALES_STATUSES } from '../shared/StatusTag'
-import { LoadError, Page } from '../shared/ui'
+import { Page } from '../shared/ui'
 import { useRequest } from '../shared/useRequest'
 
 const ALL = 'all'
@@ -41,10 +41,8 @@ export function AfterSalesPage({ requestId }: { requestId?: string }) {
             ...AFTER_SALES_STATUSES.map((value) => ({ key: value, label: t(`afterSalesStatus.${value}`) })),
           ]}
         />
-        {list.error && <LoadError error={list.error} onRetry={list.reload} />}
         <AfterSalesTable
-          page={list.data}
-          loading={list.loading}
+          list={list}
           detailLink={(id) => `/after-sales/${id}${listSearch}`}
           onPageChange={(next) => navigate(`/after-sales${search({ status, page: next })}`)}
         />

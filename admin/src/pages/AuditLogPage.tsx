@@ -4,7 +4,7 @@ import { fetchAudit, type AuditFilter } from '../features/audit/api'
 import { AuditFilters } from '../features/audit/AuditFilters'
 import { AuditTable } from '../features/audit/AuditTable'
 import { useT } from '../i18n'
-import { LoadError, Page } from '../shared/ui'
+import { Page } from '../shared/ui'
 import { useRequest } from '../shared/useRequest'
 
 /** Owners: every staff action, newest first, with what it changed. */
@@ -16,12 +16,7 @@ export function AuditLogPage() {
     <Page title={t('audit.title')}>
       <Card>
         <AuditFilters onSearch={(fields) => setFilter({ ...fields, page: 1 })} />
-        {audit.error && <LoadError error={audit.error} onRetry={audit.reload} />}
-        <AuditTable
-          page={audit.data}
-          loading={audit.loading}
-          onPageChange={(page) => setFilter((current) => ({ ...current, page }))}
-        />
+        <AuditTable list={audit} onPageChange={(page) => setFilter((current) => ({ ...current, page }))} />
       </Card>
     </Page>
   )

@@ -8,7 +8,7 @@ import { ProductDrawer } from '../features/catalog/ProductDrawer'
 import { ProductTable } from '../features/catalog/ProductTable'
 import { useT } from '../i18n'
 import { useIsOwner } from '../shared/session'
-import { LoadError, Page } from '../shared/ui'
+import { Page } from '../shared/ui'
 import { useRequest } from '../shared/useRequest'
 
 const ALL = 'all'
@@ -73,10 +73,8 @@ export function CatalogPage() {
             style={{ width: 140 }}
           />
         </Flex>
-        {products.error && <LoadError error={products.error} onRetry={products.reload} />}
         <ProductTable
-          page={products.data}
-          loading={products.loading}
+          list={products}
           categories={categories.data?.items ?? []}
           onPageChange={(page) => setFilter((current) => ({ ...current, page }))}
           onEdit={setEditing}

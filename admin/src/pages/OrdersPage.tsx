@@ -7,7 +7,7 @@ import { OrderTable } from '../features/orders/OrderTable'
 import { ShipModal } from '../features/orders/ShipModal'
 import { useT } from '../i18n'
 import { navigate, useLocation } from '../shared/router'
-import { LoadError, Page } from '../shared/ui'
+import { Page } from '../shared/ui'
 import { useRequest } from '../shared/useRequest'
 
 export function OrdersPage() {
@@ -24,10 +24,8 @@ export function OrdersPage() {
         <OrderFilters filter={filter} onChange={(next) => navigate(`/orders${filterToQuery(next)}`)} />
       </Card>
       <Card>
-        {orders.error && <LoadError error={orders.error} onRetry={orders.reload} />}
         <OrderTable
-          page={orders.data}
-          loading={orders.loading}
+          list={orders}
           onPageChange={(page) => navigate(`/orders${filterToQuery({ ...filter, page })}`)}
           onShip={setShipping}
         />

@@ -6,7 +6,7 @@ import { AddStaffModal } from '../features/staff/AddStaffModal'
 import { ResetPasswordModal } from '../features/staff/ResetPasswordModal'
 import { StaffTable } from '../features/staff/StaffTable'
 import { useT } from '../i18n'
-import { LoadError, Page } from '../shared/ui'
+import { Page } from '../shared/ui'
 import { useRequest } from '../shared/useRequest'
 
 /** Owners: the shop's accounts. */
@@ -30,13 +30,7 @@ export function StaffPage() {
       }
     >
       <Card>
-        {staff.error && <LoadError error={staff.error} onRetry={staff.reload} />}
-        <StaffTable
-          accounts={staff.data?.items}
-          loading={staff.loading}
-          onChanged={staff.reload}
-          onResetPassword={setResetting}
-        />
+        <StaffTable list={staff} onChanged={staff.reload} onResetPassword={setResetting} />
       </Card>
       <AddStaffModal
         open={adding}

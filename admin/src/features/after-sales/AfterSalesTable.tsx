@@ -1,20 +1,17 @@
 import type { MerchantAfterSalesPage, MerchantAfterSalesRequest } from '@contract'
 import type { TableColumnsType } from 'antd'
 import { useT } from '../../i18n'
-import { PagedTable } from '../../shared/PagedTable'
+import { PagedTable, type PagedList } from '../../shared/ListTable'
 import { Link } from '../../shared/router'
 import { AfterSalesStatusTag } from '../../shared/StatusTag'
 import { Amount, Time } from '../../shared/ui'
 
-interface AfterSalesTableProps {
-  page: MerchantAfterSalesPage | undefined
-  loading: boolean
+interface AfterSalesTableProps extends PagedList<MerchantAfterSalesPage> {
   /** The link to one request, keeping the list's filter. */
   detailLink: (id: string) => string
-  onPageChange: (page: number) => void
 }
 
-export function AfterSalesTable({ page, loading, detailLink, onPageChange }: AfterSalesTableProps) {
+export function AfterSalesTable({ detailLink, ...paged }: AfterSalesTableProps) {
   const t = useT()
   const columns: TableColumnsType<MerchantAfterSalesRequest> = [
     {
@@ -65,12 +62,10 @@ export function AfterSalesTable({ page, loading, detailLink, onPageChange }: Aft
   ]
   return (
     <PagedTable<MerchantAfterSalesRequest>
+      {...paged}
       rowKey='id'
       columns={columns}
-      page={page}
-      loading={loading}
       empty={t('afterSales.empty')}
-      onPageChange={onPageChange}
       data-testid='after-sales-table'
     />
   )

@@ -1,17 +1,11 @@
 import type { AuditEntry, AuditPage } from '@contract'
 import { Tag, Typography, type TableColumnsType } from 'antd'
 import { useT } from '../../i18n'
-import { PagedTable } from '../../shared/PagedTable'
+import { PagedTable, type PagedList } from '../../shared/ListTable'
 import { Time } from '../../shared/ui'
 import { AuditChange } from './AuditChange'
 
-interface AuditTableProps {
-  page: AuditPage | undefined
-  loading: boolean
-  onPageChange: (page: number) => void
-}
-
-export function AuditTable({ page, loading, onPageChange }: AuditTableProps) {
+export function AuditTable(paged: PagedList<AuditPage>) {
   const t = useT()
   const columns: TableColumnsType<AuditEntry> = [
     { title: t('audit.at'), dataIndex: 'at', width: 180, render: (at: string) => <Time iso={at} /> },
@@ -47,12 +41,10 @@ export function AuditTable({ page, loading, onPageChange }: AuditTableProps) {
   ]
   return (
     <PagedTable<AuditEntry>
+      {...paged}
       rowKey='id'
       columns={columns}
-      page={page}
-      loading={loading}
       empty={t('audit.empty')}
-      onPageChange={onPageChange}
       data-testid='audit-table'
     />
   )

@@ -1,8 +1,7 @@
-import { Col, Form, InputNumber, Modal, Row } from 'antd'
+import { Col, Form, InputNumber, Row } from 'antd'
 import { STOCK_ADJUSTMENT_MAX } from '@contract/limits'
 import { useT } from '../../i18n'
-import { validValues } from '../../shared/forms'
-import { testId } from '../../shared/ui'
+import { FormModal } from '../../shared/FormModal'
 import { useAction } from '../../shared/useAction'
 import { createProduct } from './api'
 import { PriceInput, priceFenOf } from './PriceInput'
@@ -25,12 +24,9 @@ export function NewProductModal({
   onCreated: () => void
 }) {
   const t = useT()
-  const [form] = Form.useForm<NewProductValues>()
-  const { running, run } = useAction()
+  const { run } = useAction()
 
-  const submit = async () => {
-    const values = await validValues(form)
-    if (!values) return
+  const submit = async (values: NewProductValues) => {
     const price = priceFenOf(values.price)
     if (price === undefined) return
     if (await run(() => createProduct(toCreateInput(values, price, values.stock)), 'catalog.created'))
@@ -38,59 +34,50 @@ export function NewProductModal({
   }
 
   return (
-    <Modal
+    <FormModal<NewProductValues>
       open={open}
       title={t('catalog.new')}
       width={760}
       okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      onOk={submit}
-      onCancel={onClose}
-      confirmLoading={running}
-      okButtonProps={testId('new-product-submit')}
-      destroyOnHidden
+      okTestId='new-product-submit'
+      initialValues={{ stock: 0, images: [] }}
+      onSubmit={submit}
+      onClose={onClose}
     >
-      <Form<NewProductValues>
-        form={form}
-        layout='vertical'
-        preserve={false}
-        initialValues={{ stock: 0, images: [] }}
-      >
-        <ProductFields />
-        <Row gutter={16}>
-          <Col span={12}>
-            <Form.Item
-              name='price'
-              label={t('catalog.priceYuan')}
-              rules={[
-                {
-                  validator: async (_, text: string | undefined) =>
-                    priceFenOf(text) === undefined
-                      ? Promise.reject(new Error(t('catalog.priceRule')))
-                      : undefined,
-                },
-              ]}
-            >
-              <PriceInput aria-label={t('catalog.priceYuan')} data-testid='new-product-price' />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item
-              name='stock'
-              label={t('catalog.initialStock')}
-              rules={[{ required: true, type: 'integer', min: 0, max: STOCK_ADJUSTMENT_MAX }]}
-            >
-              <InputNumber<number>
-                precision={0}
-                min={0}
-                max={STOCK_ADJUSTMENT_MAX}
-                style={{ width: 150 }}
-                className='tabular'
-              />
-            </Form.Item>
-          </Col>
-        </Row>
-      </Form>
-    </Modal>
+      <ProductFields />
+      <Row gutter={16}>
+        <Col span={12}>
+          <Form.Item
+            name='price'
+            label={t('catalog.priceYuan')}
+            rules={[
+              {
+                validator: async (_, text: string | undefined) =>
+                  priceFenOf(text) === undefined
+                    ? Promise.reject(new Error(t('catalog.priceRule')))
+                    : undefined,
+              },
+            ]}
+          >
+            <PriceInput aria-label={t('catalog.priceYuan')} data-testid='new-product-price' />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item
+            name='stock'
+            label={t('catalog.initialStock')}
+            rules={[{ required: true, type: 'integer', min: 0, max: STOCK_ADJUSTMENT_MAX }]}
+          >
+            <InputNumber<number>
+              precision={0}
+              min={0}
+              max={STOCK_ADJUSTMENT_MAX}
+              style={{ width: 150 }}
+              className='tabular'
+            />
+          </Form.Item>
+        </Col>
+      </Row>
+    </FormModal>
   )
 }

@@ -1,15 +1,12 @@
 import type { Category, ConsoleProduct, ConsoleProductPage } from '@contract'
 import { Button, Image, Space, Typography, type TableColumnsType } from 'antd'
 import { useLocale, useT } from '../../i18n'
-import { PagedTable } from '../../shared/PagedTable'
+import { PagedTable, type PagedList } from '../../shared/ListTable'
 import { Amount } from '../../shared/ui'
 import { PublishSwitch } from './PublishSwitch'
 
-interface ProductTableProps {
-  page: ConsoleProductPage | undefined
-  loading: boolean
+interface ProductTableProps extends PagedList<ConsoleProductPage> {
   categories: Category[]
-  onPageChange: (page: number) => void
   onEdit: (productId: string) => void
   onChanged: () => void
 }
@@ -28,14 +25,7 @@ function PriceRange({ product }: { product: ConsoleProduct }) {
   )
 }
 
-export function ProductTable({
-  page,
-  loading,
-  categories,
-  onPageChange,
-  onEdit,
-  onChanged,
-}: ProductTableProps) {
+export function ProductTable({ categories, onEdit, onChanged, ...paged }: ProductTableProps) {
   const t = useT()
   const { locale } = useLocale()
   const categoryName = (id: string) => categories.find((category) => category.id === id)?.name ?? id
@@ -103,12 +93,10 @@ export function ProductTable({
   ]
   return (
     <PagedTable<ConsoleProduct>
+      {...paged}
       rowKey='id'
       columns={columns}
-      page={page}
-      loading={loading}
       empty={t('catalog.empty')}
-      onPageChange={onPageChange}
       data-testid='product-table'
     />
   )

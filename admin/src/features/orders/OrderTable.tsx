@@ -1,19 +1,16 @@
 import type { MerchantOrderPage, MerchantOrderSummary } from '@contract'
 import { Button, Space, Typography, type TableColumnsType } from 'antd'
 import { useT } from '../../i18n'
-import { PagedTable } from '../../shared/PagedTable'
+import { PagedTable, type PagedList } from '../../shared/ListTable'
 import { Link } from '../../shared/router'
 import { OrderStatusTag } from '../../shared/StatusTag'
 import { Amount, Time } from '../../shared/ui'
 
-interface OrderTableProps {
-  page: MerchantOrderPage | undefined
-  loading: boolean
-  onPageChange: (page: number) => void
+interface OrderTableProps extends PagedList<MerchantOrderPage> {
   onShip: (orderId: string) => void
 }
 
-export function OrderTable({ page, loading, onPageChange, onShip }: OrderTableProps) {
+export function OrderTable({ onShip, ...paged }: OrderTableProps) {
   const t = useT()
   const columns: TableColumnsType<MerchantOrderSummary> = [
     {
@@ -73,12 +70,10 @@ export function OrderTable({ page, loading, onPageChange, onShip }: OrderTablePr
   ]
   return (
     <PagedTable<MerchantOrderSummary>
+      {...paged}
       rowKey='id'
       columns={columns}
-      page={page}
-      loading={loading}
       empty={t('orders.empty')}
-      onPageChange={onPageChange}
       data-testid='order-table'
     />
   )

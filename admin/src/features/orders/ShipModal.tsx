@@ -1,9 +1,8 @@
 import type { ShipmentInput } from '@contract'
-import { Form, Input, Modal } from 'antd'
+import { Form, Input } from 'antd'
 import { CARRIER_LENGTH, TRACKING_NO_PATTERN } from '@contract/limits'
 import { useT } from '../../i18n'
-import { validValues } from '../../shared/forms'
-import { testId } from '../../shared/ui'
+import { FormModal } from '../../shared/FormModal'
 import { useAction } from '../../shared/useAction'
 import { shipOrder } from './api'
 
@@ -18,53 +17,45 @@ interface ShipModalProps {
 /** Carrier and tracking number for a paid order; open while `orderId` is set. */
 export function ShipModal({ orderId, onClose, onShipped }: ShipModalProps) {
   const t = useT()
-  const [form] = Form.useForm<ShipmentInput>()
-  const { running, run } = useAction()
+  const { run } = useAction()
 
-  const submit = async () => {
+  const submit = async (values: ShipmentInput) => {
     if (!orderId) return
-    const values = await validValues(form)
-    if (!values) return
     const shipment = { carrier: values.carrier.trim(), trackingNo: values.trackingNo.trim() }
     if (await run(() => shipOrder(orderId, shipment), 'orders.shipped')) onShipped()
   }
 
   return (
-    <Modal
+    <FormModal<ShipmentInput>
       open={orderId !== undefined}
       title={`${t('orders.ship')} · ${orderId ?? ''}`}
       okText={t('orders.ship')}
-      cancelText={t('common.cancel')}
-      onOk={submit}
-      onCancel={onClose}
-      confirmLoading={running}
-      destroyOnHidden
-      okButtonProps={testId('ship-submit')}
+      okTestId='ship-submit'
+      onSubmit={submit}
+      onClose={onClose}
     >
-      <Form form={form} layout='vertical' preserve={false}>
-        <Form.Item
-          name='carrier'
-          label={t('orders.carrier')}
-          rules={[
-            {
-              required: true,
-              whitespace: true,
-              min: CARRIER_LENGTH.min,
-              max: CARRIER_LENGTH.max,
-              message: t('orders.carrierRule', CARRIER_LENGTH),
-            },
-          ]}
-        >
-          <Input placeholder='顺丰速运' maxLength={CARRIER_LENGTH.max} data-testid='ship-carrier' />
-        </Form.Item>
-        <Form.Item
-          name='trackingNo'
-          label={t('orders.trackingNo')}
-          rules={[{ required: true, pattern: TRACKING_NO, message: t('orders.trackingRule') }]}
-        >
-          <Input placeholder='SF1234567890' maxLength={40} data-testid='ship-tracking-no' />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item
+        name='carrier'
+        label={t('orders.carrier')}
+        rules={[
+          {
+            required: true,
+            whitespace: true,
+            min: CARRIER_LENGTH.min,
+            max: CARRIER_LENGTH.max,
+            message: t('orders.carrierRule', CARRIER_LENGTH),
+          },
+        ]}
+      >
+        <Input placeholder='顺丰速运' maxLength={CARRIER_LENGTH.max} data-testid='ship-carrier' />
+      </Form.Item>
+      <Form.Item
+        name='trackingNo'
+        label={t('orders.trackingNo')}
+        rules={[{ required: true, pattern: TRACKING_NO, message: t('orders.trackingRule') }]}
+      >
+        <Input placeholder='SF1234567890' maxLength={40} data-testid='ship-tracking-no' />
+      </Form.Item>
+    </FormModal>
   )
 }

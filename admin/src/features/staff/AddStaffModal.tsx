@@ -1,9 +1,8 @@
 import type { CreateStaffInput } from '@contract'
-import { Form, Input, Modal, Radio } from 'antd'
+import { Form, Input, Radio } from 'antd'
 import { STAFF_NAME_LENGTH, STAFF_NAME_PATTERN } from '@contract/limits'
 import { useT } from '../../i18n'
-import { validValues } from '../../shared/forms'
-import { testId } from '../../shared/ui'
+import { FormModal } from '../../shared/FormModal'
 import { useAction } from '../../shared/useAction'
 import { addStaff } from './api'
 import { passwordRules } from './passwordRule'
@@ -18,62 +17,48 @@ export function AddStaffModal({
   onAdded: () => void
 }) {
   const t = useT()
-  const [form] = Form.useForm<CreateStaffInput>()
-  const { running, run } = useAction()
+  const { run } = useAction()
   const { min, max } = STAFF_NAME_LENGTH
 
-  const submit = async () => {
-    const values = await validValues(form)
-    if (!values) return
-    if (await run(() => addStaff(values), 'staff.added')) onAdded()
-  }
-
   return (
-    <Modal
+    <FormModal<CreateStaffInput>
       open={open}
       title={t('staff.add')}
       okText={t('staff.add')}
-      cancelText={t('common.cancel')}
-      onOk={submit}
-      onCancel={onClose}
-      confirmLoading={running}
-      okButtonProps={testId('staff-add-submit')}
-      destroyOnHidden
+      okTestId='staff-add-submit'
+      initialValues={{ role: 'staff' }}
+      onSubmit={async (values) => {
+        if (await run(() => addStaff(values), 'staff.added')) onAdded()
+      }}
+      onClose={onClose}
     >
-      <Form<CreateStaffInput>
-        form={form}
-        layout='vertical'
-        preserve={false}
-        initialValues={{ role: 'staff' }}
+      <Form.Item
+        name='name'
+        label={t('staff.name')}
+        rules={[
+          {
+            required: true,
+            min,
+            max,
+            pattern: new RegExp(STAFF_NAME_PATTERN),
+            message: t('staff.nameRule', { min, max }),
+          },
+        ]}
       >
-        <Form.Item
-          name='name'
-          label={t('staff.name')}
-          rules={[
-            {
-              required: true,
-              min,
-              max,
-              pattern: new RegExp(STAFF_NAME_PATTERN),
-              message: t('staff.nameRule', { min, max }),
-            },
+        <Input maxLength={max} autoComplete='off' data-testid='staff-add-name' />
+      </Form.Item>
+      <Form.Item name='role' label={t('staff.role')} rules={[{ required: true }]}>
+        <Radio.Group
+          options={[
+            { value: 'staff', label: t('role.staff') },
+            { value: 'owner', label: t('role.owner') },
           ]}
-        >
-          <Input maxLength={max} autoComplete='off' data-testid='staff-add-name' />
-        </Form.Item>
-        <Form.Item name='role' label={t('staff.role')} rules={[{ required: true }]}>
-          <Radio.Group
-            options={[
-              { value: 'staff', label: t('role.staff') },
-              { value: 'owner', label: t('role.owner') },
-            ]}
-            optionType='button'
-          />
-        </Form.Item>
-        <Form.Item name='password' label={t('staff.password')} rules={passwordRules(t)}>
-          <Input.Password autoComplete='new-password' data-testid='staff-add-password' />
-        </Form.Item>
-      </Form>
-    </Modal>
+          optionType='button'
+        />
+      </Form.Item>
+      <Form.Item name='password' label={t('staff.password')} rules={passwordRules(t)}>
+        <Input.Password autoComplete='new-password' data-testid='staff-add-password' />
+      </Form.Item>
+    </FormModal>
   )
 }

@@ -1,7 +1,6 @@
-import { Form, Input, Modal } from 'antd'
+import { Form, Input } from 'antd'
 import { useT } from '../../i18n'
-import { validValues } from '../../shared/forms'
-import { testId } from '../../shared/ui'
+import { FormModal } from '../../shared/FormModal'
 import { useAction } from '../../shared/useAction'
 import { resetStaffPassword } from './api'
 import { passwordRules } from './passwordRule'
@@ -9,34 +8,22 @@ import { passwordRules } from './passwordRule'
 /** A new password for `name` (open while set); their sessions end on the server. */
 export function ResetPasswordModal({ name, onClose }: { name: string | undefined; onClose: () => void }) {
   const t = useT()
-  const [form] = Form.useForm<{ password: string }>()
-  const { running, run } = useAction()
-
-  const submit = async () => {
-    if (!name) return
-    const values = await validValues(form)
-    if (!values) return
-    const { password } = values
-    if (await run(() => resetStaffPassword(name, password), 'staff.passwordReset')) onClose()
-  }
+  const { run } = useAction()
 
   return (
-    <Modal
+    <FormModal<{ password: string }>
       open={name !== undefined}
       title={t('staff.resetTitle', { name: name ?? '' })}
       okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      onOk={submit}
-      onCancel={onClose}
-      confirmLoading={running}
-      okButtonProps={testId('staff-reset-submit')}
-      destroyOnHidden
+      okTestId='staff-reset-submit'
+      onSubmit={async ({ password }) => {
+        if (name && (await run(() => resetStaffPassword(name, password), 'staff.passwordReset'))) onClose()
+      }}
+      onClose={onClose}
     >
-      <Form form={form} layout='vertical' preserve={false}>
-        <Form.Item name='password' label={t('staff.newPassword')} rules={passwordRules(t)}>
-          <Input.Password autoComplete='new-password' data-testid='staff-reset-password' />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item name='password' label={t('staff.newPassword')} rules={passwordRules(t)}>
+        <Input.Password autoComplete='new-password' data-testid='staff-reset-password' />
+      </Form.Item>
+    </FormModal>
   )
 }

@@ -1,20 +1,21 @@
-import type { StaffAccount } from '@contract'
-import { Badge, Button, Popconfirm, Space, Table, Tag, type TableColumnsType } from 'antd'
+import type { StaffAccount, StaffAccountList } from '@contract'
+import { Badge, Button, Popconfirm, Space, Tag, type TableColumnsType } from 'antd'
 import { useState } from 'react'
 import { useT } from '../../i18n'
 import { useStaff } from '../../shared/session'
-import { EmptyState, Time } from '../../shared/ui'
+import { ListTable } from '../../shared/ListTable'
+import type { RequestState } from '../../shared/useRequest'
+import { Time } from '../../shared/ui'
 import { useAction } from '../../shared/useAction'
 import { setStaffEnabled } from './api'
 
 interface StaffTableProps {
-  accounts: StaffAccount[] | undefined
-  loading: boolean
+  list: RequestState<StaffAccountList>
   onChanged: () => void
   onResetPassword: (name: string) => void
 }
 
-export function StaffTable({ accounts, loading, onChanged, onResetPassword }: StaffTableProps) {
+export function StaffTable({ list, onChanged, onResetPassword }: StaffTableProps) {
   const t = useT()
   const me = useStaff()
   const { running, run } = useAction()
@@ -106,13 +107,11 @@ export function StaffTable({ accounts, loading, onChanged, onResetPassword }: St
     },
   ]
   return (
-    <Table<StaffAccount>
+    <ListTable<StaffAccount>
       rowKey='name'
       columns={columns}
-      dataSource={accounts}
-      loading={loading}
-      pagination={false}
-      locale={{ emptyText: <EmptyState description={t('staff.empty')} /> }}
+      list={list}
+      empty={t('staff.empty')}
       data-testid='staff-table'
     />
   )

@@ -1,0 +1,76 @@
+/**
+ * Tables of what a list endpoint answers, with the states every list shows the same way: a failed
+ * load with its Retry button above the table, the loading spinner over the rows already there, and
+ * the sentence an empty list shows.
+ */
+import { Table, type TableProps } from 'antd'
+import { useT } from '../i18n'
+import { EmptyState, LoadError } from './ui'
+import type { RequestState } from './useRequest'
+
+/** What a list endpoint answers: its items. */
+export interface ListAnswer<Item> {
+  items: Item[]
+}
+
+/** One page of a list as the API answers it. */
+export interface ListPage<Item> extends ListAnswer<Item> {
+  page: number
+  pageSize: number
+  total: number
+}
+
+interface ListTableProps<Item> extends Omit<TableProps<Item>, 'dataSource' | 'loading' | 'locale'> {
+  /** The list's request: its answer, whether it is loading, its error, and reload for Retry. */
+  list: RequestState<ListAnswer<Item>>
+  /** The sentence an empty list shows: what to try instead. */
+  empty: string
+}
+
+/** A whole list in one table (no page links unless `pagination` is given). */
+export function ListTable<Item extends object>({
+  list,
+  empty,
+  pagination = false,
+  ...table
+}: ListTableProps<Item>) {
+  return (
+    <>
+      {list.error && <LoadError error={list.error} onRetry={list.reload} />}
+      <Table<Item>
+        {...table}
+        dataSource={list.data?.items}
+        loading={list.loading}
+        pagination={pagination}
+        locale={{ emptyText: <EmptyState description={empty} /> }}
+      />
+    </>
+  )
+}
+
+/** What a page hands the table of a paged list: the request, and where a page link goes. */
+export interface PagedList<Page> {
+  list: RequestState<Page>
+  onPageChange: (page: number) => void
+}
+
+type PagedTableProps<Item> = Omit<ListTableProps<Item>, 'list' | 'pagination'> & PagedList<ListPage<Item>>
+
+/** A table of a paged list: a ListTable with page links and the total. */
+export function PagedTable<Item extends object>({ list, onPageChange, ...table }: PagedTableProps<Item>) {
+  const t = useT()
+  return (
+    <ListTable<Item>
+      {...table}
+      list={list}
+      pagination={{
+        current: list.data?.page ?? 1,
+        pageSize: list.data?.pageSize,
+        total: list.data?.total,
+        showSizeChanger: false,
+        showTotal: (total) => t('common.total', { total }),
+        onChange: onPageChange,
+      }}
+    />
+  )
+}
