@@ -13,7 +13,8 @@ import { HttpError } from '../http/errors'
 import { logOut } from '../staff/login'
 import { logInOrRefuse, MERCHANT_ROUTE, toStaff } from '../staff/plugin'
 import { findStaffSession } from '../staff/repository'
-import { clearedSessionCookie, csrfTokenFor, sessionCookie } from './cookie'
+import { privateAnswers } from '../http/vary'
+import { clearedSessionCookie, consoleCookieToken, csrfTokenFor, sessionCookie } from './cookie'
 
 export interface ConsoleSessionOptions {
   db: Db
@@ -31,6 +32,7 @@ export const consoleSessionRoutes: FastifyPluginAsyncTypebox<ConsoleSessionOptio
   const { db, staffSessionTtlSeconds, secureCookie } = options
   const cookieSettings = { secure: secureCookie }
   const forget = (reply: FastifyReply) => reply.header('set-cookie', clearedSessionCookie(cookieSettings))
+  privateAnswers(app) // the answers carry the CSRF token
 
   app.post(
     '/console/session',
@@ -51,6 +53,9 @@ export const consoleSessionRoutes: FastifyPluginAsyncTypebox<ConsoleSessionOptio
     },
     async (request, reply) => {
       const result = await logInOrRefuse(db, request.body, staffSessionTtlSeconds)
+      // A login over an existing cookie replaces its session: the old one ends here, not at its expiry.
+      const replaced = consoleCookieToken(request)
+      if (replaced) await logOut(db, replaced)
       const session: ConsoleSession = {
         staff: toStaff(result.staff),
         csrfToken: csrfTokenFor(result.token),

@@ -95,6 +95,7 @@ describeEachDatabase('console sessions', (getDb) => {
     const reload = await getSession(login.cookie)
     expect(reload.statusCode).toBe(200)
     expect(reload.json<ConsoleSession>()).toEqual(login.session)
+    expect(reload.headers['cache-control']).toBe('no-store') // it carries the CSRF token
     const anonymous = await getSession()
     expect(anonymous.statusCode).toBe(401)
     expect(anonymous.json<ApiErrorBody>().code).toBe('unauthorized')
@@ -108,6 +109,16 @@ describeEachDatabase('console sessions', (getDb) => {
     expect(expired.statusCode).toBe(401)
     expect(expired.json<ApiErrorBody>().code).toBe('session_expired')
     expect(String(expired.headers['set-cookie'])).toContain('Max-Age=0')
+  })
+
+  it('ends the session a new login replaces (the old cookie stops working at once)', async () => {
+    const staff = await createTestStaff(getDb())
+    const first = await consoleLogin(suite.app, staff)
+    const second = await postLogin(suite.app, staff, { cookie: first.cookie })
+    expect(second.statusCode).toBe(201)
+    expect((await getSession(first.cookie)).statusCode).toBe(401)
+    const secondCookie = String(second.headers['set-cookie']).split(';')[0]
+    expect((await getSession(secondCookie)).statusCode).toBe(200)
   })
 
   it('logs out with the CSRF token only; the session ends server-side and the cookie is cleared', async () => {
