@@ -48,6 +48,7 @@ export const API_ERROR_CODES = [
   'unknown_category', // 400: no (active) category with that id
   'unknown_image', // 400: a product names an image that is neither a sample nor an upload
   'image_content_mismatch', // 415: the upload's first bytes are not the image type its Content-Type says
+  'stock_limit', // 409: a stock adjustment would take a SKU above SKU_STOCK_MAX
 ] as const
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number]
 

@@ -105,6 +105,8 @@ export const CONSOLE_CSRF_HEADER = 'x-csrf-token'
 export const STOCK_ADJUSTMENT_REASON_LENGTH = { min: 2, max: 200 } as const
 /** One adjustment moves stock by at most this much either way. */
 export const STOCK_ADJUSTMENT_MAX = 100_000
+/** A SKU's stock never exceeds this (far below the column's int4 limit, which adjustments could overflow). */
+export const SKU_STOCK_MAX = 10_000_000
 /** Uploaded product images: these types (checked by their first bytes too), at most this size. */
 export const PRODUCT_IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const
 export const PRODUCT_IMAGE_MAX_BYTES = 2 * 1024 * 1024

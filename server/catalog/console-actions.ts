@@ -3,6 +3,7 @@
  * in the same transaction: a change never lands without its entry, nor an entry without its change.
  */
 import type { CreateProductInput, StockAdjustmentInput, UpdateProductInput } from '../../contract'
+import { SKU_STOCK_MAX } from '../../contract/limits'
 import type { Db, Queryable } from '../db/types'
 import { HttpError, notFound } from '../http/errors'
 import { audit } from '../staff/repository'
@@ -159,12 +160,18 @@ export async function adjustStock(
   return db.transaction(async (tx) => {
     const adjusted = await adjustSkuStock(tx, skuId, delta)
     if (!adjusted) throw notFound(`No SKU with id "${skuId}".`)
-    if (adjusted === 'insufficient')
-      throw new HttpError(
-        409,
-        'insufficient_stock',
-        `SKU ${skuId} has fewer than ${-delta} in stock; stock cannot go below 0.`,
-      )
+    if (adjusted === 'out_of_range')
+      throw delta < 0
+        ? new HttpError(
+            409,
+            'insufficient_stock',
+            `SKU ${skuId} has fewer than ${-delta} in stock; stock cannot go below 0.`,
+          )
+        : new HttpError(
+            409,
+            'stock_limit',
+            `SKU ${skuId} would hold more than ${SKU_STOCK_MAX} in stock; add less.`,
+          )
     const { productId, stockAfter } = adjusted
     await recordStockAdjustment(tx, { skuId, delta, reason, staffId, stockAfter })
     await audit(tx, {

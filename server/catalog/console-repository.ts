@@ -4,6 +4,7 @@
  * product alone from then on.
  */
 import type { ConsoleProduct, ConsoleSku, LocalizedText } from '../../contract'
+import { SKU_STOCK_MAX } from '../../contract/limits'
 import type { Queryable } from '../db/types'
 import type { Language } from '../http/language'
 import type { ImageUrl } from '../http/public-urls'
@@ -221,19 +222,21 @@ export async function setSkuPrice(
 }
 
 /**
- * Moves a SKU's stock by `delta`, never below 0 (one conditional UPDATE). `insufficient` when it
- * would go below; undefined when there is no such SKU.
+ * Moves a SKU's stock by `delta`, never below 0 nor above SKU_STOCK_MAX (one conditional UPDATE).
+ * `out_of_range` when it would leave that range; undefined when there is no such SKU.
  */
 export async function adjustSkuStock(
   tx: Queryable,
   skuId: string,
   delta: number,
-): Promise<{ productId: string; stockAfter: number } | 'insufficient' | undefined> {
+): Promise<{ productId: string; stockAfter: number } | 'out_of_range' | undefined> {
   const [row] = await tx.query<{ product_id: string; stock: number }>(
-    `update skus set stock = stock + $2 where id = $1 and stock + $2 >= 0 returning product_id, stock`,
-    [skuId, delta],
+    `update skus set stock = stock + $2
+     where id = $1 and stock + $2::bigint between 0 and $3
+     returning product_id, stock`,
+    [skuId, delta, SKU_STOCK_MAX],
   )
-  if (!row) return (await productIdOfSku(tx, skuId)) ? 'insufficient' : undefined
+  if (!row) return (await productIdOfSku(tx, skuId)) ? 'out_of_range' : undefined
   await markProductEdited(tx, row.product_id)
   return { productId: row.product_id, stockAfter: row.stock }
 }

@@ -100,6 +100,8 @@ export const imageRoutes: FastifyPluginAsync<{ directory?: string; uploadsDirect
         .header('content-type', TYPE_BY_EXTENSION.get(path.extname(file).slice(1)))
         .header('cache-control', CACHE_CONTROL)
         .header('etag', image.etag)
+        // Uploads are checked by their first bytes only: browsers must not guess another type.
+        .header('x-content-type-options', 'nosniff')
       if (request.headers['if-none-match'] === image.etag) return reply.status(304).send()
       return reply.send(image.bytes)
     },

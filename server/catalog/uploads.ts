@@ -4,7 +4,7 @@
  * (`u-<sha256 prefix>.<ext>`), so the same image uploaded twice is one file and a name never
  * points at different bytes.
  */
-import { createHash } from 'node:crypto'
+import { createHash, randomUUID } from 'node:crypto'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import { PRODUCT_IMAGE_TYPES } from '../../contract'
@@ -43,8 +43,14 @@ export const uploadFileName = (bytes: Buffer, type: ProductImageType): string =>
 export async function storeUpload(directory: string, bytes: Buffer, type: ProductImageType): Promise<string> {
   const file = uploadFileName(bytes, type)
   await fs.mkdir(directory, { recursive: true })
-  const temporary = path.join(directory, `.${file}.${process.pid}.${Date.now()}.tmp`)
-  await fs.writeFile(temporary, bytes)
-  await fs.rename(temporary, path.join(directory, file))
+  // Unique per call: two uploads of the same picture at once must not share a temporary file.
+  const temporary = path.join(directory, `.${file}.${randomUUID()}.tmp`)
+  try {
+    await fs.writeFile(temporary, bytes)
+    await fs.rename(temporary, path.join(directory, file))
+  } catch (error) {
+    await fs.rm(temporary, { force: true })
+    throw error
+  }
   return file
 }

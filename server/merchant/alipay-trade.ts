@@ -48,7 +48,9 @@ export async function queryTradeLive(
     const queriedAt = new Date().toISOString()
     if (alipaySubCode(error) === 'ACQ.TRADE_NOT_EXIST') return { found: false, queriedAt }
     deps.log.warn({ err: error, orderId }, 'staff could not query an Alipay trade')
-    throw unavailable(orderId, error instanceof Error ? error.message : String(error))
+    // The details stay in the log; staff see Alipay's code, or that it did not answer.
+    const subCode = alipaySubCode(error)
+    throw unavailable(orderId, subCode ? `Alipay answered ${subCode}.` : 'no answer; try again.')
   }
   if (answer.outTradeNo !== orderId) throw unavailable(orderId, 'it answered about another trade.')
   const totalAmount = fenOf(orderId, 'total_amount', answer.totalAmount)

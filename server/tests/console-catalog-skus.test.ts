@@ -1,5 +1,6 @@
 /** The console's SKU changes: prices (owner only) and stock adjustments (any staff, never below 0). */
 import type { ConsoleProduct, ProductDetail } from '../../contract'
+import { SKU_STOCK_MAX } from '../../contract/limits'
 import { describeEachDatabase } from '../testing/databases'
 import { appForSuite } from '../testing/suites'
 import { ownerAndClerk } from './merchant-helpers'
@@ -104,6 +105,23 @@ describeEachDatabase('console catalog: SKU prices and stock', (getDb) => {
     expect(await catalogAudit(getDb(), 'sku', 'pencil-set-std')).toEqual([])
     const empty = await adjust('pencil-set-std', -2)
     expect(empty.json<ConsoleProduct>().skus[0].stock).toBe(0)
+  })
+
+  it('refuses to take stock above SKU_STOCK_MAX with 409 stock_limit (no int4 overflow, no 500)', async () => {
+    const auditBefore = await catalogAudit(getDb(), 'sku', 'pencil-set-std')
+    await getDb().query(`update skus set stock = $1 where id = 'pencil-set-std'`, [SKU_STOCK_MAX - 1])
+    const res = await adjust('pencil-set-std', 2)
+    expect(res.statusCode).toBe(409)
+    expect(res.json()).toMatchObject({
+      code: 'stock_limit',
+      message: expect.stringContaining(`${SKU_STOCK_MAX}`),
+    })
+    // Near the column's own limit too: the sum is compared as bigint, so PostgreSQL never overflows.
+    await getDb().query(`update skus set stock = 2147483600 where id = 'pencil-set-std'`)
+    expect((await adjust('pencil-set-std', 100)).json()).toMatchObject({ code: 'stock_limit' })
+    expect(await catalogAudit(getDb(), 'sku', 'pencil-set-std')).toEqual(auditBefore)
+    await getDb().query(`update skus set stock = 3 where id = 'pencil-set-std'`)
+    expect((await adjust('pencil-set-std', 1)).json<ConsoleProduct>().skus[0].stock).toBe(4)
   })
 
   it('refuses a zero delta, a blank reason and an unknown SKU', async () => {

@@ -35,6 +35,7 @@ describe('product images', () => {
     expect(res.statusCode).toBe(200)
     expect(res.headers['content-type']).toBe('image/png')
     expect(res.headers['cache-control']).toMatch(/public, max-age=\d{7,}/)
+    expect(res.headers['x-content-type-options']).toBe('nosniff')
     expect(res.rawPayload.equals(fs.readFileSync(path.join(IMAGES_DIR, 'mug-ceramic.png')))).toBe(true)
     const cached = await app.inject({
       method: 'GET',
