@@ -67,6 +67,8 @@ export function LocaleProvider({ children }: { children: ReactNode }) {
       <ConfigProvider
         locale={ANTD_LOCALES[locale]}
         theme={{ token: { colorPrimary: '#1677ff', borderRadius: 6 } }}
+        // A confirmation's sentence wraps instead of running past the window's edge (English is long).
+        popconfirm={{ styles: { root: { maxWidth: 360 } } }}
       >
         {children}
       </ConfigProvider>

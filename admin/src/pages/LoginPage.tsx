@@ -33,8 +33,10 @@ export function LoginPage() {
       >
         <Flex vertical align='center' gap={4} style={{ marginBottom: 24 }}>
           <ShopOutlined style={{ fontSize: 36, color: '#1677ff' }} />
-          <Typography.Title level={3} style={{ margin: '8px 0 0' }}>
-            {shopConfig.name[locale]} · {t('login.title')}
+          <Typography.Title level={3} style={{ margin: '8px 0 0', textAlign: 'center' }}>
+            {/* A long title wraps between the shop's name and the console's, never inside either. */}
+            <span className='nowrap'>{shopConfig.name[locale]} ·</span>{' '}
+            <span className='nowrap'>{t('login.title')}</span>
           </Typography.Title>
           <Typography.Text type='secondary'>{t('login.subtitle')}</Typography.Text>
         </Flex>
@@ -42,6 +44,8 @@ export function LoginPage() {
         <Flex justify='space-between' align='center' style={{ marginTop: 24 }}>
           <Typography.Text type='secondary' style={{ fontSize: 12 }}>
             {t('login.hint')}
+            {/* The command wraps as a whole, never inside. */}
+            <span className='nowrap'>{t('login.hintCommand')}</span>
           </Typography.Text>
         </Flex>
         <Flex justify='center' style={{ marginTop: 16 }}>

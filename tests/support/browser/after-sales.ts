@@ -2,6 +2,7 @@
  * After-sales as a buyer does it in the H5 app: a second SKU in the cart, paying in the cashier,
  * the apply form (kind, one line's quantity, a reason), and confirming receipt in the dialog.
  */
+import type { AfterSalesReason } from '@contract'
 import type { Db } from '../../../server/db/types'
 import { chooseOutcome, openCashier, orderOnServer, T } from './purchase'
 import type { Shopper } from './shopper'
@@ -32,6 +33,27 @@ export async function addUnits(shop: Shopper, skuLabel: string, times = 1): Prom
   for (let tap = 0; tap < times; tap++) {
     await shop.tap(shop.text('+', applyLine(shop, skuLabel)), `"+" on the line ${skuLabel}`)
   }
+}
+
+/**
+ * From the order page: "apply for after-sales", refund only, one unit of the line `skuLabel`, for
+ * `reason` with the buyer's `note`, submitted; returns the new request's id from the page the app
+ * then opens.
+ */
+export async function applyForRefund(
+  shop: Shopper,
+  claim: { skuLabel: string; reason: AfterSalesReason; note: string },
+): Promise<string> {
+  const { skuLabel, reason, note } = claim
+  await shop.tap(T['afterSales.apply'])
+  await shop.arriveAtPage('afterSalesApply', 'the apply form')
+  await shop.tap(T['afterSales.kind.refund_only'])
+  await addUnits(shop, skuLabel)
+  await shop.tap(T[`afterSales.reason.${reason}`])
+  await shop.page.locator('.apply-note input').fill(note)
+  await shop.tap(T['afterSales.submit'])
+  await shop.arriveAtPage('afterSales', 'the new request', 'id=')
+  return shop.routeParam('id')
 }
 
 /** The app's confirmation dialog (Taro's showModal in H5): its confirm button. */

@@ -37,6 +37,7 @@ export const README_SCREENSHOTS = new Set([
   'after-sales-refunded',
   'after-sales-list',
   // The merchant console at 1440×900 (tests/build/console.test.ts).
+  'console-login',
   'console-dashboard',
   'console-orders',
   'console-order',
@@ -71,6 +72,24 @@ async function settled(page: Page): Promise<void> {
     })
 }
 
+/**
+ * Waits until the console's toasts (antd's message notices, about 3 s each) have gone: a picture
+ * shows the page, not the last action's "saved". An error toast fails the picture instead.
+ */
+async function toastsGone(page: Page): Promise<void> {
+  const outcome = await page.waitForFunction(
+    () => {
+      const error = document.querySelector('.ant-message-notice .ant-message-error')
+      if (error) return { error: error.textContent ?? '' }
+      return !document.querySelector('.ant-message-notice') && { error: undefined }
+    },
+    undefined,
+    { timeout: 10_000 },
+  )
+  const { error } = (await outcome.jsonValue()) as { error?: string }
+  if (error !== undefined) throw new Error(`an error toast on ${page.url()}: ${error}`)
+}
+
 export async function screenshot(page: Page, name: string): Promise<void> {
   // The top of the page, without a focused field's caret or the scroll a tap left behind.
   await page.evaluate(() => {
@@ -80,6 +99,7 @@ export async function screenshot(page: Page, name: string): Promise<void> {
     }
   })
   await settled(page)
+  await toastsGone(page)
   const file = path.join(ARTIFACTS_DIR, `${name}.png`)
   fs.mkdirSync(path.dirname(file), { recursive: true })
   await page.screenshot({ path: file, animations: 'disabled', caret: 'hide' })

@@ -57,7 +57,8 @@ function AfterSalesDetail({ request }: { request: MerchantAfterSalesRequest }) {
   )
   return (
     <Flex vertical gap={24}>
-      <Descriptions column={2} size='small' bordered>
+      {/* Labels on one line: the content columns wrap instead (long English labels, a long out_request_no). */}
+      <Descriptions column={2} size='small' bordered styles={{ label: { whiteSpace: 'nowrap' } }}>
         <Descriptions.Item label={t('afterSales.status')}>
           <AfterSalesStatusTag status={request.status} />
         </Descriptions.Item>
@@ -82,7 +83,10 @@ function AfterSalesDetail({ request }: { request: MerchantAfterSalesRequest }) {
           <Time iso={request.createdAt} />
         </Descriptions.Item>
         {request.decidedBy && (
-          <Descriptions.Item label={t('afterSales.decidedBy')}>{request.decidedBy}</Descriptions.Item>
+          // A row of its own, like every item after it: sharing one, the refund squeezed both.
+          <Descriptions.Item label={t('afterSales.decidedBy')} span={2}>
+            {request.decidedBy}
+          </Descriptions.Item>
         )}
         {request.rejectReason && (
           <Descriptions.Item label={t('afterSales.rejectReason')} span={2}>
