@@ -8,6 +8,9 @@
  * server/alipay-simulator/test-harness.ts (startSimulator / simulatorForSuite / sim.client()),
  * testConfig() or tests/support/shop-server.ts runs in certificate mode unchanged.
  *
+ * The server suites run on PGlite only here (TEST_DATABASES=pglite): what this pass checks is
+ * signing and verifying, which no database changes, and the first pass ran them on PostgreSQL too.
+ *
  * Alone: `node scripts/cert-mode-suites.mjs [extra jest args]` (needs TEST_DATABASE_URL like
  * `npm test`; the tests/build/ entry needs the production builds in dist/).
  */
@@ -45,7 +48,11 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   const result = spawnSync(
     process.execPath,
     [jest, '--ci', '--runTestsByPath', ...CERT_MODE_SUITES, ...process.argv.slice(2)],
-    { cwd: root, stdio: 'inherit', env: { ...process.env, CHECK_BUILDS: '1', ALIPAY_SIM_KEY_MODE: 'cert' } },
+    {
+      cwd: root,
+      stdio: 'inherit',
+      env: { ...process.env, CHECK_BUILDS: '1', ALIPAY_SIM_KEY_MODE: 'cert', TEST_DATABASES: 'pglite' },
+    },
   )
   process.exit(result.status ?? 1)
 }

@@ -7,7 +7,9 @@
  *   })
  *
  * - PGlite (in memory) always.
- * - PostgreSQL when reachable at TEST_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test).
+ * - PostgreSQL when reachable at TEST_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test),
+ *   unless TEST_DATABASES=pglite (a repeat pass whose subject is not the database, e.g. certificate
+ *   mode, which `npm test` runs after both databases have passed).
  *   Each suite gets a freshly created schema with a random name, dropped afterwards, so parallel
  *   jest workers never see each other's tables. When the server is unreachable, the suite is
  *   registered with describe.skip (visible in jest's summary) and a loud warning is printed.
@@ -138,7 +140,9 @@ function describeWith(
 
 export function describeEachDatabase(title: string, body: SuiteBody): void {
   describeWith(title, 'pglite', createPgliteTestDatabase, body)
-  if (isPostgresReachable()) {
+  if (process.env.TEST_DATABASES === 'pglite') {
+    describe.skip(`${title} [postgres] (TEST_DATABASES=pglite)`, () => undefined)
+  } else if (isPostgresReachable()) {
     describeWith(title, 'postgres', () => createPostgresTestDatabase(), body)
   } else {
     warnPostgresSkippedOnce(TEST_DATABASE_URL)

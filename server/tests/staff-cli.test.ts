@@ -103,7 +103,13 @@ async function withDb<T>(target: CliTarget, fn: (db: Db) => Promise<T>): Promise
 const PASSWORD = 'first password 1'
 const NEW_PASSWORD = 'second password 2'
 
-function cliSuite(kind: string, makeTarget: () => Promise<CliTarget>) {
+/**
+ * Each case spawns the CLI (a second or two of tsx start-up). PGlite runs them all; PostgreSQL runs
+ * those that depend on the database (`onEveryDatabase`): the rest is the same code on either.
+ */
+function cliSuite(kind: string, makeTarget: () => Promise<CliTarget>, everyCase: boolean) {
+  const onEveryDatabase = it
+  const onPglite = everyCase ? it : it.skip
   describe(`staff CLI [${kind}]`, () => {
     jest.setTimeout(2 * CLI_TIMEOUT_MS)
     let target: CliTarget
@@ -114,7 +120,7 @@ function cliSuite(kind: string, makeTarget: () => Promise<CliTarget>) {
       await target?.dispose()
     })
 
-    it('adds an account from STAFF_PASSWORD, audited, that can then log in', async () => {
+    onEveryDatabase('adds an account from STAFF_PASSWORD, audited, that can then log in', async () => {
       const result = await runCli(target, ['add', 'alice', '--role', 'owner'], { STAFF_PASSWORD: PASSWORD })
       expect(result).toMatchObject({ code: 0, stdout: expect.stringContaining('Added owner "alice"') })
       await withDb(target, async (db) => {
@@ -143,23 +149,26 @@ function cliSuite(kind: string, makeTarget: () => Promise<CliTarget>) {
       })
     })
 
-    it('says so when the name is taken, and what to do instead', async () => {
+    onEveryDatabase('says so when the name is taken, and what to do instead', async () => {
       const result = await runCli(target, ['add', 'alice'], { STAFF_PASSWORD: PASSWORD })
       expect(result.code).toBe(1)
       expect(result.stderr).toContain('A staff account named "alice" already exists')
       expect(result.stderr).toContain('npm run staff -- passwd alice')
     })
 
-    it('explains how to give a password when there is neither STAFF_PASSWORD nor a terminal', async () => {
-      const result = await runCli(target, ['add', 'bob'])
-      expect(result.code).toBe(1)
-      expect(result.stderr).toMatch(/No password: set STAFF_PASSWORD .* or run the command in a terminal/)
-      await withDb(target, async (db) => {
-        expect(await db.query("select 1 from staff where name = 'bob'")).toEqual([])
-      })
-    })
+    onPglite(
+      'explains how to give a password when there is neither STAFF_PASSWORD nor a terminal',
+      async () => {
+        const result = await runCli(target, ['add', 'bob'])
+        expect(result.code).toBe(1)
+        expect(result.stderr).toMatch(/No password: set STAFF_PASSWORD .* or run the command in a terminal/)
+        await withDb(target, async (db) => {
+          expect(await db.query("select 1 from staff where name = 'bob'")).toEqual([])
+        })
+      },
+    )
 
-    it('changes a password (the old one stops working) and lists accounts', async () => {
+    onPglite('changes a password (the old one stops working) and lists accounts', async () => {
       const changed = await runCli(target, ['passwd', 'alice'], { STAFF_PASSWORD: NEW_PASSWORD })
       expect(changed.code).toBe(0)
       await withDb(target, async (db) => {
@@ -174,7 +183,7 @@ function cliSuite(kind: string, makeTarget: () => Promise<CliTarget>) {
       expect(listed.stdout).toMatch(/^alice\towner\tactive\t/m)
     })
 
-    it('keeps the last enabled owner enabled', async () => {
+    onEveryDatabase('keeps the last enabled owner enabled', async () => {
       const result = await runCli(target, ['disable', 'alice'])
       expect(result.code).toBe(1)
       expect(result.stderr).toContain('"alice" is the last enabled owner')
@@ -185,7 +194,7 @@ function cliSuite(kind: string, makeTarget: () => Promise<CliTarget>) {
       })
     })
 
-    it('disables and enables an account, audited as the console does', async () => {
+    onEveryDatabase('disables and enables an account, audited as the console does', async () => {
       await runCli(target, ['add', 'bob'], { STAFF_PASSWORD: PASSWORD })
       const disabled = await runCli(target, ['disable', 'bob'])
       expect(disabled).toMatchObject({ code: 0, stdout: expect.stringContaining('Disabled "bob"') })
@@ -204,7 +213,7 @@ function cliSuite(kind: string, makeTarget: () => Promise<CliTarget>) {
       })
     })
 
-    it('refuses bad usage with exit code 2 and the usage text', async () => {
+    onPglite('refuses bad usage with exit code 2 and the usage text', async () => {
       const result = await runCli(target, ['add', 'carol', '--role', 'boss'])
       expect(result.code).toBe(2)
       expect(result.stderr).toContain('--role must be owner or staff (got "boss")')
@@ -213,7 +222,7 @@ function cliSuite(kind: string, makeTarget: () => Promise<CliTarget>) {
   })
 }
 
-cliSuite('pglite', async () => pgliteTarget())
+cliSuite('pglite', async () => pgliteTarget(), true)
 
 describe('staff CLI [pglite] while a server has the database open', () => {
   jest.setTimeout(2 * CLI_TIMEOUT_MS)
@@ -237,5 +246,5 @@ describe('staff CLI [pglite] while a server has the database open', () => {
     }
   })
 })
-if (isPostgresReachable()) cliSuite('postgres', postgresTarget)
+if (isPostgresReachable()) cliSuite('postgres', postgresTarget, false)
 else describe.skip(`staff CLI [postgres] (no server at TEST_DATABASE_URL)`, () => undefined)
