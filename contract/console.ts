@@ -8,6 +8,7 @@ import {
   SEARCH_TEXT_MAX,
   STAFF_PASSWORD_LENGTH,
   STOCK_ADJUSTMENT_MAX,
+  IMAGE_FILE_NAME_PATTERN,
   STOCK_ADJUSTMENT_REASON_LENGTH,
   VISIBLE_TEXT_PATTERN,
 } from './limits'
@@ -228,9 +229,10 @@ const LocalizedLongInput = Type.Object(
   },
   { additionalProperties: false },
 )
-const ImageFiles = Type.Array(Type.String({ pattern: '^[a-z0-9][a-z0-9._-]{0,99}$' }), {
+const ImageFiles = Type.Array(Type.String({ pattern: IMAGE_FILE_NAME_PATTERN }), {
   minItems: 1,
   maxItems: PRODUCT_IMAGES_MAX,
+  uniqueItems: true,
 })
 
 /** `POST /api/merchant/products` (owner: it sets a price): a new product with one SKU, unpublished. */

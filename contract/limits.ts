@@ -101,6 +101,8 @@ export const AFTER_SALES_REJECT_REASON_LENGTH = { min: 2, max: 200 } as const
  * request carries the session's CSRF token in this header (403 `csrf_failed` without it).
  */
 export const CONSOLE_CSRF_HEADER = 'x-csrf-token'
+/** Where the merchant API lives: the staff's routes, and the only path the console's cookie is sent to. */
+export const MERCHANT_API_PREFIX = '/api/merchant'
 /** A stock adjustment's reason, as staff type it. */
 export const STOCK_ADJUSTMENT_REASON_LENGTH = { min: 2, max: 200 } as const
 /** One adjustment moves stock by at most this much either way. */
@@ -111,6 +113,8 @@ export const SKU_STOCK_MAX = 10_000_000
 export const PRODUCT_IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const
 export const PRODUCT_IMAGE_MAX_BYTES = 2 * 1024 * 1024
 export const PRODUCT_IMAGES_MAX = 9
+/** The one rule for image file names (samples and uploads): the image route serves only these, products name only these. */
+export const IMAGE_FILE_NAME_PATTERN = '^[a-z0-9][a-z0-9-]{0,63}\\.(png|jpg|webp)$'
 /** A price the console accepts, in fen (¥0.01 to ¥99,999.99). */
 export const PRICE_FEN_RANGE = { min: 1, max: 9_999_999 } as const
 /** The dashboard's chart: this many days, today included. */

@@ -1,7 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox'
 import { DateTime, Fen, Paged } from './common'
 import { STAFF_NAME_LENGTH, STAFF_NAME_PATTERN, STAFF_PASSWORD_LENGTH } from './limits'
-import { Address, CloseReason, Order, OrderListQuery, OrderStatus } from './orders'
+import { Address, CloseReason, Order, OrderStatus } from './orders'
 
 /**
  * The merchant API (`/api/merchant/*`), used by the shop's staff. Staff accounts are created on the
@@ -80,13 +80,6 @@ export const MerchantOrderSummary = Type.Object(
   { title: 'MerchantOrderSummary' },
 )
 export type MerchantOrderSummary = Static<typeof MerchantOrderSummary>
-
-/**
- * The buyer's list query (status, page, pageSize), kept for existing callers. `GET
- * /api/merchant/orders` takes ConsoleOrderListQuery (console.ts), which adds days and a search.
- */
-export const MerchantOrderListQuery = OrderListQuery
-export type MerchantOrderListQuery = Static<typeof MerchantOrderListQuery>
 
 export const MerchantOrderPage = Paged(MerchantOrderSummary, 'MerchantOrderPage')
 export type MerchantOrderPage = Static<typeof MerchantOrderPage>

@@ -5,6 +5,7 @@
 import cors from '@fastify/cors'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { FastifyInstance, FastifyServerOptions } from 'fastify'
+import { MERCHANT_API_PREFIX } from '../contract'
 import { afterSalesRoutes } from './after-sales/plugin'
 import { merchantAfterSalesRoutes } from './after-sales/merchant-plugin'
 import { alipaySimulator, SIMULATOR_PREFIX } from './alipay-simulator/plugin'
@@ -182,41 +183,41 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     sessionTtlSeconds: config.sessionTtlSeconds,
   })
   await app.register(staffRoutes, {
-    prefix: '/api/merchant',
+    prefix: MERCHANT_API_PREFIX,
     db,
     staffSessionTtlSeconds: config.staffSessionTtlSeconds,
   })
   await app.register(consoleSessionRoutes, {
-    prefix: '/api/merchant',
+    prefix: MERCHANT_API_PREFIX,
     db,
     staffSessionTtlSeconds: config.staffSessionTtlSeconds,
     secureCookie: cookieIsSecure(publicOrigin(config)),
   })
   await app.register(consoleStatic, { directory: opts.consoleDir, imagesOrigin: browserOrigin(config) })
-  await app.register(staffAccountRoutes, { prefix: '/api/merchant', db })
-  await app.register(auditRoutes, { prefix: '/api/merchant', db })
-  await app.register(dashboardRoutes, { prefix: '/api/merchant', db, config })
+  await app.register(staffAccountRoutes, { prefix: MERCHANT_API_PREFIX, db })
+  await app.register(auditRoutes, { prefix: MERCHANT_API_PREFIX, db })
+  await app.register(dashboardRoutes, { prefix: MERCHANT_API_PREFIX, db, config })
   await app.register(merchantOrderRoutes, {
-    prefix: '/api/merchant',
+    prefix: MERCHANT_API_PREFIX,
     db,
     config,
     payments: payments?.deps,
     onOrdersClosed: payments?.onOrdersClosed,
   })
   await app.register(merchantCatalogRoutes, {
-    prefix: '/api/merchant',
+    prefix: MERCHANT_API_PREFIX,
     db,
     config,
     imagesDir: opts.imagesDir,
   })
   await app.register(merchantDepositRoutes, {
-    prefix: '/api/merchant',
+    prefix: MERCHANT_API_PREFIX,
     db,
     config,
     payments: payments?.deps,
   })
   await app.register(merchantAfterSalesRoutes, {
-    prefix: '/api/merchant',
+    prefix: MERCHANT_API_PREFIX,
     db,
     config,
     payments: payments?.deps,

@@ -10,7 +10,7 @@ import fs from 'node:fs/promises'
 import path from 'node:path'
 import { Type } from '@sinclair/typebox'
 import type { FastifyPluginAsync } from 'fastify'
-import { ApiErrorBody, type PRODUCT_IMAGE_TYPES } from '../../contract'
+import { ApiErrorBody, IMAGE_FILE_NAME_PATTERN, type PRODUCT_IMAGE_TYPES } from '../../contract'
 import { notFound } from '../http/errors'
 import { IMAGES_PATH } from '../http/public-urls'
 
@@ -28,8 +28,8 @@ const TYPE_BY_EXTENSION = new Map<string, string>(
   Object.entries(IMAGE_EXTENSIONS).map(([type, ext]) => [ext, type]),
 )
 
-/** The one rule for image file names: the route serves only these, and products may name only these. */
-export const IMAGE_FILE_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}\.(png|jpg|webp)$/
+/** contract/limits.ts IMAGE_FILE_NAME_PATTERN: no path can escape the image directories. */
+export const IMAGE_FILE_PATTERN = new RegExp(IMAGE_FILE_NAME_PATTERN)
 // Images are regenerated rarely; 30 days with an ETag lets clients revalidate cheaply after that.
 const CACHE_CONTROL = 'public, max-age=2592000'
 

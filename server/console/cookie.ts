@@ -7,10 +7,11 @@
  */
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto'
 import type { FastifyRequest } from 'fastify'
+import { MERCHANT_API_PREFIX } from '../../contract'
 
 export const CONSOLE_COOKIE = 'shop_console'
 /** Only the merchant API needs the cookie: not the console's files, the shop's API or the simulator. */
-export const CONSOLE_COOKIE_PATH = '/api/merchant'
+export const CONSOLE_COOKIE_PATH = MERCHANT_API_PREFIX
 
 const TOKEN_PATTERN = /^[A-Za-z0-9_-]{16,128}$/
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]'])

@@ -4,11 +4,12 @@
  * member back to the page they wanted once logged in.
  */
 import type { ConsoleSession, StaffLoginRequest } from '@contract'
+import { MERCHANT_API_PREFIX } from '@contract/limits'
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react'
 import { apiRequest, setCsrfToken, setUnauthorizedHandler } from './api'
 import { currentLocation, navigate } from './router'
 
-const SESSION_PATH = '/api/merchant/console/session'
+const SESSION_PATH = `${MERCHANT_API_PREFIX}/console/session`
 export const LOGIN_PATH = '/login'
 
 export type SessionState =

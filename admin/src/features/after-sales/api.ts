@@ -1,10 +1,11 @@
 import type { AfterSalesListQuery, MerchantAfterSalesPage, MerchantAfterSalesRequest } from '@contract'
+import { MERCHANT_API_PREFIX } from '@contract/limits'
 import { api } from '../../shared/api'
 
-const requestPath = (id: string) => `/api/merchant/after-sales/${encodeURIComponent(id)}`
+const requestPath = (id: string) => `${MERCHANT_API_PREFIX}/after-sales/${encodeURIComponent(id)}`
 
 export const fetchAfterSalesList = (query: Partial<AfterSalesListQuery>) =>
-  api.get<MerchantAfterSalesPage>('/api/merchant/after-sales', query)
+  api.get<MerchantAfterSalesPage>(`${MERCHANT_API_PREFIX}/after-sales`, query)
 export const fetchAfterSales = (id: string) => api.get<MerchantAfterSalesRequest>(requestPath(id))
 export const approveAfterSales = (id: string) =>
   api.post<MerchantAfterSalesRequest>(`${requestPath(id)}/approve`)

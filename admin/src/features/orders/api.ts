@@ -6,14 +6,15 @@ import type {
   MerchantOrderPage,
   ShipmentInput,
 } from '@contract'
+import { MERCHANT_API_PREFIX } from '@contract/limits'
 import { api } from '../../shared/api'
 
 export type OrderListFilter = Partial<ConsoleOrderListQuery>
 
-const orderPath = (id: string) => `/api/merchant/orders/${encodeURIComponent(id)}`
+const orderPath = (id: string) => `${MERCHANT_API_PREFIX}/orders/${encodeURIComponent(id)}`
 
 export const fetchOrders = (filter: OrderListFilter) =>
-  api.get<MerchantOrderPage>('/api/merchant/orders', filter)
+  api.get<MerchantOrderPage>(`${MERCHANT_API_PREFIX}/orders`, filter)
 export const fetchOrder = (id: string) => api.get<MerchantOrder>(orderPath(id))
 export const fetchOrderHistory = (id: string) => api.get<ConsoleOrderHistory>(`${orderPath(id)}/history`)
 export const fetchAlipayTrade = (id: string) => api.get<ConsoleAlipayTrade>(`${orderPath(id)}/alipay-trade`)
