@@ -23,6 +23,14 @@ export class PgliteInUseError extends Error {
   }
 }
 
+/** The locks this process holds: a lock naming this pid that is not among them is an earlier process's. */
+const heldHere = new Set<string>()
+
+/** Whether `pid` holds the lock: alive and, when it is this process's pid, holding it here (a container restarts with the same pids). */
+function holdsLock(lockPath: string, pid: number): boolean {
+  return pid === process.pid ? heldHere.has(lockPath) : isAlive(pid)
+}
+
 function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0)
@@ -50,8 +58,10 @@ export function lockPgliteDir(dataDir: string): () => void {
   for (let attempt = 0; attempt < 2; attempt += 1) {
     try {
       fs.writeFileSync(lockPath, `${process.pid}\n`, { flag: 'wx', mode: 0o600 })
+      heldHere.add(lockPath)
       const release = () => {
         process.off('exit', release)
+        heldHere.delete(lockPath)
         if (readHolder(lockPath) === process.pid) fs.rmSync(lockPath, { force: true })
       }
       process.on('exit', release) // a process that exits without closing leaves no lock behind
@@ -60,7 +70,7 @@ export function lockPgliteDir(dataDir: string): () => void {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
     }
     const holder = readHolder(lockPath)
-    if (holder !== undefined && isAlive(holder)) throw new PgliteInUseError(dataDir, holder)
+    if (holder !== undefined && holdsLock(lockPath, holder)) throw new PgliteInUseError(dataDir, holder)
     fs.rmSync(lockPath, { force: true }) // its process is gone: take it over
   }
   throw new PgliteInUseError(dataDir, readHolder(lockPath) ?? 0)

@@ -43,6 +43,14 @@ it('takes over a lock whose process is gone (a crash or kill -9)', async () => {
   await db.close()
 })
 
+it('takes over a lock naming this very pid that this process does not hold (a restarted container)', async () => {
+  fs.mkdirSync(path.dirname(dataDir), { recursive: true })
+  fs.writeFileSync(pgliteLockPath(dataDir), `${process.pid}\n`)
+  const db = await openPglite(dataDir)
+  await expect(openPglite(dataDir)).rejects.toThrow(PgliteInUseError) // now it does hold it
+  await db.close()
+})
+
 it('names a live holder and the way out in its message', async () => {
   fs.mkdirSync(path.dirname(dataDir), { recursive: true })
   fs.writeFileSync(pgliteLockPath(dataDir), `${process.ppid}\n`) // alive: the process that started this one
