@@ -62,6 +62,9 @@ function run(name, args, env, onLine, cwd = root) {
 
 /** The server logs JSON (for production log collectors); here one short line per request is enough. */
 const pendingRequests = new Map()
+/** Marks this script's own readiness polls, so they are not logged (one every 300 ms until ready). */
+const PROBE_QUERY = 'start-probe'
+const probes = new Set()
 function serverLine(line) {
   let entry
   try {
@@ -71,11 +74,13 @@ function serverLine(line) {
     return
   }
   if (entry.req) {
-    pendingRequests.set(entry.reqId, `${entry.req.method} ${entry.req.url}`)
+    if (entry.req.url.endsWith(`?${PROBE_QUERY}`)) probes.add(entry.reqId)
+    else pendingRequests.set(entry.reqId, `${entry.req.method} ${entry.req.url}`)
     return
   }
   const level = entry.level >= 50 ? 'ERROR ' : entry.level >= 40 ? 'WARN ' : ''
   if (entry.res) {
+    if (probes.delete(entry.reqId)) return
     const request = pendingRequests.get(entry.reqId) ?? ''
     pendingRequests.delete(entry.reqId)
     say(`[server] ${level}${request} → ${entry.res.statusCode} (${Math.round(entry.responseTime ?? 0)} ms)`)
@@ -102,7 +107,7 @@ async function waitFor(url, what, timeoutMs) {
   const deadline = Date.now() + timeoutMs
   while (Date.now() < deadline) {
     try {
-      const response = await fetch(url)
+      const response = await fetch(`${url}?${PROBE_QUERY}`)
       if (response.ok) return
     } catch {
       // not up yet

@@ -111,7 +111,9 @@ async function add(db: Db, name: string, role: StaffRole): Promise<void> {
   const staff = await addStaffAccount(db, { name, role, password }, null).catch((error) =>
     explain(name, error),
   )
-  console.log(`Added ${staff.role} "${staff.name}". They log in at POST /api/merchant/session.`)
+  console.log(
+    `Added ${staff.role} "${staff.name}". They log in to the merchant console at /admin/ (npm start prints its URL), or at POST /api/merchant/session.`,
+  )
 }
 
 async function passwd(db: Db, name: string): Promise<void> {
