@@ -9,11 +9,13 @@ import path from 'node:path'
 import { openPglite } from '../db/pglite'
 import { PgliteInUseError, pgliteLockPath } from '../db/pglite-lock'
 
+// One directory for the file: a new PGlite directory takes seconds to create, an existing one opens fast.
 let dataDir: string
-beforeEach(() => {
+beforeAll(() => {
   dataDir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'pglite-lock-')), 'pglite')
 })
-afterEach(() => fs.rmSync(path.dirname(dataDir), { recursive: true, force: true }))
+afterEach(() => fs.rmSync(pgliteLockPath(dataDir), { force: true }))
+afterAll(() => fs.rmSync(path.dirname(dataDir), { recursive: true, force: true }))
 
 /** The pid of a process that has exited. */
 function deadPid(): number {
@@ -27,7 +29,7 @@ it('refuses a second open while the first holds the directory, and allows it aft
   const first = await openPglite(dataDir)
   expect(fs.readFileSync(pgliteLockPath(dataDir), 'utf8')).toBe(`${process.pid}\n`)
   await expect(openPglite(dataDir)).rejects.toThrow(PgliteInUseError)
-  await first.query('create table kept (n int)')
+  await first.query('create table if not exists kept (n int)')
   await first.close()
   expect(fs.existsSync(pgliteLockPath(dataDir))).toBe(false)
   const second = await openPglite(dataDir)
@@ -36,7 +38,6 @@ it('refuses a second open while the first holds the directory, and allows it aft
 })
 
 it('takes over a lock whose process is gone (a crash or kill -9)', async () => {
-  fs.mkdirSync(path.dirname(dataDir), { recursive: true })
   fs.writeFileSync(pgliteLockPath(dataDir), `${deadPid()}\n`)
   const db = await openPglite(dataDir)
   expect(fs.readFileSync(pgliteLockPath(dataDir), 'utf8')).toBe(`${process.pid}\n`)
@@ -44,7 +45,6 @@ it('takes over a lock whose process is gone (a crash or kill -9)', async () => {
 })
 
 it('takes over a lock naming this very pid that this process does not hold (a restarted container)', async () => {
-  fs.mkdirSync(path.dirname(dataDir), { recursive: true })
   fs.writeFileSync(pgliteLockPath(dataDir), `${process.pid}\n`)
   const db = await openPglite(dataDir)
   await expect(openPglite(dataDir)).rejects.toThrow(PgliteInUseError) // now it does hold it
@@ -52,7 +52,6 @@ it('takes over a lock naming this very pid that this process does not hold (a re
 })
 
 it('names a live holder and the way out in its message', async () => {
-  fs.mkdirSync(path.dirname(dataDir), { recursive: true })
   fs.writeFileSync(pgliteLockPath(dataDir), `${process.ppid}\n`) // alive: the process that started this one
   await expect(openPglite(dataDir)).rejects.toThrow(
     `PGlite at ${dataDir} is open in another process (pid ${process.ppid}`,
