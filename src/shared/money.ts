@@ -13,13 +13,15 @@ export function assertFen(value: number, what = 'amount'): Fen {
   return value
 }
 
+export const FEN_PER_YUAN = 100
+
 /** 123456 → "¥1,234.56"; -5 → "-¥0.05". */
 export function formatFen(fen: Fen, currencyLabel: string = shopConfig.currencyLabel): string {
   assertFen(fen)
   const sign = fen < 0 ? '-' : ''
   const abs = Math.abs(fen)
-  const yuan = Math.floor(abs / 100)
-  const cents = String(abs % 100).padStart(2, '0')
+  const yuan = Math.floor(abs / FEN_PER_YUAN)
+  const cents = String(abs % FEN_PER_YUAN).padStart(2, '0')
   const grouped = String(yuan).replace(/\B(?=(\d{3})+(?!\d))/g, ',')
   return `${sign}${currencyLabel}${grouped}.${cents}`
 }

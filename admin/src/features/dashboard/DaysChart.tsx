@@ -5,7 +5,7 @@
 import type { DashboardDay } from '@contract'
 import { Flex, Space, Typography } from 'antd'
 import { useT } from '../../i18n'
-import { formatFen } from '../../shared/money'
+import { FEN_PER_YUAN, formatFen } from '../../shared/money'
 import { niceAxis } from './scale'
 
 const WIDTH = 760
@@ -20,7 +20,7 @@ export function DaysChart({ days }: { days: DashboardDay[] }) {
   const plotWidth = WIDTH - PAD.left - PAD.right
   const plotHeight = HEIGHT - PAD.top - PAD.bottom
   const orders = niceAxis(Math.max(...days.map((day) => day.paidOrders), 0), TICKS)
-  const revenue = niceAxis(Math.max(...days.map((day) => day.revenue), 0), TICKS)
+  const revenue = niceAxis(Math.max(...days.map((day) => day.revenue), 0), TICKS, FEN_PER_YUAN)
   const slot = plotWidth / Math.max(days.length, 1)
   const barWidth = Math.min(36, slot * 0.5)
   const xCenter = (index: number) => PAD.left + slot * index + slot / 2

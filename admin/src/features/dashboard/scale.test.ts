@@ -10,5 +10,7 @@ describe('niceAxis', () => {
 
   it('draws an axis of ones when there is nothing to show', () => {
     expect(niceAxis(0, 4)).toEqual({ top: 4, step: 1 })
+    expect(niceAxis(0, 4, 100)).toEqual({ top: 400, step: 100 }) // fen: ¥1 steps
+    expect(niceAxis(7900, 4, 100)).toEqual({ top: 8000, step: 2000 })
   })
 })
