@@ -1,7 +1,7 @@
 import { Button, Col, Popconfirm, Result, Row, Skeleton, Space } from 'antd'
 import { useState } from 'react'
 import { AlipayTradeCard } from '../features/orders/AlipayTradeCard'
-import { cancelOrder, fetchOrder, fetchOrderHistory } from '../features/orders/api'
+import { cancelOrder, fetchAlipayTrade, fetchOrder, fetchOrderHistory } from '../features/orders/api'
 import { AddressCard, PaymentCard, ShipmentCard } from '../features/orders/OrderFactsCards'
 import { OrderTimelineCard, RefundHistoryCard } from '../features/orders/OrderHistoryCards'
 import { OrderLinesCard } from '../features/orders/OrderLinesCard'
@@ -16,12 +16,15 @@ export function OrderPage({ orderId }: { orderId: string }) {
   const t = useT()
   const order = useRequest(`order:${orderId}`, () => fetchOrder(orderId))
   const history = useRequest(`order-history:${orderId}`, () => fetchOrderHistory(orderId))
+  // Held here, not in the card: a cancel or a shipment changes the trade too, so refresh() asks again.
+  const trade = useRequest(`alipay-trade:${orderId}`, () => fetchAlipayTrade(orderId))
   const [shipping, setShipping] = useState(false)
   const { running: cancelling, run } = useAction()
 
   const refresh = () => {
     order.reload()
     history.reload()
+    trade.reload()
   }
 
   const cancel = async () => {
@@ -87,7 +90,7 @@ export function OrderPage({ orderId }: { orderId: string }) {
             <Space orientation='vertical' size={16} style={{ width: '100%' }}>
               <AddressCard order={order.data} />
               <PaymentCard order={order.data} history={history.data} />
-              <AlipayTradeCard orderId={orderId} />
+              <AlipayTradeCard trade={trade} />
               <ShipmentCard order={order.data} />
             </Space>
           </Col>
