@@ -28,7 +28,7 @@ export function OrderPage({ orderId }: { orderId: string }) {
   }
 
   const cancel = async () => {
-    if (await run(() => cancelOrder(orderId), 'orders.cancelled')) refresh()
+    if (await run(() => cancelOrder(orderId), 'orders.cancelled', refresh)) refresh()
   }
 
   const status = order.data?.status
@@ -99,7 +99,7 @@ export function OrderPage({ orderId }: { orderId: string }) {
       <ShipModal
         orderId={shipping ? orderId : undefined}
         onClose={() => setShipping(false)}
-        onShipped={() => {
+        onOrderChanged={() => {
           setShipping(false)
           refresh()
         }}

@@ -22,10 +22,16 @@ export function AfterSalesActions({ request, onChanged }: AfterSalesActionsProps
   const [current, setCurrent] = useState<Action>()
   const [rejecting, setRejecting] = useState(false)
 
+  // A refusal (409: another staff member acted first) reloads the request too, and closes the
+  // reject modal: the request's new state decides what can be done next.
   const act = async (action: Action, send: () => Promise<MerchantAfterSalesRequest>, done: MessageKey) => {
     if (running) return false
     setCurrent(action)
-    const succeeded = await run(send, done)
+    const reloadAfterConflict = () => {
+      setRejecting(false)
+      onChanged()
+    }
+    const succeeded = await run(send, done, reloadAfterConflict)
     if (succeeded) onChanged()
     return succeeded
   }

@@ -11,18 +11,19 @@ const TRACKING_NO = new RegExp(TRACKING_NO_PATTERN)
 interface ShipModalProps {
   orderId: string | undefined
   onClose: () => void
-  onShipped: () => void
+  /** Shipped, or refused (409: shipped or refunded meanwhile): the modal closes and the order reloads. */
+  onOrderChanged: () => void
 }
 
 /** Carrier and tracking number for a paid order; open while `orderId` is set. */
-export function ShipModal({ orderId, onClose, onShipped }: ShipModalProps) {
+export function ShipModal({ orderId, onClose, onOrderChanged }: ShipModalProps) {
   const t = useT()
   const { run } = useAction()
 
   const submit = async (values: ShipmentInput) => {
     if (!orderId) return
     const shipment = { carrier: values.carrier.trim(), trackingNo: values.trackingNo.trim() }
-    if (await run(() => shipOrder(orderId, shipment), 'orders.shipped')) onShipped()
+    if (await run(() => shipOrder(orderId, shipment), 'orders.shipped', onOrderChanged)) onOrderChanged()
   }
 
   return (

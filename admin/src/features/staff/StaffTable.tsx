@@ -28,6 +28,7 @@ export function StaffTable({ list, onChanged, onResetPassword }: StaffTableProps
       await run(
         () => setStaffEnabled(name, enabled),
         enabled ? 'staff.enabledMessage' : 'staff.disabledMessage',
+        onChanged,
       )
     )
       onChanged()
