@@ -7,6 +7,7 @@ import { OrderTimelineCard, RefundHistoryCard } from '../features/orders/OrderHi
 import { OrderLinesCard } from '../features/orders/OrderLinesCard'
 import { ShipModal } from '../features/orders/ShipModal'
 import { useT } from '../i18n'
+import { errorText } from '../shared/errors'
 import { OrderStatusTag } from '../shared/StatusTag'
 import { LoadError, Page } from '../shared/ui'
 import { useAction } from '../shared/useAction'
@@ -70,7 +71,7 @@ export function OrderPage({ orderId }: { orderId: string }) {
       extra={actions}
     >
       {order.error?.status === 404 ? (
-        <Result status='404' title={order.error.message} />
+        <Result status='404' title={errorText(t, order.error)} />
       ) : (
         order.error && <LoadError error={order.error} onRetry={order.reload} />
       )}

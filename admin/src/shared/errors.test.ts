@@ -1,6 +1,48 @@
 import { describe, expect, it } from '@jest/globals'
+import { en } from '../i18n/en'
+import { zhCN, type MessageKey, type Messages } from '../i18n/zh-CN'
 import { ApiError } from './api'
-import { isConflict } from './errors'
+import { CONSOLE_ERROR_CODES, errorText, isConflict } from './errors'
+
+/** A t() over one language's words, as the LocaleProvider builds it. */
+function translatorOf(messages: Messages) {
+  return (key: MessageKey, values: Record<string, string | number> = {}) =>
+    messages[key].replace(/\{(\w+)\}/g, (whole, name: string) =>
+      name in values ? String(values[name]) : whole,
+    )
+}
+
+describe('errorText', () => {
+  it('words every code the console can get, in both languages', () => {
+    for (const code of CONSOLE_ERROR_CODES) {
+      expect(`error.${code}` in zhCN).toBe(true)
+      expect(`error.${code}` in en).toBe(true)
+    }
+  })
+
+  it('shows our words for a known code, with the numbers the rule names', () => {
+    const t = translatorOf(zhCN)
+    expect(errorText(t, new ApiError(409, 'staff_last_owner', 'The last owner cannot be disabled'))).toBe(
+      zhCN['error.staff_last_owner'],
+    )
+    expect(errorText(t, new ApiError(409, 'stock_limit', 'Stock above 10000000'))).toBe(
+      '调整后库存会超过上限 10,000,000。',
+    )
+    expect(errorText(t, new ApiError(0, 'network_error', 'Failed to fetch'))).toBe(
+      zhCN['error.network_error'],
+    )
+    expect(errorText(t, new ApiError(502, 'http_error', 'HTTP 502'))).toContain('HTTP 502')
+  })
+
+  it('shows a generic line in the console language with the server message for an unknown code', () => {
+    const error = new ApiError(409, 'loyalty_points_frozen', 'Points are frozen')
+    expect(errorText(translatorOf(zhCN), error)).toBe('操作失败：Points are frozen')
+    expect(errorText(translatorOf(en), error)).toBe('Something went wrong: Points are frozen')
+    expect(errorText(translatorOf(en), new TypeError('x is undefined'))).toBe(
+      'Something went wrong: x is undefined',
+    )
+  })
+})
 
 describe('isConflict', () => {
   it('names a refusal because the state moved on (409), not other failures', () => {
