@@ -1,6 +1,6 @@
 import type { ShipmentInput } from '@contract'
 import { Form, Input } from 'antd'
-import { CARRIER_LENGTH, TRACKING_NO_PATTERN } from '@contract/limits'
+import { CARRIER_LENGTH, TRACKING_NO_LENGTH, TRACKING_NO_PATTERN } from '@contract/limits'
 import { useT } from '../../i18n'
 import { FormModal } from '../../shared/FormModal'
 import { useAction } from '../../shared/useAction'
@@ -48,14 +48,24 @@ export function ShipModal({ orderId, onClose, onOrderChanged }: ShipModalProps) 
           },
         ]}
       >
-        <Input placeholder='顺丰速运' maxLength={CARRIER_LENGTH.max} data-testid='ship-carrier' />
+        <Input
+          placeholder={t('orders.carrierPlaceholder')}
+          maxLength={CARRIER_LENGTH.max}
+          data-testid='ship-carrier'
+        />
       </Form.Item>
       <Form.Item
         name='trackingNo'
         label={t('orders.trackingNo')}
-        rules={[{ required: true, pattern: TRACKING_NO, message: t('orders.trackingRule') }]}
+        rules={[
+          { required: true, pattern: TRACKING_NO, message: t('orders.trackingRule', TRACKING_NO_LENGTH) },
+        ]}
       >
-        <Input placeholder='SF1234567890' maxLength={40} data-testid='ship-tracking-no' />
+        <Input
+          placeholder={t('orders.trackingNoPlaceholder')}
+          maxLength={TRACKING_NO_LENGTH.max}
+          data-testid='ship-tracking-no'
+        />
       </Form.Item>
     </FormModal>
   )
