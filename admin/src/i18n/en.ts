@@ -4,6 +4,8 @@ import type { Messages } from './zh-CN'
 export const en: Messages = {
   'app.title': 'Merchant console',
   'app.loading': 'Loading…',
+  'app.renderFailed': 'Something went wrong',
+  'app.renderFailedHint': 'This page failed to show. Retry; if it fails again, go back to the dashboard.',
   'menu.dashboard': 'Dashboard',
   'menu.orders': 'Orders',
   'menu.afterSales': 'After-sales',

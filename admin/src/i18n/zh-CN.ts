@@ -2,6 +2,8 @@
 export const zhCN = {
   'app.title': '商家后台',
   'app.loading': '正在加载…',
+  'app.renderFailed': '页面出错了',
+  'app.renderFailedHint': '这个页面显示时出了问题。请重试；如果仍然出错，请返回概览。',
   'menu.dashboard': '概览',
   'menu.orders': '订单',
   'menu.afterSales': '售后',
