@@ -1,16 +1,13 @@
 import { describe, expect, it } from '@jest/globals'
 import { en } from '../i18n/en'
+import { translate } from '../i18n/translate'
 import { zhCN, type MessageKey, type Messages } from '../i18n/zh-CN'
 import { ApiError } from './api'
 import { CONSOLE_ERROR_CODES, errorText, isConflict } from './errors'
 
 /** A t() over one language's words, as the LocaleProvider builds it. */
-function translatorOf(messages: Messages) {
-  return (key: MessageKey, values: Record<string, string | number> = {}) =>
-    messages[key].replace(/\{(\w+)\}/g, (whole, name: string) =>
-      name in values ? String(values[name]) : whole,
-    )
-}
+const translatorOf = (messages: Messages) => (key: MessageKey, values?: Record<string, string | number>) =>
+  translate(messages, key, values)
 
 describe('errorText', () => {
   it('words every code the console can get, in both languages', () => {
