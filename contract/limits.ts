@@ -64,8 +64,9 @@ export const PAGE_MAX = 10_000
 /** A shipment's carrier name (e.g. 顺丰速运), in code points; VISIBLE_TEXT_PATTERN applies. */
 export const CARRIER_LENGTH = { min: 2, max: 40 } as const
 
-/** A shipment's tracking number: letters, digits and '-'. */
-export const TRACKING_NO_PATTERN = '^[A-Za-z0-9-]{4,40}$'
+/** A shipment's tracking number: letters, digits and '-', this many of them. */
+export const TRACKING_NO_LENGTH = { min: 4, max: 40 } as const
+export const TRACKING_NO_PATTERN = `^[A-Za-z0-9-]{${TRACKING_NO_LENGTH.min},${TRACKING_NO_LENGTH.max}}$`
 
 /** Longest catalog search text. */
 export const SEARCH_TEXT_MAX = 50

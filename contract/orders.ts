@@ -7,6 +7,7 @@ import {
   ORDER_LINES_MAX,
   PHONE_PATTERN,
   QUANTITY_PER_LINE_MAX,
+  TRACKING_NO_LENGTH,
   TRACKING_NO_PATTERN,
   VISIBLE_TEXT_PATTERN,
 } from './limits'
@@ -85,7 +86,12 @@ export const ShipmentInput = Type.Object(
       pattern: VISIBLE_TEXT_PATTERN,
       description: 'The carrier, e.g. 顺丰速运',
     }),
-    trackingNo: Type.String({ pattern: TRACKING_NO_PATTERN, description: "The carrier's tracking number" }),
+    trackingNo: Type.String({
+      minLength: TRACKING_NO_LENGTH.min,
+      maxLength: TRACKING_NO_LENGTH.max,
+      pattern: TRACKING_NO_PATTERN,
+      description: "The carrier's tracking number",
+    }),
   },
   { title: 'ShipmentInput', additionalProperties: false },
 )

@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client'
 import { App } from './app/App'
 import './app/console.css'
 import { LocaleProvider } from './i18n'
+import { ErrorBoundary } from './shared/ErrorBoundary'
 import { SessionProvider } from './shared/session'
 
 const container = document.getElementById('root')
@@ -13,9 +14,11 @@ createRoot(container).render(
   <StrictMode>
     <LocaleProvider>
       <AntApp>
-        <SessionProvider>
-          <App />
-        </SessionProvider>
+        <ErrorBoundary>
+          <SessionProvider>
+            <App />
+          </SessionProvider>
+        </ErrorBoundary>
       </AntApp>
     </LocaleProvider>
   </StrictMode>,

@@ -12,12 +12,13 @@ import { OrdersPage } from '../pages/OrdersPage'
 import { StaffPage } from '../pages/StaffPage'
 import { Link, useLocation } from '../shared/router'
 import { useSession } from '../shared/session'
+import { LoadError } from '../shared/ui'
 import { ConsoleLayout } from './ConsoleLayout'
 import { matchRoute, OWNER_ONLY_SECTIONS, sectionOf, type Route } from './routes'
 
 export function App() {
   const t = useT()
-  const { state } = useSession()
+  const { state, restore } = useSession()
   const { path } = useLocation()
   const route = matchRoute(path)
 
@@ -31,6 +32,15 @@ export function App() {
         <Spin size='large' tip={t('app.loading')}>
           <div style={{ width: 200, height: 80 }} />
         </Spin>
+      </div>
+    )
+  }
+  if (state.status === 'unreachable') {
+    return (
+      <div className='console-login'>
+        <div style={{ width: 420 }} data-testid='session-unreachable'>
+          <LoadError error={state.error} onRetry={restore} />
+        </div>
       </div>
     )
   }

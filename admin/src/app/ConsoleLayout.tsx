@@ -9,12 +9,12 @@ import {
   ShoppingOutlined,
   TeamOutlined,
 } from '@ant-design/icons'
-import { Button, Flex, Layout, Menu, Popconfirm, Space, Tag, Typography } from 'antd'
+import { Button, Flex, Layout, Menu, Popconfirm, Space, Tag, Typography, type MenuProps } from 'antd'
 import type { ReactNode } from 'react'
 import { shopConfig } from '../../../src/shop.config'
 import { useLocale, useT, type MessageKey } from '../i18n'
 import { LanguageSwitch } from '../shared/LanguageSwitch'
-import { Link } from '../shared/router'
+import { currentLocation, Link, navigate } from '../shared/router'
 import { useSession, useStaff } from '../shared/session'
 import { OWNER_ONLY_SECTIONS, SECTION_PATHS, type Section } from './routes'
 
@@ -44,6 +44,17 @@ export function ConsoleLayout({ section, children }: { section?: Section; childr
     ),
   }))
 
+  // The whole item navigates, not only its label's link: the collapsed menu (below 992px) shows only
+  // icons, and Enter on a focused item reaches here. A click the link already handled, or a
+  // modified click (new tab), is left alone.
+  const openSection: MenuProps['onClick'] = ({ key, domEvent }) => {
+    const modified = domEvent.metaKey || domEvent.ctrlKey || domEvent.shiftKey || domEvent.altKey
+    const path = SECTION_PATHS[key as Section]
+    // Enter on the focused link reaches the link and then the item: one history entry, not two.
+    if (domEvent.defaultPrevented || modified || currentLocation() === path) return
+    navigate(path)
+  }
+
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Sider width={220} theme='dark' breakpoint='lg' collapsedWidth={64}>
@@ -51,7 +62,13 @@ export function ConsoleLayout({ section, children }: { section?: Section; childr
           <ShopOutlined style={{ fontSize: 22 }} />
           <span>{shopConfig.name[locale]}</span>
         </div>
-        <Menu theme='dark' mode='inline' selectedKeys={section ? [section] : []} items={items} />
+        <Menu
+          theme='dark'
+          mode='inline'
+          selectedKeys={section ? [section] : []}
+          items={items}
+          onClick={openSection}
+        />
       </Layout.Sider>
       <Layout>
         <Layout.Header

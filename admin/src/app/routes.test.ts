@@ -15,4 +15,10 @@ describe('matchRoute', () => {
     expect(matchRoute('/orders/1/2')).toEqual({ name: 'notFound' })
     expect(matchRoute('/nowhere')).toEqual({ name: 'notFound' })
   })
+
+  it('answers notFound for a malformed escape instead of throwing', () => {
+    expect(matchRoute('/orders/%E0')).toEqual({ name: 'notFound' })
+    expect(matchRoute('/after-sales/%')).toEqual({ name: 'notFound' })
+    expect(matchRoute('/orders/a%20b')).toEqual({ name: 'order', id: 'a b' })
+  })
 })

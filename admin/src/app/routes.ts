@@ -23,8 +23,19 @@ export const SECTION_PATHS: Record<Section, string> = {
 
 export const OWNER_ONLY_SECTIONS: readonly Section[] = ['staff', 'audit']
 
+/** A path segment as text; undefined for a malformed escape (/orders/%E0), which names no page. */
+function decodeSegment(segment: string): string | undefined {
+  try {
+    return decodeURIComponent(segment)
+  } catch {
+    return undefined
+  }
+}
+
 export function matchRoute(path: string): Route {
-  const parts = path.split('/').filter(Boolean).map(decodeURIComponent)
+  const segments = path.split('/').filter(Boolean)
+  const parts = segments.map(decodeSegment).filter((part): part is string => part !== undefined)
+  if (parts.length < segments.length) return { name: 'notFound' }
   const [first, second, ...rest] = parts
   if (rest.length > 0) return { name: 'notFound' }
   if (!first) return { name: 'dashboard' }

@@ -10,6 +10,7 @@ import 'dayjs/locale/zh-cn'
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react'
 import { setApiLanguage } from '../shared/api'
 import { en } from './en'
+import { translate } from './translate'
 import { zhCN, type MessageKey, type Messages } from './zh-CN'
 
 export type ConsoleLocale = 'zh-CN' | 'en'
@@ -56,10 +57,7 @@ export function LocaleProvider({ children }: { children: ReactNode }) {
   }, [])
   const value = useMemo<LocaleState>(() => {
     const messages = MESSAGES[locale]
-    const t: Translate = (key, values = {}) =>
-      messages[key].replace(/\{(\w+)\}/g, (whole, name: string) =>
-        name in values ? String(values[name]) : whole,
-      )
+    const t: Translate = (key, values) => translate(messages, key, values)
     return { locale, setLocale, t }
   }, [locale, setLocale])
   return (

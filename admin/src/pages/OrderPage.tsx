@@ -1,12 +1,13 @@
 import { Button, Col, Popconfirm, Result, Row, Skeleton, Space } from 'antd'
 import { useState } from 'react'
 import { AlipayTradeCard } from '../features/orders/AlipayTradeCard'
-import { cancelOrder, fetchOrder, fetchOrderHistory } from '../features/orders/api'
+import { cancelOrder, fetchAlipayTrade, fetchOrder, fetchOrderHistory } from '../features/orders/api'
 import { AddressCard, PaymentCard, ShipmentCard } from '../features/orders/OrderFactsCards'
 import { OrderTimelineCard, RefundHistoryCard } from '../features/orders/OrderHistoryCards'
 import { OrderLinesCard } from '../features/orders/OrderLinesCard'
 import { ShipModal } from '../features/orders/ShipModal'
 import { useT } from '../i18n'
+import { errorText } from '../shared/errors'
 import { OrderStatusTag } from '../shared/StatusTag'
 import { LoadError, Page } from '../shared/ui'
 import { useAction } from '../shared/useAction'
@@ -16,16 +17,19 @@ export function OrderPage({ orderId }: { orderId: string }) {
   const t = useT()
   const order = useRequest(`order:${orderId}`, () => fetchOrder(orderId))
   const history = useRequest(`order-history:${orderId}`, () => fetchOrderHistory(orderId))
+  // Held here, not in the card: a cancel or a shipment changes the trade too, so refresh() asks again.
+  const trade = useRequest(`alipay-trade:${orderId}`, () => fetchAlipayTrade(orderId))
   const [shipping, setShipping] = useState(false)
   const { running: cancelling, run } = useAction()
 
   const refresh = () => {
     order.reload()
     history.reload()
+    trade.reload()
   }
 
   const cancel = async () => {
-    if (await run(() => cancelOrder(orderId), 'orders.cancelled')) refresh()
+    if (await run(() => cancelOrder(orderId), 'orders.cancelled', refresh)) refresh()
   }
 
   const status = order.data?.status
@@ -67,7 +71,7 @@ export function OrderPage({ orderId }: { orderId: string }) {
       extra={actions}
     >
       {order.error?.status === 404 ? (
-        <Result status='404' title={order.error.message} />
+        <Result status='404' title={errorText(t, order.error)} />
       ) : (
         order.error && <LoadError error={order.error} onRetry={order.reload} />
       )}
@@ -87,7 +91,7 @@ export function OrderPage({ orderId }: { orderId: string }) {
             <Space orientation='vertical' size={16} style={{ width: '100%' }}>
               <AddressCard order={order.data} />
               <PaymentCard order={order.data} history={history.data} />
-              <AlipayTradeCard orderId={orderId} />
+              <AlipayTradeCard trade={trade} />
               <ShipmentCard order={order.data} />
             </Space>
           </Col>
@@ -96,7 +100,7 @@ export function OrderPage({ orderId }: { orderId: string }) {
       <ShipModal
         orderId={shipping ? orderId : undefined}
         onClose={() => setShipping(false)}
-        onShipped={() => {
+        onOrderChanged={() => {
           setShipping(false)
           refresh()
         }}

@@ -33,7 +33,7 @@ export function OrdersPage() {
       <ShipModal
         orderId={shipping}
         onClose={() => setShipping(undefined)}
-        onShipped={() => {
+        onOrderChanged={() => {
           setShipping(undefined)
           orders.reload()
         }}

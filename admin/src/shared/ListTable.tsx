@@ -4,7 +4,9 @@
  * the sentence an empty list shows.
  */
 import { Table, type TableProps } from 'antd'
+import { useEffect, useRef } from 'react'
 import { useT } from '../i18n'
+import { pageInsteadOfEmpty } from './paging'
 import { EmptyState, LoadError } from './ui'
 import type { RequestState } from './useRequest'
 
@@ -59,6 +61,14 @@ type PagedTableProps<Item> = Omit<ListTableProps<Item>, 'list' | 'pagination'> &
 /** A table of a paged list: a ListTable with page links and the total. */
 export function PagedTable<Item extends object>({ list, onPageChange, ...table }: PagedTableProps<Item>) {
   const t = useT()
+  // An answer with no rows past page 1 (an action emptied it) moves to the last page with rows.
+  // Only a new answer decides: the page's handler is a new function on every render.
+  const onPageChangeRef = useRef(onPageChange)
+  onPageChangeRef.current = onPageChange
+  const stepBackTo = list.data && !list.loading ? pageInsteadOfEmpty(list.data) : undefined
+  useEffect(() => {
+    if (stepBackTo !== undefined) onPageChangeRef.current(stepBackTo)
+  }, [stepBackTo, list.data])
   return (
     <ListTable<Item>
       {...table}

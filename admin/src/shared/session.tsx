@@ -1,22 +1,29 @@
 /**
  * Who is logged in. On start the console asks GET /session to restore a session from its cookie;
  * a 401 from any request afterwards ends it here and shows the login page, which sends the staff
- * member back to the page they wanted once logged in.
+ * member back to the page they wanted once logged in. A start that fails otherwise (server down,
+ * network) is not a log out: the console says so and offers Retry.
  */
 import type { ConsoleSession, StaffLoginRequest } from '@contract'
 import { MERCHANT_API_PREFIX } from '@contract/limits'
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react'
-import { apiRequest, setCsrfToken, setUnauthorizedHandler } from './api'
+import { ApiError, apiRequest, setCsrfToken, setUnauthorizedHandler } from './api'
+import { asApiError } from './errors'
 import { currentLocation, navigate } from './router'
 
 const SESSION_PATH = `${MERCHANT_API_PREFIX}/console/session`
 export const LOGIN_PATH = '/login'
 
 export type SessionState =
-  { status: 'restoring' } | { status: 'anonymous' } | { status: 'signed-in'; session: ConsoleSession }
+  | { status: 'restoring' }
+  | { status: 'unreachable'; error: ApiError }
+  | { status: 'anonymous' }
+  | { status: 'signed-in'; session: ConsoleSession }
 
 interface SessionActions {
   state: SessionState
+  /** Asks GET /session again after the start failed (unreachable). */
+  restore: () => void
   logIn: (credentials: StaffLoginRequest) => Promise<void>
   logOut: () => Promise<void>
 }
@@ -44,11 +51,20 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     navigate(loginHref(), { replace: true })
   }, [])
 
+  const restore = useCallback(() => {
+    setState({ status: 'restoring' })
+    apiRequest<ConsoleSession>('GET', SESSION_PATH, { expectUnauthorized: true }).then(signIn, (error) => {
+      const apiError = asApiError(error)
+      if (apiError.status === 401) signOut()
+      else setState({ status: 'unreachable', error: apiError })
+    })
+  }, [signIn, signOut])
+
   useEffect(() => {
     setUnauthorizedHandler(signOut)
-    apiRequest<ConsoleSession>('GET', SESSION_PATH, { expectUnauthorized: true }).then(signIn, signOut)
+    restore()
     return () => setUnauthorizedHandler(undefined)
-  }, [signIn, signOut])
+  }, [restore, signOut])
 
   const logIn = useCallback(
     async (credentials: StaffLoginRequest) => {
@@ -68,7 +84,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     navigate(LOGIN_PATH, { replace: true })
   }, [])
 
-  const value = useMemo(() => ({ state, logIn, logOut }), [state, logIn, logOut])
+  const value = useMemo(() => ({ state, restore, logIn, logOut }), [state, restore, logIn, logOut])
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>
 }
 

@@ -22,15 +22,27 @@ export function AfterSalesActions({ request, onChanged }: AfterSalesActionsProps
   const [current, setCurrent] = useState<Action>()
   const [rejecting, setRejecting] = useState(false)
 
+  // A refusal (409: another staff member acted first) reloads the request too, and closes the
+  // reject modal: the request's new state decides what can be done next.
   const act = async (action: Action, send: () => Promise<MerchantAfterSalesRequest>, done: MessageKey) => {
+    if (running) return false
     setCurrent(action)
-    const succeeded = await run(send, done)
+    const reloadAfterConflict = () => {
+      setRejecting(false)
+      onChanged()
+    }
+    const succeeded = await run(send, done, reloadAfterConflict)
     if (succeeded) onChanged()
     return succeeded
   }
-  const isRunning = (action: Action) => running && current === action
+  // One action at a time: while one runs, its button spins and the others are disabled (an
+  // approval and a rejection must not race).
+  const buttonState = (action: Action) => ({
+    loading: running && current === action,
+    disabled: running && current !== action,
+  })
 
-  const confirmProps = { okText: t('common.confirm'), cancelText: t('common.cancel') }
+  const confirmProps = { okText: t('common.confirm'), cancelText: t('common.cancel'), disabled: running }
   const canRetry = isOwner && request.status === 'refunding' && request.refund?.status === 'failed'
   return (
     <Space wrap>
@@ -41,13 +53,13 @@ export function AfterSalesActions({ request, onChanged }: AfterSalesActionsProps
             {...confirmProps}
             onConfirm={() => act('approve', () => approveAfterSales(request.id), 'afterSales.approved')}
           >
-            <Button type='primary' loading={isRunning('approve')} data-testid='after-sales-approve'>
+            <Button type='primary' {...buttonState('approve')} data-testid='after-sales-approve'>
               {t('afterSales.approve')}
             </Button>
           </Popconfirm>
           <Button
             danger
-            loading={isRunning('reject')}
+            {...buttonState('reject')}
             onClick={() => setRejecting(true)}
             data-testid='after-sales-reject'
           >
@@ -63,7 +75,7 @@ export function AfterSalesActions({ request, onChanged }: AfterSalesActionsProps
             act('receive', () => confirmReturnReceived(request.id), 'afterSales.returnReceived')
           }
         >
-          <Button type='primary' loading={isRunning('receive')} data-testid='after-sales-return-received'>
+          <Button type='primary' {...buttonState('receive')} data-testid='after-sales-return-received'>
             {t('afterSales.receiveReturn')}
           </Button>
         </Popconfirm>
@@ -74,7 +86,7 @@ export function AfterSalesActions({ request, onChanged }: AfterSalesActionsProps
           {...confirmProps}
           onConfirm={() => act('retry', () => retryRefund(request.id), 'afterSales.refundRetried')}
         >
-          <Button loading={isRunning('retry')} data-testid='after-sales-retry-refund'>
+          <Button {...buttonState('retry')} data-testid='after-sales-retry-refund'>
             {t('afterSales.retryRefund')}
           </Button>
         </Popconfirm>

@@ -1,5 +1,5 @@
 import { Button, Divider, Drawer, Form, Skeleton, Typography } from 'antd'
-import { useEffect } from 'react'
+import { useEffect, useRef } from 'react'
 import { useT } from '../../i18n'
 import { validValues } from '../../shared/forms'
 import { LoadError } from '../../shared/ui'
@@ -25,9 +25,14 @@ export function ProductDrawer({ productId, onClose, onChanged }: ProductDrawerPr
   const detail = useRequest(productId ? `product:${productId}` : null, () => fetchProduct(productId ?? ''))
   const product = detail.data?.id === productId ? detail.data : undefined
 
+  // The form takes the server's values once per product: a reload (after a SKU's price or stock
+  // is saved, or the language changes) must not overwrite texts the staff member is still editing.
+  const loadedId = product?.id
+  const productRef = useRef(product)
+  productRef.current = product
   useEffect(() => {
-    if (product) form.setFieldsValue(toFormValues(product))
-  }, [product, form])
+    if (loadedId && productRef.current) form.setFieldsValue(toFormValues(productRef.current))
+  }, [loadedId, form])
 
   const save = async () => {
     if (!productId) return

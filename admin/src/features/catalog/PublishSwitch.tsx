@@ -10,7 +10,7 @@ export function PublishSwitch({ product, onChanged }: { product: ConsoleProduct;
   const { running: saving, run } = useAction()
   const toggle = async () => {
     const done = product.active ? 'catalog.unpublishedMessage' : 'catalog.publishedMessage'
-    if (await run(() => updateProduct(product.id, { active: !product.active }), done)) onChanged()
+    if (await run(() => updateProduct(product.id, { active: !product.active }), done, onChanged)) onChanged()
   }
   return (
     <Popconfirm

@@ -79,8 +79,10 @@ function SkuPriceEditor({ sku, onSaved }: { sku: ConsoleSku; onSaved: () => void
   const [text, setText] = useState<string | null>(fenToYuanText(sku.price))
   const { running: saving, run } = useAction()
   const fen = priceFenOf(text)
+  const unchanged = fen === sku.price
+  // Enter in the field reaches here too, past the button's disabled and loading states.
   const save = async () => {
-    if (fen === undefined) return
+    if (saving || fen === undefined || unchanged) return
     if (await run(() => setSkuPrice(sku.id, fen), 'catalog.priceSaved')) onSaved()
   }
   return (
@@ -96,7 +98,7 @@ function SkuPriceEditor({ sku, onSaved }: { sku: ConsoleSku; onSaved: () => void
       <Button
         type='primary'
         size='small'
-        disabled={fen === undefined || fen === sku.price}
+        disabled={fen === undefined || unchanged}
         loading={saving}
         onClick={save}
         data-testid={`price-save-${sku.id}`}

@@ -1,10 +1,10 @@
+import type { ConsoleAlipayTrade } from '@contract'
 import { ReloadOutlined } from '@ant-design/icons'
 import { Alert, Button, Card, Descriptions, Skeleton, Tag } from 'antd'
 import { useT, isMessageKey } from '../../i18n'
 import { errorText } from '../../shared/errors'
 import { Amount, Time } from '../../shared/ui'
-import { useRequest } from '../../shared/useRequest'
-import { fetchAlipayTrade } from './api'
+import type { RequestState } from '../../shared/useRequest'
 
 const TRADE_COLORS: Record<string, string> = {
   WAIT_BUYER_PAY: 'gold',
@@ -13,10 +13,12 @@ const TRADE_COLORS: Record<string, string> = {
   TRADE_CLOSED: 'default',
 }
 
-/** alipay.trade.query asked live when the card shows and on Refresh; Alipay down is a 502 here. */
-export function AlipayTradeCard({ orderId }: { orderId: string }) {
+/**
+ * alipay.trade.query asked live when the card shows, on Refresh, and whenever the order page
+ * refreshes (the page owns the request); Alipay down is a 502 here.
+ */
+export function AlipayTradeCard({ trade }: { trade: RequestState<ConsoleAlipayTrade> }) {
   const t = useT()
-  const trade = useRequest(`alipay-trade:${orderId}`, () => fetchAlipayTrade(orderId))
   const statusLabel = (status: string) => {
     const key = `alipay.status.${status}`
     return isMessageKey(key) ? t(key) : status

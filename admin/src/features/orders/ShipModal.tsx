@@ -1,6 +1,6 @@
 import type { ShipmentInput } from '@contract'
 import { Form, Input } from 'antd'
-import { CARRIER_LENGTH, TRACKING_NO_PATTERN } from '@contract/limits'
+import { CARRIER_LENGTH, TRACKING_NO_LENGTH, TRACKING_NO_PATTERN } from '@contract/limits'
 import { useT } from '../../i18n'
 import { FormModal } from '../../shared/FormModal'
 import { useAction } from '../../shared/useAction'
@@ -11,18 +11,19 @@ const TRACKING_NO = new RegExp(TRACKING_NO_PATTERN)
 interface ShipModalProps {
   orderId: string | undefined
   onClose: () => void
-  onShipped: () => void
+  /** Shipped, or refused (409: shipped or refunded meanwhile): the modal closes and the order reloads. */
+  onOrderChanged: () => void
 }
 
 /** Carrier and tracking number for a paid order; open while `orderId` is set. */
-export function ShipModal({ orderId, onClose, onShipped }: ShipModalProps) {
+export function ShipModal({ orderId, onClose, onOrderChanged }: ShipModalProps) {
   const t = useT()
   const { run } = useAction()
 
   const submit = async (values: ShipmentInput) => {
     if (!orderId) return
     const shipment = { carrier: values.carrier.trim(), trackingNo: values.trackingNo.trim() }
-    if (await run(() => shipOrder(orderId, shipment), 'orders.shipped')) onShipped()
+    if (await run(() => shipOrder(orderId, shipment), 'orders.shipped', onOrderChanged)) onOrderChanged()
   }
 
   return (
@@ -47,14 +48,24 @@ export function ShipModal({ orderId, onClose, onShipped }: ShipModalProps) {
           },
         ]}
       >
-        <Input placeholder='顺丰速运' maxLength={CARRIER_LENGTH.max} data-testid='ship-carrier' />
+        <Input
+          placeholder={t('orders.carrierPlaceholder')}
+          maxLength={CARRIER_LENGTH.max}
+          data-testid='ship-carrier'
+        />
       </Form.Item>
       <Form.Item
         name='trackingNo'
         label={t('orders.trackingNo')}
-        rules={[{ required: true, pattern: TRACKING_NO, message: t('orders.trackingRule') }]}
+        rules={[
+          { required: true, pattern: TRACKING_NO, message: t('orders.trackingRule', TRACKING_NO_LENGTH) },
+        ]}
       >
-        <Input placeholder='SF1234567890' maxLength={40} data-testid='ship-tracking-no' />
+        <Input
+          placeholder={t('orders.trackingNoPlaceholder')}
+          maxLength={TRACKING_NO_LENGTH.max}
+          data-testid='ship-tracking-no'
+        />
       </Form.Item>
     </FormModal>
   )

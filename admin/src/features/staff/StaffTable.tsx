@@ -22,16 +22,23 @@ export function StaffTable({ list, onChanged, onResetPassword }: StaffTableProps
   const [switching, setSwitching] = useState<string>()
 
   const setEnabled = async (name: string, enabled: boolean) => {
+    if (running) return
     setSwitching(name)
     if (
       await run(
         () => setStaffEnabled(name, enabled),
         enabled ? 'staff.enabledMessage' : 'staff.disabledMessage',
+        onChanged,
       )
     )
       onChanged()
   }
-  const isSwitching = (name: string) => running && switching === name
+  // One switch at a time (one useAction for the table): its row's button spins, the other rows'
+  // are disabled until it ends.
+  const switchState = (name: string) => ({
+    loading: running && switching === name,
+    disabled: running && switching !== name,
+  })
 
   const columns: TableColumnsType<StaffAccount> = [
     {
@@ -78,7 +85,7 @@ export function StaffTable({ list, onChanged, onResetPassword }: StaffTableProps
             {account.disabledAt ? (
               <Button
                 size='small'
-                loading={isSwitching(account.name)}
+                {...switchState(account.name)}
                 onClick={() => setEnabled(account.name, true)}
                 data-testid={`staff-enable-${account.name}`}
               >
@@ -90,12 +97,13 @@ export function StaffTable({ list, onChanged, onResetPassword }: StaffTableProps
                 okText={t('common.confirm')}
                 cancelText={t('common.cancel')}
                 okButtonProps={{ danger: true }}
+                disabled={running}
                 onConfirm={() => setEnabled(account.name, false)}
               >
                 <Button
                   size='small'
                   danger
-                  loading={isSwitching(account.name)}
+                  {...switchState(account.name)}
                   data-testid={`staff-disable-${account.name}`}
                 >
                   {t('staff.disable')}
