@@ -60,7 +60,7 @@ export function ConsoleLayout({ section, children }: { section?: Section; childr
       <Layout.Sider width={220} theme='dark' breakpoint='lg' collapsedWidth={64}>
         <div className='console-logo'>
           <ShopOutlined style={{ fontSize: 22 }} />
-          <span>{shopConfig.name[locale]}</span>
+          <span className='console-logo-name'>{shopConfig.name[locale]}</span>
         </div>
         <Menu
           theme='dark'
