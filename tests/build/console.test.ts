@@ -224,7 +224,8 @@ it('a staff account sees no price control, and the server refuses its price chan
   const { page, problems } = await consoleAs('staff')
   await open(page, 'catalog')
   await page.getByTestId('product-edit-cap-canvas').click()
-  await page.getByTestId('product-save').waitFor({ timeout: STEP_MS })
+  // The SKU's row is there (staff may adjust its stock), and it has no price input.
+  await page.getByTestId('stock-adjust-cap-canvas-sand').waitFor({ timeout: STEP_MS })
   expect(await page.getByTestId('price-input-cap-canvas-sand').count()).toBe(0)
   expect(await callFromPage(page, 'PUT', '/api/merchant/skus/cap-canvas-sand/price', { price: 100 })).toBe(
     403,
