@@ -1,7 +1,7 @@
 /**
  * Issue 16: a console cookie changes nothing without its CSRF token (server/console/csrf.ts), on
  * the shipment route, the image upload and every other state-changing merchant route, present and
- * future; a bearer token needs none.
+ * future; a bearer token needs none, and when one is sent it is the only credential.
  */
 import fs from 'node:fs'
 import os from 'node:os'
@@ -95,6 +95,17 @@ describeEachDatabase('console CSRF', (getDb) => {
       [orderId],
     )
     expect(shippedBy).toBe(staff.id)
+  })
+
+  it('refuses an unknown bearer token with 401 even beside a good cookie and CSRF token (no fallback)', async () => {
+    const orderId = await paidOrder(getDb(), suite.buyer.buyer.id)
+    const headers = { ...login.headers, authorization: `Bearer ${'j'.repeat(43)}` }
+    const res = await shipAs(suite.app, headers, orderId, SHIPMENT)
+    expect([res.statusCode, res.json<ApiErrorBody>().code]).toEqual([401, 'unauthorized'])
+    const [{ status }] = await getDb().query<{ status: string }>('select status from orders where id = $1', [
+      orderId,
+    ])
+    expect(status).toBe('paid')
   })
 
   it('guards every state-changing merchant route, checked before its body or its guard', async () => {
