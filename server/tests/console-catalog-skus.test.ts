@@ -124,6 +124,19 @@ describeEachDatabase('console catalog: SKU prices and stock', (getDb) => {
     expect((await adjust('pencil-set-std', 1)).json<ConsoleProduct>().skus[0].stock).toBe(4)
   })
 
+  it('takes stock up to SKU_STOCK_MAX itself', async () => {
+    await getDb().query(`update skus set stock = $1 where id = 'cap-canvas-sand'`, [SKU_STOCK_MAX - 1])
+    const res = await adjust('cap-canvas-sand', 1)
+    expect(res.statusCode).toBe(200)
+    expect(res.json<ConsoleProduct>().skus.find((sku) => sku.id === 'cap-canvas-sand')?.stock).toBe(
+      SKU_STOCK_MAX,
+    )
+    const [{ stock }] = await getDb().query<{ stock: number }>(
+      `select stock from skus where id = 'cap-canvas-sand'`,
+    )
+    expect(stock).toBe(SKU_STOCK_MAX)
+  })
+
   it('refuses a zero delta, a blank reason and an unknown SKU', async () => {
     expect((await adjust('pencil-set-std', 0)).statusCode).toBe(400)
     expect((await adjust('pencil-set-std', 1, '  ')).statusCode).toBe(400)

@@ -33,6 +33,12 @@ describeEachDatabase('console catalog: image uploads', (getDb) => {
       payload: bytes,
     })
 
+  /** The uploads directory's files, temporary ones (dot files) included; none while it does not exist. */
+  const uploadsListing = () => {
+    const directory = path.join(dataDir, 'images')
+    return fs.existsSync(directory) ? fs.readdirSync(directory).sort() : []
+  }
+
   beforeAll(async () => {
     staff = await loggedInStaff(getDb(), 'staff')
   })
@@ -82,6 +88,7 @@ describeEachDatabase('console catalog: image uploads', (getDb) => {
   })
 
   it('refuses bytes that are not the image their Content-Type says (415 image_content_mismatch)', async () => {
+    const listing = uploadsListing()
     for (const [bytes, type] of [
       [Buffer.from('hello, this is plain text'), 'image/png'],
       [PNG, 'image/jpeg'],
@@ -95,9 +102,11 @@ describeEachDatabase('console catalog: image uploads', (getDb) => {
         code: 'image_content_mismatch',
       })
     }
+    expect(uploadsListing()).toEqual(listing)
   })
 
   it('refuses other Content-Types with 415 unsupported_media_type, naming the accepted ones', async () => {
+    const listing = uploadsListing()
     for (const type of ['text/plain', 'application/json', 'image/gif', 'image/svg+xml']) {
       const res = await upload(PNG, type)
       expect({ type, status: res.statusCode }).toEqual({ type, status: 415 })
@@ -106,13 +115,16 @@ describeEachDatabase('console catalog: image uploads', (getDb) => {
         message: expect.stringContaining('image/png'),
       })
     }
+    expect(uploadsListing()).toEqual(listing)
   })
 
   it('refuses an image over PRODUCT_IMAGE_MAX_BYTES with 413, and accepts one just within', async () => {
     const padded = (size: number) => Buffer.concat([PNG, Buffer.alloc(size - PNG.length)])
+    const listing = uploadsListing()
     const over = await upload(padded(PRODUCT_IMAGE_MAX_BYTES + 1), 'image/png')
     expect(over.statusCode).toBe(413)
     expect(over.json()).toMatchObject({ code: 'payload_too_large', message: expect.any(String) })
+    expect(uploadsListing()).toEqual(listing)
     expect((await upload(padded(PRODUCT_IMAGE_MAX_BYTES), 'image/png')).statusCode).toBe(201)
   })
 

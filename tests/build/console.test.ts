@@ -3,9 +3,9 @@
  * 1440×900, against the real server and simulator, beside the shop's H5 build: an owner logs in,
  * ships an order a buyer paid in the cashier; approves a refund the buyer asked for in the H5 app
  * on a shipped order, and the console, the database and the simulator's trade all show it
- * refunded; changes a price the H5 home then shows; a staff account cannot change a price, and
- * the server says 403. Screenshots of each page (the login page included) go to
- * artifacts/screenshots/console-*.png (and docs/ with UPDATE_DOCS_SCREENSHOTS=1).
+ * refunded; changes a price the H5 home then shows; a staff account cannot change a price: the
+ * server says 403 forbidden (not a CSRF refusal) and the price stays. Screenshots of each page
+ * (the login page included) go to artifacts/screenshots/console-*.png (and docs/ with UPDATE_DOCS_SCREENSHOTS=1).
  */
 import type { BrowserContext, Page } from 'playwright-core'
 import { zhCN } from '../../admin/src/i18n/zh-CN'
@@ -77,8 +77,16 @@ async function open(page: Page, section: string): Promise<void> {
   await page.waitForURL(new RegExp(`/admin/${path}`), { timeout: STEP_MS })
 }
 
-/** The console's own fetch, from the page: what the server answers a request the UI would not send. */
-async function callFromPage(page: Page, method: string, path: string, body: unknown): Promise<number> {
+/**
+ * The console's own fetch, from the page (its cookie and CSRF token): what the server answers a
+ * request the UI would not send, with the error code, since a 403 may also be `csrf_failed`.
+ */
+async function callFromPage(
+  page: Page,
+  method: string,
+  path: string,
+  body: unknown,
+): Promise<{ status: number; code?: string }> {
   return page.evaluate(
     async (call) => {
       const session = await (await fetch('/api/merchant/console/session')).json()
@@ -87,10 +95,20 @@ async function callFromPage(page: Page, method: string, path: string, body: unkn
         headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken },
         body: JSON.stringify(call.body),
       })
-      return response.status
+      const answer = await response.json().catch(() => ({}))
+      return { status: response.status, code: answer.code }
     },
     { method, path, body },
   )
+}
+
+/** A SKU's price in the server's database. */
+async function skuPriceFen(skuId: string): Promise<number> {
+  const [{ price_fen: priceFen }] = await suite.stack.server.db.query<{ price_fen: number }>(
+    'select price_fen from skus where id = $1',
+    [skuId],
+  )
+  return priceFen
 }
 
 /** A new buyer's order of PRODUCT, paid in the simulator's cashier; the buyer is on the result page. */
@@ -195,12 +213,7 @@ it('an owner changes a price in yuan; the H5 home shows it', async () => {
   await page.getByTestId('product-edit-cap-canvas').click()
   await page.getByTestId('price-input-cap-canvas-sand').fill('45.5')
   await page.getByTestId('price-save-cap-canvas-sand').click()
-  const { server } = suite.stack
-  const priceFen = async () =>
-    (
-      await server.db.query<{ price_fen: number }>("select price_fen from skus where id = 'cap-canvas-sand'")
-    )[0].price_fen
-  await until(priceFen, 4550)
+  await until(() => skuPriceFen('cap-canvas-sand'), 4550)
   await screenshot(page, 'console-product')
 
   const { shop } = await suite.newShopper()
@@ -224,10 +237,12 @@ it('a staff account sees no price control, and the server refuses its price chan
   const { page, problems } = await consoleAs('staff')
   await open(page, 'catalog')
   await page.getByTestId('product-edit-cap-canvas').click()
-  await page.getByTestId('product-save').waitFor({ timeout: STEP_MS })
+  // The SKU's row is there (staff may adjust its stock), and it has no price input.
+  await page.getByTestId('stock-adjust-cap-canvas-sand').waitFor({ timeout: STEP_MS })
   expect(await page.getByTestId('price-input-cap-canvas-sand').count()).toBe(0)
-  expect(await callFromPage(page, 'PUT', '/api/merchant/skus/cap-canvas-sand/price', { price: 100 })).toBe(
-    403,
-  )
+  const before = await skuPriceFen('cap-canvas-sand')
+  const refused = await callFromPage(page, 'PUT', '/api/merchant/skus/cap-canvas-sand/price', { price: 100 })
+  expect(refused).toEqual({ status: 403, code: 'forbidden' })
+  expect(await skuPriceFen('cap-canvas-sand')).toBe(before)
   expect(problems).toEqual([])
 })
