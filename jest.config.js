@@ -21,5 +21,6 @@ module.exports = {
     '^@tarojs/components$': '<rootDir>/tests/support/taro-components.tsx',
     '\\.(css|scss)$': '<rootDir>/tests/support/style-stub.js',
   },
-  testTimeout: 30000,
+  // npm test runs two suites at a time on 2 cores: a database opened in a hook can take a while then.
+  testTimeout: 60000,
 }
