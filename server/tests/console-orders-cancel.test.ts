@@ -30,6 +30,17 @@ describeEachDatabase('console orders: staff cancel', (getDb) => {
     return { who, order, tradeNo }
   }
 
+  /** The buyer pays at Alipay, and its notify never reaches the shop: only a query can tell. */
+  async function payWithNotifyLost(who: Awaited<ReturnType<typeof payingBuyer>>, tradeNo: string) {
+    await sim.control({ notifies: 'drop' })
+    try {
+      expect((await sim.pay(tradeNo, 'pay', who.key)).resultCode).toBe('9000')
+      await sim.notifier.idle()
+    } finally {
+      await sim.control({ notifies: 'deliver' })
+    }
+  }
+
   beforeAll(async () => {
     await stockUp(getDb())
     staff = await loggedInStaff(getDb())
@@ -98,13 +109,7 @@ describeEachDatabase('console orders: staff cancel', (getDb) => {
 
   it('asks Alipay first: a payment whose notify was lost makes the order paid, and the cancel a 409', async () => {
     const { who, order, tradeNo } = await openTrade()
-    await sim.control({ notifies: 'drop' })
-    try {
-      expect((await sim.pay(tradeNo, 'pay', who.key)).resultCode).toBe('9000')
-      await sim.notifier.idle()
-    } finally {
-      await sim.control({ notifies: 'deliver' })
-    }
+    await payWithNotifyLost(who, tradeNo)
     expect((await statusOf(getDb(), order.id)).status).toBe('awaiting_payment')
     const res = await cancel(order.id)
     expect(res.statusCode).toBe(409)
@@ -116,13 +121,7 @@ describeEachDatabase('console orders: staff cancel', (getDb) => {
 
   it('refuses when Alipay says paid for another amount than the order (not settled): 409, open, no close', async () => {
     const { who, order, tradeNo } = await openTrade()
-    await sim.control({ notifies: 'drop' })
-    try {
-      expect((await sim.pay(tradeNo, 'pay', who.key)).resultCode).toBe('9000')
-      await sim.notifier.idle()
-    } finally {
-      await sim.control({ notifies: 'deliver' })
-    }
+    await payWithNotifyLost(who, tradeNo)
     // An anomaly: the order's total no longer matches the trade, so the payment is not settled.
     await getDb().query('update orders set total_fen = total_fen + 1 where id = $1', [order.id])
     const res = await cancel(order.id)
