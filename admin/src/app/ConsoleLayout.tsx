@@ -71,15 +71,16 @@ export function ConsoleLayout({ section, children }: { section?: Section; childr
         />
       </Layout.Sider>
       <Layout>
-        <Layout.Header
-          style={{ background: '#fff', padding: '0 24px', borderBottom: '1px solid #f0f0f0', height: 56 }}
-        >
+        <Layout.Header className='console-header'>
           <Flex justify='space-between' align='center' style={{ height: '100%' }}>
-            <Typography.Text type='secondary'>{t('app.title')}</Typography.Text>
-            <Space size='middle'>
+            <Typography.Text type='secondary' className='console-header-title'>
+              {t('app.title')}
+            </Typography.Text>
+            {/* Right-aligned also when a phone hides the title. */}
+            <Space size='middle' style={{ marginLeft: 'auto' }}>
               <LanguageSwitch />
               <Space size={6}>
-                <Typography.Text strong data-testid='staff-name'>
+                <Typography.Text strong data-testid='staff-name' className='nowrap'>
                   {staff.name}
                 </Typography.Text>
                 <Tag color={staff.role === 'owner' ? 'gold' : 'blue'}>{t(`role.${staff.role}`)}</Tag>
@@ -91,14 +92,19 @@ export function ConsoleLayout({ section, children }: { section?: Section; childr
                 onConfirm={logOut}
                 placement='bottomRight'
               >
-                <Button icon={<LogoutOutlined />} data-testid='logout'>
+                <Button
+                  icon={<LogoutOutlined />}
+                  data-testid='logout'
+                  className='console-logout'
+                  title={t('header.logout')}
+                >
                   {t('header.logout')}
                 </Button>
               </Popconfirm>
             </Space>
           </Flex>
         </Layout.Header>
-        <Layout.Content style={{ padding: 24 }}>{children}</Layout.Content>
+        <Layout.Content className='console-content'>{children}</Layout.Content>
       </Layout>
     </Layout>
   )

@@ -40,6 +40,8 @@ export function ListTable<Item extends object>({
     <>
       {list.error && <LoadError error={list.error} onRetry={list.reload} />}
       <Table<Item>
+        // Narrower than its columns (a phone), the table scrolls sideways instead of one letter per line.
+        scroll={{ x: 'max-content' }}
         {...table}
         dataSource={list.data?.items}
         loading={list.loading}
